@@ -1,0 +1,30 @@
+import type { Lang, LetterMeta, SeveritySetting } from '../types.js';
+
+export interface RuleSetting {
+  severity: SeveritySetting;
+  options: Record<string, unknown>;
+}
+
+/** A manifest entry: metadata for letters whose path matches `files` (a glob, relative to the config). */
+export interface ManifestEntry extends Partial<LetterMeta> {
+  files: string;
+}
+
+export interface ResolvedConfig {
+  /** The config file used, if any. */
+  file?: string;
+  /** Directory paths in the config are relative to (the config's folder, or cwd). */
+  root: string;
+  /** The gemeente's own domains, e.g. ["voorbeeldstad.example"] (subdomains included). */
+  domains: string[];
+  /** Government domains a letter may print besides its own (defaults plus config `allowedDomains`). */
+  allowedDomains: string[];
+  rules: Record<string, RuleSetting>;
+  ignore: string[];
+  manifest: ManifestEntry[];
+  lang?: Lang;
+  /** Raw sections owned by the facts modules (validated by their own schema fragments). */
+  site: Record<string, unknown>;
+  kcc: Record<string, unknown>;
+  forms: Record<string, unknown>;
+}

@@ -1,0 +1,16 @@
+import type { SiteFacts } from './site/types.js';
+import type { KccFacts } from './kcc/types.js';
+
+/**
+ * Everything gathered by I/O before the rules run (src/facts). Rules read this and never do I/O.
+ * A field that is undefined was not gathered (e.g. --offline): rules that need it stay silent and
+ * the engine reports them as skipped.
+ */
+export interface Facts {
+  /** --offline: no network checks were made. */
+  offline: boolean;
+  /** The run's "today" as YYYY-MM-DD (injectable for tests). */
+  today: string;
+  site?: SiteFacts;
+  kcc?: KccFacts;
+}

@@ -1,0 +1,182 @@
+/**
+ * Core types shared by readers, extractors, facts, rules and reporters.
+ * See ../shared/DESIGN.md for the flow: read → extract → gather facts → rules → report.
+ */
+
+export type Lang = 'nl' | 'en';
+/** A message in both user-facing languages. */
+export interface Message {
+  nl: string;
+  en: string;
+}
+
+export type LetterFormat = 'markdown' | 'docx' | 'text';
+
+/** Where in the letter something sits. */
+export type Part =
+  | 'body'
+  | 'header'
+  | 'footer'
+  | 'footnote'
+  | 'endnote'
+  | 'textbox'
+  | 'frontmatter'
+  | 'properties';
+
+/**
+ * Markdown and text: 1-based line and column in the file.
+ * .docx: `line` is the 1-based paragraph number within its part, `column` the 1-based
+ * character offset in that paragraph.
+ */
+export interface Location {
+  line: number;
+  column: number;
+  part?: Part;
+}
+
+/**
+ * Where a run of a block's text starts. A segment covers the text from `offset` up to the next
+ * segment's offset, on one source line without gaps.
+ */
+export interface Segment {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+/** A paragraph, heading, table cell, list item … of text a resident reads. */
+export interface TextBlock {
+  text: string;
+  part: Part;
+  /** At least one segment, the first with offset 0. Sorted by offset. */
+  segments: Segment[];
+  kind?: 'paragraph' | 'heading' | 'table-cell' | 'list-item' | 'html' | 'code';
+}
+
+/** A hyperlink: the target, and the text the reader sees. */
+export interface Link {
+  href: string;
+  text: string;
+  location: Location;
+  /** Index into Letter.blocks of the block holding the link text, with its range in that block's text. */
+  block?: number;
+  start?: number;
+  end?: number;
+  /** Where the link came from, for diagnostics. */
+  source?: 'markdown' | 'autolink' | 'html' | 'hyperlink' | 'field';
+}
+
+export interface LetterMeta {
+  /** Always set: from front matter, properties, manifest, or the file name without extension. */
+  id: string;
+  title?: string;
+  kenmerk?: string;
+  /** ISO date YYYY-MM-DD. */
+  mailingDate?: string;
+  recipients?: number;
+  owner?: string;
+  /** Other metadata found (subject, keywords …). */
+  extra?: Record<string, unknown>;
+}
+
+/** `<!-- brieflint-disable-next-line id -->` / `<!-- brieflint-disable id -->` (Markdown). */
+export interface DisableDirective {
+  kind: 'disable-next-line' | 'disable' | 'enable';
+  /** Empty = all rules. */
+  rules: string[];
+  line: number;
+}
+
+export interface Letter {
+  /** As given on the command line, relative to cwd, forward slashes. */
+  path: string;
+  format: LetterFormat;
+  meta: LetterMeta;
+  blocks: TextBlock[];
+  links: Link[];
+  directives: DisableDirective[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// References: what the letter sends people to (output of src/extract).
+
+export interface UrlRef {
+  /** As the reader sees it (link text when it looks like a URL, else the bare URL or the target). */
+  printed: string;
+  /** Normalized absolute URL (https:// added to scheme-less URLs). */
+  href: string;
+  location: Location;
+  /** Set for hyperlinks: the text the reader sees. */
+  linkText?: string;
+  /** True when the URL came from a hyperlink. */
+  linked: boolean;
+  /** True when the URL itself is visible in the text (bare, or link text that looks like a URL). */
+  visible: boolean;
+}
+
+export interface PhoneRef {
+  printed: string;
+  /** Digits only, e.g. "14020", "0299452452", "+31..." kept as "0031..."? — see extract/phones.ts. */
+  normalized: string;
+  location: Location;
+}
+
+export interface EmailRef {
+  printed: string;
+  address: string;
+  location: Location;
+}
+
+export type FormMentionKind = 'online-form' | 'online-application' | 'website' | 'portal' | 'paper-form';
+export interface FormMention {
+  kind: FormMentionKind;
+  /** The words that matched, e.g. "vul het formulier in op". */
+  text: string;
+  location: Location;
+}
+
+export interface LoginMention {
+  kind: 'digid' | 'eherkenning' | 'eidas';
+  text: string;
+  location: Location;
+}
+
+export interface PlaceholderRef {
+  /** As printed, e.g. "{{ verification_url }}", "<URL VRAGENLIJST>", "[gemeentenaam]". */
+  printed: string;
+  location: Location;
+  /** True when the placeholder stands where a URL should be, or sits inside a URL. */
+  inUrl: boolean;
+}
+
+export interface References {
+  urls: UrlRef[];
+  forms: FormMention[];
+  phones: PhoneRef[];
+  emails: EmailRef[];
+  logins: LoginMention[];
+  placeholders: PlaceholderRef[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings and rules.
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = 'off' | 'warn' | 'error';
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  location?: Location;
+  url?: string;
+  hint?: string;
+}
+
+/** What a rule reports; the engine adds rule id, severity and picks the language. */
+export interface Report {
+  message: Message;
+  location?: Location;
+  url?: string;
+  hint?: Message;
+}
