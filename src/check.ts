@@ -1,0 +1,82 @@
+import { resolve } from 'node:path';
+import pLimit from 'p-limit';
+import picomatch from 'picomatch';
+import { relative, sep } from 'node:path';
+import type { Finding, Lang, Letter, Message, References } from './types.js';
+import type { ResolvedConfig } from './config/types.js';
+import type { Rule } from './rule.js';
+import type { Facts } from './facts/types.js';
+import { findLetters, type FoundFile } from './files.js';
+import { LetterReadError, readLetter } from './letters/index.js';
+import { extractReferences } from './extract/index.js';
+import { gatherFacts, type GatherOptions } from './facts/index.js';
+import { runRules, skippedRules } from './engine.js';
+
+export interface CheckOptions extends GatherOptions {
+  paths: string[];
+  cwd: string;
+  config: ResolvedConfig;
+  rules: Rule[];
+  lang: Lang;
+}
+
+/** One checked file: the letter and what it sends people to, or why it could not be read. */
+export interface CheckedFile {
+  path: string;
+  letter?: Letter;
+  refs?: References;
+  findings: Finding[];
+  error?: Message;
+}
+
+export interface CheckRun {
+  files: CheckedFile[];
+  facts: Facts;
+  /** Enabled rules that did not run (their facts were not gathered, e.g. --offline). */
+  skipped: string[];
+}
+
+const READ_CONCURRENCY = 8;
+
+/** read → extract → gather facts (all I/O, once per run) → rules. */
+export async function check(options: CheckOptions): Promise<CheckRun> {
+  const { config, cwd } = options;
+  const { files: found, missing } = await findLetters(options.paths, cwd, {
+    ignore: config.ignore,
+    ignoreRoot: config.root,
+    exclude: options.excludeDirs?.map((d) => resolve(d)),
+  });
+  const limit = pLimit(READ_CONCURRENCY);
+  const files = await Promise.all(found.map((f) => limit(() => readOne(f, config))));
+  for (const path of missing) {
+    files.push({ path, findings: [], error: { nl: 'bestand of map niet gevonden', en: 'file or folder not found' } });
+  }
+  const readable = files.filter((f): f is CheckedFile & { letter: Letter; refs: References } => !!f.letter && !!f.refs);
+  const facts = await gatherFacts(readable, config, options);
+  for (const f of readable) f.findings = runRules(f.letter, f.refs, facts, config, options.rules, options.lang);
+  return { files, facts, skipped: skippedRules(options.rules, facts, config) };
+}
+
+async function readOne(file: FoundFile, config: ResolvedConfig): Promise<CheckedFile> {
+  try {
+    const letter = await readLetter(file.absolute, file.display);
+    applyManifest(letter, file.absolute, config);
+    return { path: file.display, letter, refs: extractReferences(letter), findings: [] };
+  } catch (error) {
+    if (error instanceof LetterReadError) return { path: file.display, findings: [], error: error.reason };
+    const detail = error instanceof Error ? error.message : String(error);
+    return { path: file.display, findings: [], error: { nl: `onverwachte fout bij lezen: ${detail}`, en: `unexpected error while reading: ${detail}` } };
+  }
+}
+
+/** Metadata from config `manifest` entries whose glob matches the file (later entries win). */
+export function applyManifest(letter: Letter, absolute: string, config: ResolvedConfig): void {
+  if (config.manifest.length === 0) return;
+  const rel = relative(config.root, absolute).split(sep).join('/');
+  for (const { files, ...meta } of config.manifest) {
+    if (!picomatch(files, { dot: true })(rel) && !picomatch(files, { dot: true, basename: true })(rel)) continue;
+    for (const [key, value] of Object.entries(meta)) {
+      if (value !== undefined) (letter.meta as unknown as Record<string, unknown>)[key] = value;
+    }
+  }
+}

@@ -1,0 +1,161 @@
+import { readFile } from 'node:fs/promises';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Lang } from './types.js';
+import { allRules, findRule } from '../rules/index.js';
+import { ConfigError, loadConfig, type ResolvedConfig } from './config/index.js';
+import { configSections } from './config/sections.js';
+import { check } from './check.js';
+import { NoFilesError } from './files.js';
+import { toJsonReport, formatJson } from './report/json.js';
+import { formatStylish } from './report/stylish.js';
+import type { JsonReport } from './report/types.js';
+import { ruleDocPath, VERSION } from './paths.js';
+
+export const EXIT = { clean: 0, findings: 1, failure: 2 } as const;
+
+interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+interface CheckFlags {
+  config?: string;
+  format: 'stylish' | 'json';
+  lang?: Lang;
+  quiet?: boolean;
+  maxWarnings?: number;
+  color: boolean;
+  offline?: boolean;
+  today?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  $ brieflint check brieven/                  check every letter in brieven/
+  $ brieflint check "brieven/**/*.docx" --offline
+  $ brieflint check brief.md --format json > report.json
+  $ brieflint check --lang en --max-warnings 0
+  $ brieflint explain pretty-url              what a rule checks and why
+
+Exit codes: 0 clean, 1 error-level findings (or too many warnings), 2 brieflint could not do its job.`;
+
+function integer(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return n;
+}
+
+function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  return value;
+}
+
+/** Build the commander program; `io` makes it testable in-process. Resolves to the exit code. */
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('brieflint')
+    .description('Lint the outgoing letters of a gemeente: pretty URLs that work as typed, open forms, a KCC briefing for every mailing.')
+    .version(VERSION, '-v, --version')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .addHelpText('after', EXAMPLES)
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('check', { isDefault: true })
+    .description('check letters (.docx, .md, .txt): files, folders or globs; default the current folder')
+    .argument('[paths...]', 'files, folders or globs', [])
+    .option('-c, --config <file>', 'config file (default: nearest brieflint.config.{json,yaml,yml} up from here)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .addOption(new Option('--lang <lang>', 'language of messages (default: config lang, else nl)').choices(['nl', 'en']))
+    .option('-q, --quiet', 'report errors only, no references or warnings')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', integer)
+    .option('--no-color', 'no colours in the output')
+    .option('--offline', 'skip every check that needs the network (the summary names the skipped rules)')
+    .option('--today <date>', 'check as if today were this date (YYYY-MM-DD)', isoDate)
+    .addHelpText('after', EXAMPLES)
+    .action(async (paths: string[], flags: CheckFlags) => setExit(await runCheck(paths, flags, io)));
+
+  program
+    .command('explain')
+    .description("print a rule's documentation")
+    .argument('<rule>', 'rule id, e.g. pretty-url')
+    .action(async (id: string) => setExit(await explain(id, io)));
+
+  return program;
+}
+
+async function runCheck(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
+  let config: ResolvedConfig;
+  try {
+    config = await loadConfig(io.cwd, allRules, configSections, flags.config);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr(`brieflint: ${error.message}\n`);
+      return EXIT.failure;
+    }
+    throw error;
+  }
+  const lang: Lang = flags.lang ?? config.lang ?? 'nl';
+  let report: JsonReport;
+  try {
+    const run = await check({ paths, cwd: io.cwd, config, rules: allRules, lang, offline: !!flags.offline, today: flags.today });
+    report = toJsonReport(run, VERSION, lang);
+  } catch (error) {
+    if (error instanceof NoFilesError) {
+      io.stderr(
+        lang === 'nl'
+          ? `brieflint: geen brieven gevonden in ${error.message} (.docx, .md, .markdown, .txt)\n`
+          : `brieflint: no letters found in ${error.message} (.docx, .md, .markdown, .txt)\n`,
+      );
+      return EXIT.failure;
+    }
+    throw error;
+  }
+  const color = flags.color && io.isTTY && !io.env.NO_COLOR;
+  io.stdout(flags.format === 'json' ? formatJson(report) : formatStylish(report, { lang, color, quiet: !!flags.quiet }));
+  return exitCode(report, flags.maxWarnings);
+}
+
+export function exitCode(report: JsonReport, maxWarnings?: number): number {
+  const s = report.summary;
+  if (s.unreadable > 0) return EXIT.failure;
+  if (s.errors > 0) return EXIT.findings;
+  if (maxWarnings !== undefined && s.warnings > maxWarnings) return EXIT.findings;
+  return EXIT.clean;
+}
+
+async function explain(id: string, io: Io): Promise<number> {
+  const rule = findRule(id);
+  if (!rule) {
+    io.stderr(`brieflint: unknown rule "${id}". Rules: ${allRules.map((r) => r.meta.id).join(', ')}\n`);
+    return EXIT.failure;
+  }
+  io.stdout(await readFile(ruleDocPath(id), 'utf8'));
+  return EXIT.clean;
+}
+
+/** Entry point for bin/brieflint.js. */
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.clean;
+  const io: Io = {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+    isTTY: !!process.stdout.isTTY,
+    env: process.env,
+  };
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    const e = error as { code?: string; exitCode?: number };
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.clean;
+    if (typeof e.exitCode === 'number') return EXIT.failure;
+    io.stderr(`brieflint: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.failure;
+  }
+  return code;
+}

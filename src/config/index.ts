@@ -1,0 +1,166 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { Ajv, type ErrorObject } from 'ajv';
+import type { Rule } from '../rule.js';
+import type { ResolvedConfig, RuleSetting } from './types.js';
+import type { SeveritySetting } from '../types.js';
+import { buildConfigSchema, type SectionSchemas } from './schema.js';
+
+export type { ResolvedConfig, RuleSetting } from './types.js';
+
+export const CONFIG_FILE_NAMES = ['brieflint.config.json', 'brieflint.config.yaml', 'brieflint.config.yml'];
+
+/** Government domains a letter may print without being the gemeente's own. */
+export const DEFAULT_ALLOWED_DOMAINS = [
+  'digid.nl',
+  'mijnoverheid.nl',
+  'rijksoverheid.nl',
+  'overheid.nl',
+  'belastingdienst.nl',
+  'toeslagen.nl',
+  'government.nl',
+  'uwv.nl',
+  'svb.nl',
+  'duo.nl',
+  'rvo.nl',
+  'cak.nl',
+  'cjib.nl',
+  'rdw.nl',
+  'ind.nl',
+  'kvk.nl',
+];
+
+/** A configuration that cannot be used: exit code 2, the message names the file and the key. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The nearest config file from `cwd` upward, if any. */
+export function findConfigFile(cwd: string): string | undefined {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * Load and validate the config (`explicit` = --config, else the nearest file up from cwd; none =
+ * all defaults). Unknown keys and wrong types are a ConfigError naming the key and the file.
+ */
+export async function loadConfig(
+  cwd: string,
+  rules: Rule[],
+  sections: SectionSchemas,
+  explicit?: string,
+): Promise<ResolvedConfig> {
+  const file = explicit ? resolve(cwd, explicit) : findConfigFile(cwd);
+  if (!file) return resolveConfig({}, cwd, rules);
+  const raw = await parseConfigFile(file);
+  validate(raw, file, rules, sections);
+  return resolveConfig(raw as RawConfig, dirname(file), rules, file);
+}
+
+async function parseConfigFile(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(code === 'ENOENT' ? `${file}: config file not found` : `${file}: cannot read config: ${(error as Error).message}`);
+  }
+  try {
+    const value = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    if (value === null || value === undefined) return {};
+    return value;
+  } catch (error) {
+    const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
+    throw new ConfigError(`${file}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}${where}: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+function validate(raw: unknown, file: string, rules: Rule[], sections: SectionSchemas): void {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const check = ajv.compile(buildConfigSchema(rules, sections));
+  if (check(raw)) return;
+  const messages = pickErrors(check.errors ?? []).map(describeError);
+  throw new ConfigError(`${file}: ${messages.join('; ')}`);
+}
+
+/** The most telling errors: the deepest ones, without the anyOf summaries. */
+function pickErrors(errors: ErrorObject[]): ErrorObject[] {
+  const real = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
+  const byPath = new Map<string, ErrorObject>();
+  for (const e of real) {
+    const key = e.instancePath + (e.keyword === 'additionalProperties' ? `/${String(e.params.additionalProperty)}` : '');
+    const seen = byPath.get(key);
+    // Within one path, prefer the error of the array form of a rule setting (it names the option).
+    if (!seen || e.schemaPath.length > seen.schemaPath.length) byPath.set(key, e);
+  }
+  const all = [...byPath.values()];
+  const deepest = Math.max(...all.map((e) => e.instancePath.split('/').length));
+  // A rule setting that is neither a severity nor a tuple yields errors at two depths: keep the deepest.
+  return all.filter((e) => e.keyword === 'additionalProperties' || e.instancePath.split('/').length === deepest).slice(0, 5);
+}
+
+function describeError(e: ErrorObject): string {
+  const path = pointerToKey(e.instancePath);
+  if (e.keyword === 'additionalProperties') {
+    const key = String(e.params.additionalProperty);
+    const full = path ? `${path}.${key}` : key;
+    return path === 'rules' ? `unknown rule "${key}" (key "${full}")` : `unknown key "${full}"`;
+  }
+  if (e.keyword === 'enum') return `key "${path}" must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+  return `key "${path || '(top level)'}" ${e.message ?? 'is invalid'}`;
+}
+
+/** "/rules/pretty-url/1/maxLength" → "rules.pretty-url[1].maxLength". */
+function pointerToKey(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
+}
+
+interface RawConfig {
+  domains?: string[];
+  allowedDomains?: string[];
+  lang?: 'nl' | 'en';
+  ignore?: string[];
+  manifest?: ResolvedConfig['manifest'];
+  rules?: Record<string, SeveritySetting | [SeveritySetting, Record<string, unknown>?]>;
+  site?: Record<string, unknown>;
+  kcc?: Record<string, unknown>;
+  forms?: Record<string, unknown>;
+}
+
+/** Defaults merged with what the (validated) config says. */
+export function resolveConfig(raw: RawConfig, root: string, rules: Rule[], file?: string): ResolvedConfig {
+  const settings: Record<string, RuleSetting> = {};
+  for (const rule of rules) {
+    const given = raw.rules?.[rule.meta.id];
+    const [severity, options] = Array.isArray(given) ? given : [given ?? rule.meta.defaultSeverity, undefined];
+    settings[rule.meta.id] = { severity, options: { ...(rule.meta.defaultOptions as object), ...(options ?? {}) } };
+  }
+  return {
+    file,
+    root,
+    domains: (raw.domains ?? []).map((d) => d.toLowerCase()),
+    allowedDomains: [...new Set([...DEFAULT_ALLOWED_DOMAINS, ...(raw.allowedDomains ?? []).map((d) => d.toLowerCase())])],
+    rules: settings,
+    ignore: raw.ignore ?? [],
+    manifest: raw.manifest ?? [],
+    lang: raw.lang,
+    site: raw.site ?? {},
+    kcc: raw.kcc ?? {},
+    forms: raw.forms ?? {},
+  };
+}

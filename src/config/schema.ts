@@ -1,0 +1,79 @@
+import type { Rule } from '../rule.js';
+
+const SEVERITY = { enum: ['off', 'warn', 'error'] };
+const HOST = { type: 'string', pattern: '^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$' };
+const DATE = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+
+/** Config sections owned by the facts modules, registered by them (see src/config/sections.ts). */
+export interface SectionSchemas {
+  site?: Record<string, unknown>;
+  kcc?: Record<string, unknown>;
+  forms?: Record<string, unknown>;
+}
+
+/**
+ * The JSON Schema of brieflint.config.{json,yaml,yml}. Built from the rules' option schemas so a
+ * rule's options are validated with the config; published as schema/brieflint.config.schema.json.
+ */
+export function buildConfigSchema(rules: Rule[], sections: SectionSchemas = {}): Record<string, unknown> {
+  const ruleProps: Record<string, unknown> = {};
+  for (const rule of rules) {
+    const options = rule.meta.optionsSchema ?? { type: 'object', additionalProperties: false, properties: {} };
+    ruleProps[rule.meta.id] = {
+      description: rule.meta.description.en,
+      anyOf: [
+        SEVERITY,
+        { type: 'array', minItems: 1, maxItems: 2, items: [SEVERITY, options], additionalItems: false },
+      ],
+    };
+  }
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://brieflint.invalid/schema/brieflint.config.schema.json',
+    title: 'brieflint configuration',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      domains: {
+        description: "The gemeente's own domains (subdomains included), e.g. [\"voorbeeldstad.nl\"].",
+        type: 'array',
+        items: HOST,
+      },
+      allowedDomains: {
+        description: 'Government domains a letter may print besides its own, added to the built-in list.',
+        type: 'array',
+        items: HOST,
+      },
+      lang: { description: 'Language of messages (default nl).', enum: ['nl', 'en'] },
+      ignore: { description: 'Globs of files not to check (relative to the config file).', type: 'array', items: { type: 'string' } },
+      manifest: {
+        description: 'Metadata for letters by path glob, for .docx files whose properties nobody fills in.',
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['files'],
+          properties: {
+            files: { type: 'string' },
+            id: { type: 'string' },
+            kenmerk: { type: 'string' },
+            title: { type: 'string' },
+            mailingDate: DATE,
+            recipients: { type: 'integer', minimum: 0 },
+            owner: { type: 'string' },
+          },
+        },
+      },
+      rules: {
+        description: 'Severity and options per rule: "off" | "warn" | "error" | [severity, options].',
+        type: 'object',
+        additionalProperties: false,
+        properties: ruleProps,
+      },
+      site: sections.site ?? { type: 'object' },
+      kcc: sections.kcc ?? { type: 'object' },
+      forms: sections.forms ?? { type: 'object' },
+    },
+  };
+}

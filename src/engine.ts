@@ -1,0 +1,83 @@
+import type { Finding, Lang, Letter, References, Severity, SeveritySetting } from './types.js';
+import type { Facts } from './facts/types.js';
+import type { ResolvedConfig } from './config/types.js';
+import type { Rule } from './rule.js';
+
+export interface RuleRun {
+  findings: Finding[];
+  /** Enabled rules that did not run because the facts they need were not gathered. */
+  skipped: string[];
+}
+
+const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, Severity> = { error: 'error', warn: 'warning' };
+const PART_ORDER = ['frontmatter', 'properties', 'header', 'body', 'textbox', 'footnote', 'endnote', 'footer'];
+
+/** Which enabled rules cannot run on these facts (e.g. live checks under --offline). */
+export function skippedRules(rules: Rule[], facts: Facts, config: ResolvedConfig): string[] {
+  return rules
+    .filter((r) => config.rules[r.meta.id]?.severity !== 'off' && !hasFacts(r, facts))
+    .map((r) => r.meta.id);
+}
+
+function hasFacts(rule: Rule, facts: Facts): boolean {
+  return (rule.meta.needs ?? []).every((need) => facts[need as keyof Facts] !== undefined);
+}
+
+/**
+ * Run every enabled rule on one letter. Severities and options come from the config; inline
+ * disable comments drop findings; findings are ordered by part, line, column, rule.
+ */
+export function runRules(
+  letter: Letter,
+  refs: References,
+  facts: Facts,
+  config: ResolvedConfig,
+  rules: Rule[],
+  lang: Lang,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const setting = config.rules[rule.meta.id] ?? { severity: rule.meta.defaultSeverity, options: rule.meta.defaultOptions };
+    if (setting.severity === 'off' || !hasFacts(rule, facts)) continue;
+    const reports = rule.check({ letter, refs, facts, options: setting.options, config });
+    for (const r of reports) {
+      if (isDisabled(letter, rule.meta.id, r.location?.line)) continue;
+      findings.push({
+        rule: rule.meta.id,
+        severity: SEVERITY[setting.severity],
+        message: r.message[lang],
+        ...(r.location ? { location: r.location } : {}),
+        ...(r.url ? { url: r.url } : {}),
+        ...(r.hint ? { hint: r.hint[lang] } : {}),
+      });
+    }
+  }
+  return findings.sort(compareFindings);
+}
+
+/** Inline directives (Markdown): disable-next-line, and disable … enable ranges. */
+function isDisabled(letter: Letter, ruleId: string, line: number | undefined): boolean {
+  if (line === undefined || letter.directives.length === 0) return false;
+  const names = (rules: string[]) => rules.length === 0 || rules.includes(ruleId);
+  let disabled = false;
+  for (const d of letter.directives) {
+    if (d.kind === 'disable-next-line') {
+      if (d.line + 1 === line && names(d.rules)) return true;
+    } else if (d.line <= line && names(d.rules)) {
+      disabled = d.kind === 'disable';
+    }
+  }
+  return disabled;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  const pa = PART_ORDER.indexOf(a.location?.part ?? 'body');
+  const pb = PART_ORDER.indexOf(b.location?.part ?? 'body');
+  return (
+    pa - pb ||
+    (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+    (a.location?.column ?? 0) - (b.location?.column ?? 0) ||
+    a.rule.localeCompare(b.rule) ||
+    a.message.localeCompare(b.message)
+  );
+}

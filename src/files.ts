@@ -1,0 +1,80 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import ignore from 'ignore';
+import { LETTER_EXTENSIONS, UNSUPPORTED_LETTER_EXTENSIONS, extensionOf } from './letters/index.js';
+
+export interface FoundFile {
+  /** Absolute path. */
+  absolute: string;
+  /** Relative to cwd, forward slashes: what reports show. */
+  display: string;
+}
+
+const WALK_EXTENSIONS = [...LETTER_EXTENSIONS, ...UNSUPPORTED_LETTER_EXTENSIONS];
+const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
+
+export class NoFilesError extends Error {}
+
+/**
+ * Files, folders and globs → the letters to check, sorted. Folders are walked for letter-like
+ * files; node_modules, .git, what .gitignore (in cwd) and the config's `ignore` exclude are skipped,
+ * as are Word lock files (~$…). A file named explicitly is always taken. `exclude` are absolute
+ * folders to leave out (e.g. the KCC briefing folder).
+ */
+export async function findLetters(
+  paths: string[],
+  cwd: string,
+  options: { ignore?: string[]; ignoreRoot?: string; exclude?: string[] } = {},
+): Promise<{ files: FoundFile[]; missing: string[] }> {
+  const ig = ignore();
+  const gitignore = resolve(cwd, '.gitignore');
+  if (existsSync(gitignore)) ig.add(readFileSync(gitignore, 'utf8'));
+  const cfgIgnore = ignore().add(options.ignore ?? []);
+  const cfgRoot = options.ignoreRoot ?? cwd;
+  const excluded = (abs: string) => (options.exclude ?? []).some((dir) => abs === dir || abs.startsWith(dir + sep));
+  const skip = (abs: string) => {
+    const fromCwd = relative(cwd, abs).split(sep).join('/');
+    const fromCfg = relative(cfgRoot, abs).split(sep).join('/');
+    return (
+      (fromCwd && !fromCwd.startsWith('..') && ig.ignores(fromCwd)) ||
+      (fromCfg && !fromCfg.startsWith('..') && cfgIgnore.ignores(fromCfg)) ||
+      excluded(abs) ||
+      (abs.split(sep).pop() ?? '').startsWith('~$')
+    );
+  };
+
+  const found = new Map<string, FoundFile>();
+  const missing: string[] = [];
+  const add = (abs: string) => found.set(abs, { absolute: abs, display: toDisplay(cwd, abs) });
+  const pattern = `**/*.{${WALK_EXTENSIONS.join(',')}}`;
+  for (const p of paths.length ? paths : ['.']) {
+    const abs = resolve(cwd, p);
+    if (!isDynamicPattern(p) && existsSync(abs)) {
+      if (statSync(abs).isDirectory()) {
+        const files = await glob(pattern, { cwd: abs, absolute: true, ignore: ALWAYS_SKIPPED, caseSensitiveMatch: false, dot: false });
+        for (const f of files) if (!skip(resolve(f))) add(resolve(f));
+      } else {
+        add(abs); // named explicitly: always checked
+      }
+      continue;
+    }
+    if (!isDynamicPattern(p)) {
+      missing.push(p);
+      continue;
+    }
+    const files = await glob(p, { cwd, absolute: true, ignore: ALWAYS_SKIPPED, dot: false });
+    for (const f of files) {
+      const file = resolve(f);
+      if (WALK_EXTENSIONS.includes(extensionOf(file) as never) && !skip(file)) add(file);
+    }
+  }
+  if (found.size === 0) throw new NoFilesError(paths.join(' ') || '.');
+  const files = [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  return { files, missing };
+}
+
+function toDisplay(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  return (rel.startsWith('..') ? abs : rel).split(sep).join('/');
+}

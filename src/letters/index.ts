@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import type { Letter } from '../types.js';
+import { LetterReadError } from './errors.js';
+import { readMarkdown } from './markdown.js';
+import { readText } from './text.js';
+import { readDocx } from './docx.js';
+
+export { LetterReadError } from './errors.js';
+
+/** Extensions brieflint reads. */
+export const LETTER_EXTENSIONS = ['md', 'markdown', 'docx', 'txt'] as const;
+/** Letter formats it cannot read but recognizes, so a folder walk reports them instead of skipping them. */
+export const UNSUPPORTED_LETTER_EXTENSIONS = ['doc', 'docm', 'dot', 'dotx', 'odt', 'ott', 'pdf', 'rtf', 'pages', 'wpd'] as const;
+
+export function extensionOf(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}
+
+/** Read one letter from disk. Throws LetterReadError with a reason in Dutch and English. */
+export async function readLetter(absolutePath: string, displayPath: string): Promise<Letter> {
+  const ext = extensionOf(displayPath);
+  const reader = READERS[ext];
+  if (!reader) throw unsupported(displayPath, ext);
+  let data: Buffer;
+  try {
+    data = await readFile(absolutePath);
+  } catch (cause) {
+    throw new LetterReadError(displayPath, fileError(cause), { cause });
+  }
+  return reader(displayPath, data);
+}
+
+type Reader = (displayPath: string, data: Buffer) => Letter | Promise<Letter>;
+const READERS: Record<string, Reader> = {
+  md: readMarkdown,
+  markdown: readMarkdown,
+  txt: readText,
+  docx: readDocx,
+};
+
+function unsupported(displayPath: string, ext: string): LetterReadError {
+  const what = ext ? `.${ext}` : 'zonder extensie';
+  const whatEn = ext ? `.${ext}` : 'without an extension';
+  return new LetterReadError(displayPath, {
+    nl: `brieflint leest geen bestanden ${ext ? 'van het type ' : ''}${what}; sla de brief op als .docx (Word) of .md`,
+    en: `brieflint cannot read ${ext ? '' : 'files '}${whatEn}${ext ? ' files' : ''}; save the letter as .docx (Word) or .md`,
+  });
+}
+
+function fileError(cause: unknown): { nl: string; en: string } {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return { nl: 'het bestand is verdwenen tijdens de controle', en: 'the file disappeared during the run' };
+  if (code === 'EACCES' || code === 'EPERM') return { nl: 'geen leesrechten op het bestand', en: 'no permission to read the file' };
+  if (code === 'EISDIR') return { nl: 'dit is een map, geen bestand', en: 'this is a folder, not a file' };
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return { nl: `kan het bestand niet lezen: ${detail}`, en: `cannot read the file: ${detail}` };
+}

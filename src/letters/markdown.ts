@@ -1,0 +1,291 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { parse as parseYaml } from 'yaml';
+import type { Nodes, Parents, Root, RootContent, PhrasingContent } from 'mdast';
+import type { DisableDirective, Letter, Link, Segment, TextBlock } from '../types.js';
+import { LetterReadError } from './errors.js';
+import { idFromPath, metaFromRecord } from './meta.js';
+import { decodeText } from './text-input.js';
+import { locate } from './locate.js';
+
+/** GFM tables only: GFM's literal autolinks would hide bare URLs from the URL extractor's rules. */
+function remarkGfmTables(this: { data(): Record<string, unknown[] | undefined> }) {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmTables as never);
+
+/** Read a Markdown letter: YAML front matter, text blocks with line:column, links, directives. */
+export function readMarkdown(displayPath: string, data: Uint8Array): Letter {
+  const source = decodeText(displayPath, data);
+  const tree = parser.parse(source) as Root;
+  const builder = new MarkdownBuilder(source);
+  let front: Record<string, unknown> = {};
+  for (const node of tree.children) {
+    if (node.type === 'yaml') front = parseFrontMatter(displayPath, node.value);
+    else builder.visitBlock(node);
+  }
+  const meta = metaFromRecord(front);
+  return {
+    path: displayPath,
+    format: 'markdown',
+    meta: { ...meta, id: meta.id ?? idFromPath(displayPath) },
+    blocks: builder.blocks,
+    links: builder.links,
+    directives: builder.directives,
+  };
+}
+
+function parseFrontMatter(displayPath: string, yaml: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = parseYaml(yaml);
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    throw new LetterReadError(
+      displayPath,
+      { nl: `ongeldige YAML front matter: ${detail}`, en: `invalid YAML front matter: ${detail}` },
+      { cause },
+    );
+  }
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new LetterReadError(displayPath, {
+      nl: 'de front matter is geen lijst van sleutels en waarden',
+      en: 'the front matter is not a mapping of keys to values',
+    });
+  }
+  return value as Record<string, unknown>;
+}
+
+const DIRECTIVE = /<!--\s*brieflint-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
+const HTML_LINK_OPEN = /^<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>$/i;
+const HTML_LINK_CLOSE = /^<\/a\s*>$/i;
+const HTML_TAG = /<!--[\s\S]*?-->|<\/?[a-z][^>]*>/gi;
+
+/** Collects blocks (with segments mapping text offsets to line:column) and links from mdast. */
+class MarkdownBuilder {
+  readonly blocks: TextBlock[] = [];
+  readonly links: Link[] = [];
+  readonly directives: DisableDirective[] = [];
+  private readonly lines: string[];
+
+  // State of the block being built.
+  private text = '';
+  private segments: Segment[] = [];
+  private openHtmlLink: { href: string; start: number } | undefined;
+
+  constructor(source: string) {
+    this.lines = source.split('\n');
+  }
+
+  visitBlock(node: RootContent): void {
+    switch (node.type) {
+      case 'paragraph':
+        this.phrasingBlock(node, 'paragraph');
+        break;
+      case 'heading':
+        this.phrasingBlock(node, 'heading');
+        break;
+      case 'tableCell':
+        this.phrasingBlock(node, 'table-cell');
+        break;
+      case 'html':
+        this.htmlBlock(node.value, node.position?.start.line ?? 1, node.position?.end.line ?? 1, node.position?.start.column ?? 1);
+        break;
+      case 'code':
+      case 'yaml':
+      case 'thematicBreak':
+      case 'definition':
+        break;
+      default:
+        if ('children' in node) for (const child of (node as Parents).children) this.visitBlock(child as RootContent);
+    }
+  }
+
+  private phrasingBlock(node: Parents, kind: TextBlock['kind']): void {
+    this.text = '';
+    this.segments = [];
+    this.openHtmlLink = undefined;
+    const blockIndex = this.blocks.length;
+    const firstLink = this.links.length;
+    for (const child of node.children) this.inline(child as PhrasingContent, blockIndex);
+    if (this.text.trim() === '') return;
+    if (this.segments.length === 0 || this.segments[0].offset !== 0) {
+      const start = node.position?.start;
+      this.segments.unshift({ offset: 0, line: start?.line ?? 1, column: start?.column ?? 1 });
+    }
+    this.blocks.push({ text: this.text, part: 'body', segments: this.segments, kind });
+    for (const link of this.links.slice(firstLink)) link.location = locate(this.blocks[blockIndex], link.start ?? 0);
+  }
+
+  private inline(node: PhrasingContent, blockIndex: number): void {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+        this.appendSourceText(node.value, node);
+        break;
+      case 'break':
+        this.text += '\n';
+        break;
+      case 'link': {
+        const start = this.text.length;
+        for (const child of node.children) this.inline(child, blockIndex);
+        const text = this.text.slice(start);
+        const autolink = this.isAutolink(node);
+        this.links.push({
+          href: node.url,
+          text,
+          location: { line: 0, column: 0 },
+          block: blockIndex,
+          start,
+          end: this.text.length,
+          source: autolink ? 'autolink' : 'markdown',
+        });
+        break;
+      }
+      case 'html':
+        this.inlineHtml(node.value, node, blockIndex);
+        break;
+      case 'image':
+      case 'imageReference':
+      case 'footnoteReference':
+        break;
+      default:
+        if ('children' in node) for (const child of node.children) this.inline(child as PhrasingContent, blockIndex);
+    }
+  }
+
+  private isAutolink(node: Nodes): boolean {
+    const pos = node.position;
+    if (!pos) return false;
+    return this.lines[pos.start.line - 1]?.[pos.start.column - 1] === '<';
+  }
+
+  /** Append a node's value, one segment per source line, columns found in the source line. */
+  private appendSourceText(value: string, node: Nodes): void {
+    const start = node.position?.start;
+    const pieces = value.split('\n');
+    pieces.forEach((piece, i) => {
+      if (i > 0) this.text += '\n';
+      if (start) {
+        const line = start.line + i;
+        const column = i === 0 ? start.column : this.columnOf(line, piece);
+        this.segments.push({ offset: this.text.length, line, column });
+      }
+      this.text += piece;
+    });
+  }
+
+  /** Where a continuation line's text starts in its source line (indentation, `>` stripped). */
+  private columnOf(line: number, piece: string): number {
+    const src = this.lines[line - 1] ?? '';
+    const probe = piece.slice(0, 16);
+    const at = probe ? src.indexOf(probe) : -1;
+    return at === -1 ? 1 + (src.length - src.trimStart().length) : at + 1;
+  }
+
+  private inlineHtml(value: string, node: Nodes, blockIndex: number): void {
+    const line = node.position?.start.line ?? 1;
+    if (this.directive(value, line, node.position?.end.line ?? line)) return;
+    const open = HTML_LINK_OPEN.exec(value);
+    if (open) {
+      this.openHtmlLink = { href: open[1] ?? open[2] ?? open[3] ?? '', start: this.text.length };
+      return;
+    }
+    if (HTML_LINK_CLOSE.test(value) && this.openHtmlLink) {
+      const { href, start } = this.openHtmlLink;
+      this.openHtmlLink = undefined;
+      this.links.push({
+        href: decodeEntities(href),
+        text: this.text.slice(start),
+        location: { line: 0, column: 0 },
+        block: blockIndex,
+        start,
+        end: this.text.length,
+        source: 'html',
+      });
+    }
+  }
+
+  /** An HTML block: directives, or its text (tags removed, each text run keeping its line:column) and <a href> links. */
+  private htmlBlock(value: string, line: number, endLine: number, column = 1): void {
+    if (this.directive(value, line, endLine) && value.replace(DIRECTIVE, '').trim() === '') return;
+    const blockIndex = this.blocks.length;
+    let text = '';
+    const segments: Segment[] = [];
+    const links: Link[] = [];
+    let open: { href: string; start: number } | undefined;
+    let last = 0;
+    const addRun = (from: number, to: number) => {
+      if (to <= from) return;
+      const before = value.slice(0, from);
+      const lineInBlock = before.split('\n').length - 1;
+      const lineStart = before.lastIndexOf('\n') + 1;
+      const run = decodeEntities(value.slice(from, to));
+      run.split('\n').forEach((piece, i) => {
+        if (i > 0) text += '\n';
+        const col = i === 0 ? from - lineStart + (lineInBlock === 0 ? column : 1) : 1;
+        segments.push({ offset: text.length, line: line + lineInBlock + i, column: col });
+        text += piece;
+      });
+    };
+    for (const tag of value.matchAll(HTML_TAG)) {
+      addRun(last, tag.index);
+      last = tag.index + tag[0].length;
+      const href = HTML_LINK_OPEN.exec(tag[0]);
+      if (href) open = { href: href[1] ?? href[2] ?? href[3] ?? '', start: text.length };
+      else if (HTML_LINK_CLOSE.test(tag[0]) && open) {
+        links.push({
+          href: decodeEntities(open.href),
+          text: text.slice(open.start),
+          location: { line: 0, column: 0 },
+          block: blockIndex,
+          start: open.start,
+          end: text.length,
+          source: 'html',
+        });
+        open = undefined;
+      }
+    }
+    addRun(last, value.length);
+    if (text.trim() === '') return;
+    if (segments[0]?.offset !== 0) segments.unshift({ offset: 0, line, column });
+    const block: TextBlock = { text, part: 'body', segments, kind: 'html' };
+    this.blocks.push(block);
+    for (const link of links) {
+      link.location = locate(block, link.start ?? 0);
+      this.links.push(link);
+    }
+  }
+
+  /** Record brieflint-disable comments; true when the value held one. */
+  private directive(value: string, line: number, endLine: number): boolean {
+    let found = false;
+    for (const m of value.matchAll(DIRECTIVE)) {
+      found = true;
+      const rules = m[2]
+        .split(/[\s,]+/)
+        .map((r) => r.trim())
+        .filter((r) => r && r !== '--');
+      this.directives.push({ kind: m[1] as DisableDirective['kind'], rules, line: m[1] === 'disable-next-line' ? endLine : line });
+    }
+    return found;
+  }
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) ? String.fromCodePoint(code) : all;
+    }
+    return ENTITIES[e.toLowerCase()] ?? all;
+  });
+}

@@ -1,0 +1,76 @@
+import type { Finding, Lang, Location } from '../types.js';
+import type { CheckRun } from '../check.js';
+import type { JsonFile, JsonFinding, JsonReport } from './types.js';
+
+const at = (l: Location | undefined) => ({ line: l?.line ?? 0, column: l?.column ?? 0 });
+const partOf = (l: Location | undefined) => (l?.part && l.part !== 'body' ? { part: l.part } : {});
+
+export function toJsonFinding(f: Finding): JsonFinding {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    ...at(f.location),
+    ...(f.url ? { url: f.url } : {}),
+    ...(f.hint ? { hint: f.hint } : {}),
+    ...partOf(f.location),
+  };
+}
+
+/** The run as the JSON contract (README "JSON output"). */
+export function toJsonReport(run: CheckRun, version: string, lang: Lang): JsonReport {
+  const files: JsonFile[] = run.files.map((f) => {
+    const meta = f.letter?.meta;
+    const refs = f.refs;
+    return {
+      path: f.path,
+      letter: meta
+        ? {
+            id: meta.id,
+            ...(meta.title ? { title: meta.title } : {}),
+            ...(meta.kenmerk ? { kenmerk: meta.kenmerk } : {}),
+            ...(meta.mailingDate ? { mailingDate: meta.mailingDate } : {}),
+            ...(meta.recipients !== undefined ? { recipients: meta.recipients } : {}),
+            ...(meta.owner ? { owner: meta.owner } : {}),
+          }
+        : null,
+      references: {
+        urls: (refs?.urls ?? []).map((u) => ({
+          printed: u.printed,
+          href: u.href,
+          ...at(u.location),
+          ...(u.linkText !== undefined ? { linkText: u.linkText } : {}),
+          ...partOf(u.location),
+        })),
+        forms: (refs?.forms ?? []).map((m) => ({ kind: m.kind, text: m.text, ...at(m.location) })),
+        phones: (refs?.phones ?? []).map((p) => ({ printed: p.printed, normalized: p.normalized, ...at(p.location) })),
+        emails: (refs?.emails ?? []).map((e) => ({ printed: e.printed, address: e.address, ...at(e.location) })),
+      },
+      findings: f.findings.map(toJsonFinding),
+      ...(f.error ? { error: f.error[lang] } : {}),
+    };
+  });
+  return { version, files, summary: summarize(files, run.skipped) };
+}
+
+export function summarize(files: JsonFile[], skippedRules: string[] = []): JsonReport['summary'] {
+  let errors = 0;
+  let warnings = 0;
+  for (const f of files) {
+    for (const x of f.findings) {
+      if (x.severity === 'error') errors++;
+      else if (x.severity === 'warning') warnings++;
+    }
+  }
+  return {
+    files: files.length,
+    errors,
+    warnings,
+    unreadable: files.filter((f) => f.error !== undefined).length,
+    ...(skippedRules.length ? { skippedRules } : {}),
+  };
+}
+
+export function formatJson(report: JsonReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

@@ -1,0 +1,126 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Lang } from '../types.js';
+import type { JsonFile, JsonFinding, JsonReport } from './types.js';
+
+export interface StylishOptions {
+  lang: Lang;
+  color: boolean;
+  /** Only error-level findings, no references. */
+  quiet: boolean;
+}
+
+const T = {
+  nl: {
+    error: 'fout',
+    warning: 'waarschuwing',
+    info: 'info',
+    unreadable: 'kan niet gelezen worden',
+    urls: 'Webadressen',
+    forms: 'Formulieren',
+    phones: 'Telefoon',
+    emails: 'E-mail',
+    recipients: 'ontvangers',
+    none: 'geen',
+    problems: (n: number) => (n === 1 ? '1 probleem' : `${n} problemen`),
+    errors: (n: number) => (n === 1 ? '1 fout' : `${n} fouten`),
+    warnings: (n: number) => (n === 1 ? '1 waarschuwing' : `${n} waarschuwingen`),
+    files: (n: number) => (n === 1 ? '1 bestand' : `${n} bestanden`),
+    unreadableFiles: (n: number) => (n === 1 ? '1 bestand onleesbaar' : `${n} bestanden onleesbaar`),
+    clean: 'Geen problemen gevonden',
+    skipped: 'Niet gecontroleerd (geen gegevens, bijv. --offline)',
+    suppressed: (n: number) => `${n} bekende bevinding(en) onderdrukt door de baseline`,
+    link: 'link',
+  },
+  en: {
+    error: 'error',
+    warning: 'warning',
+    info: 'info',
+    unreadable: 'cannot be read',
+    urls: 'Web addresses',
+    forms: 'Forms',
+    phones: 'Phone',
+    emails: 'E-mail',
+    recipients: 'recipients',
+    none: 'none',
+    problems: (n: number) => (n === 1 ? '1 problem' : `${n} problems`),
+    errors: (n: number) => (n === 1 ? '1 error' : `${n} errors`),
+    warnings: (n: number) => (n === 1 ? '1 warning' : `${n} warnings`),
+    files: (n: number) => (n === 1 ? '1 file' : `${n} files`),
+    unreadableFiles: (n: number) => (n === 1 ? '1 file unreadable' : `${n} files unreadable`),
+    clean: 'No problems found',
+    skipped: 'Not checked (facts not gathered, e.g. --offline)',
+    suppressed: (n: number) => `${n} known finding(s) suppressed by the baseline`,
+    link: 'link',
+  },
+} as const;
+
+/** Terminal output for the webredacteur: per file what the letter sends people to, then findings. */
+export function formatStylish(report: JsonReport, options: StylishOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const t = T[options.lang];
+  const out: string[] = [];
+  for (const file of report.files) {
+    const findings = options.quiet ? file.findings.filter((f) => f.severity === 'error') : file.findings;
+    if (options.quiet && findings.length === 0 && !file.error) continue;
+    out.push(c.underline(file.path) + describeLetter(file, t, c));
+    if (file.error) {
+      out.push(`  ${c.red(t.error)}  ${t.unreadable}: ${file.error}`, '');
+      continue;
+    }
+    if (!options.quiet) out.push(...describeReferences(file, t, c));
+    const width = Math.max(0, ...findings.map((f) => position(f).length));
+    for (const f of findings) {
+      const sev = f.severity === 'error' ? c.red(t.error) : f.severity === 'warning' ? c.yellow(t.warning) : c.blue(t.info);
+      const pad = ' '.repeat(Math.max(0, t.warning.length - t[f.severity].length));
+      out.push(`  ${c.dim(position(f).padEnd(width))}  ${sev}${pad}  ${f.message}${f.hint ? c.dim(` (${f.hint})`) : ''}  ${c.dim(f.rule)}`);
+    }
+    out.push('');
+  }
+  out.push(summaryLine(report, t, c));
+  return `${out.join('\n')}\n`;
+}
+
+function position(f: JsonFinding): string {
+  const part = f.part ? `${f.part} ` : '';
+  return `${part}${f.line}:${f.column}`;
+}
+
+type Texts = (typeof T)[Lang];
+
+function describeLetter(file: JsonFile, t: Texts, c: ChalkInstance): string {
+  const l = file.letter;
+  if (!l) return '';
+  const bits = [l.id, l.kenmerk, l.mailingDate, l.recipients !== undefined ? `${l.recipients} ${t.recipients}` : undefined].filter(Boolean);
+  return c.dim(`  (${bits.join(' · ')})`);
+}
+
+function describeReferences(file: JsonFile, t: Texts, c: ChalkInstance): string[] {
+  const { urls, forms, phones, emails } = file.references;
+  const rows: Array<[string, string[]]> = [
+    [t.urls, urls.map((u) => `${u.printed}${u.linkText !== undefined && u.printed !== u.href ? ` → ${u.href}` : ''} ${c.dim(`${u.line}:${u.column}`)}`)],
+    [t.forms, forms.map((f) => `“${f.text}” (${f.kind}) ${c.dim(`${f.line}:${f.column}`)}`)],
+    [t.phones, phones.map((p) => `${p.printed} ${c.dim(`${p.line}:${p.column}`)}`)],
+    [t.emails, emails.map((e) => `${e.address} ${c.dim(`${e.line}:${e.column}`)}`)],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return rows
+    .filter(([, items]) => items.length > 0)
+    .map(([label, items]) => `  ${c.cyan(`${label}:`.padEnd(width + 1))} ${items.join(', ')}`);
+}
+
+function summaryLine(report: JsonReport, t: Texts, c: ChalkInstance): string {
+  const s = report.summary;
+  const lines: string[] = [];
+  const problems = s.errors + s.warnings;
+  if (problems === 0 && s.unreadable === 0) {
+    lines.push(c.green(`✔ ${t.clean} (${t.files(s.files)})`));
+  } else {
+    const parts = [t.errors(s.errors), t.warnings(s.warnings)];
+    if (s.unreadable) parts.push(t.unreadableFiles(s.unreadable));
+    const color = s.errors || s.unreadable ? c.red : c.yellow;
+    lines.push(color(`✖ ${t.problems(problems)} (${parts.join(', ')}) — ${t.files(s.files)}`));
+  }
+  if (s.suppressed) lines.push(c.dim(t.suppressed(s.suppressed)));
+  if (s.skippedRules?.length) lines.push(c.yellow(`${t.skipped}: ${s.skippedRules.join(', ')}`));
+  return lines.join('\n');
+}

@@ -1,0 +1,73 @@
+/**
+ * The JSON report: a public contract (README "JSON output"). Every formatter renders this shape.
+ * Add fields, never rename or remove them.
+ */
+import type { Severity } from '../types.js';
+
+export interface JsonUrl {
+  printed: string;
+  href: string;
+  line: number;
+  column: number;
+  linkText?: string;
+  part?: string;
+  /** Live-site result (absent with --offline). */
+  result?: {
+    kind: 'ok' | 'protected' | 'soft-404' | 'dead' | 'unreachable' | 'unverifiable';
+    finalUrl?: string;
+    status?: number;
+    chain: Array<{ url: string; status: number; location?: string }>;
+    error?: string;
+  };
+  /** The online form found behind the URL (issue 5). */
+  form?: { platform: string; slug?: string; state: string };
+}
+
+export interface JsonFinding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  url?: string;
+  hint?: string;
+  part?: string;
+}
+
+export interface JsonFile {
+  path: string;
+  letter: {
+    id: string;
+    title?: string;
+    kenmerk?: string;
+    mailingDate?: string;
+    recipients?: number;
+    owner?: string;
+  } | null;
+  references: {
+    urls: JsonUrl[];
+    forms: Array<{ kind: string; text: string; line: number; column: number }>;
+    phones: Array<{ printed: string; normalized: string; line: number; column: number }>;
+    emails: Array<{ printed: string; address: string; line: number; column: number }>;
+  };
+  findings: JsonFinding[];
+  /** Set when the file could not be read (counted in summary.unreadable). */
+  error?: string;
+  /** The KCC briefing that covers the letter (issue 4). */
+  briefing?: { source: string; id: string; path?: string; validUntil?: string; title?: string } | null;
+}
+
+export interface JsonReport {
+  version: string;
+  files: JsonFile[];
+  summary: {
+    files: number;
+    errors: number;
+    warnings: number;
+    unreadable: number;
+    /** Rules not run because their facts were not gathered (e.g. --offline). */
+    skippedRules?: string[];
+    /** Findings suppressed by --baseline. */
+    suppressed?: number;
+  };
+}
