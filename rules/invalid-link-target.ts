@@ -1,6 +1,8 @@
 import { defineRule } from '../src/rule.js';
 import type { Message } from '../src/types.js';
 
+const FILE_NAME = /^[^/]+\.(docx?|pdf|xlsx?|odt|ods|png|jpe?g|gif|html?|aspx?|php|txt|rtf|zip)$/i;
+
 /** Why a hyperlink target is no usable web address, or undefined when it is one. */
 export function invalidTargetReason(href: string): Message | undefined {
   const target = href.trim();
@@ -16,7 +18,8 @@ export function invalidTargetReason(href: string): Message | undefined {
     return { nl: 'geplakte tekst in plaats van een adres', en: 'pasted text instead of an address' };
   }
   if (!scheme) {
-    return /^(www\.|[a-z0-9-]+(\.[a-z0-9-]+)+\/?)/i.test(target)
+    const hostLike = /^(www\.|[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(\/|$))/i.test(target) && !FILE_NAME.test(target);
+    return hostLike
       ? { nl: 'een adres zonder https://, dat de browser als relatieve link opvat', en: 'an address without https://, which a browser reads as a relative link' }
       : { nl: 'een relatieve naam in plaats van een volledig webadres', en: 'a relative name instead of a full web address' };
   }

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import prettyUrl, { suggestPrettyUrl } from '../../rules/pretty-url.js';
+import linkTextMismatch from '../../rules/link-text-mismatch.js';
+import invalidLinkTarget from '../../rules/invalid-link-target.js';
+import missingUrl from '../../rules/missing-url.js';
+import placeholderUrl from '../../rules/placeholder-url.js';
+import { at, bare, config, linked, refs, runRule } from '../helpers.js';
+
+const en = (reports: Array<{ message: { en: string } }>) => reports.map((r) => r.message.en);
+
+describe('pretty-url', () => {
+  it('passes a short own-domain address and allowed government domains', () => {
+    const r = refs({ urls: [bare('voorbeeldstad.example/afval'), bare('www.digid.nl'), bare('https://mijn.voorbeeldstad.example/afval')] });
+    expect(runRule(prettyUrl, r)).toEqual([]);
+  });
+
+  it.each([
+    ['voorbeeldstad.example/Kwijtschelding', 'uppercase letters'],
+    ['http://voorbeeldstad.example/afval', 'printed with insecure http://'],
+    ['bit.ly/3xYzAbC', 'a URL shortener'],
+    ['andere-gemeente.example/afval', 'not on an own domain (andere-gemeente.example)'],
+    ['voorbeeldstad.example/afval?id=3', 'a query string'],
+    ['voorbeeldstad.example/afval#kopje', 'a fragment'],
+    ['voorbeeldstad.example/afval.aspx', 'a file extension (.aspx)'],
+    ['voorbeeldstad.example/a/b/c', '3 path segments (max 2)'],
+    ['voorbeeldstad.example/product/12345', 'a numeric id'],
+    ['voorbeeldstad.example/f/0b6d0c3e-8f5a-4c1e-9a57-2f6a3b1c9d4e', 'a GUID/UUID'],
+    ['voorbeeldstad.example/afval%20pas', '%-escapes'],
+    ['voorbeeldstad.example/afval_pas', 'an underscore'],
+    ['voorbeeldstad.example/kwijtschelding-aanvragen-2027-en-verder', 'too long (61 characters, max 35)'],
+    ['voorbeeldstad.example/aanvraag-copy', 'a copied form (-copy in the address)'],
+  ])('flags %s: %s', (printed, problem) => {
+    const [report] = runRule(prettyUrl, refs({ urls: [bare(printed, 4, 7)] }));
+    expect(report.message.en).toContain(problem);
+    expect(report.location).toEqual(at(4, 7));
+    expect(report.url).toBe(bare(printed).href);
+  });
+
+  it('names every failing criterion in one message, in Dutch too, with a suggestion', () => {
+    const long = 'https://www.voorbeeldstad.example/Content/Afval/Afvalpas_Aanvragen.aspx?id=4711';
+    const [report] = runRule(prettyUrl, refs({ urls: [bare(long)] }));
+    expect(report.message.nl).toBe(
+      `${long} is niet makkelijk over te typen: te lang (71 tekens, max 35), hoofdletters, 3 padniveaus (max 2), een querystring (?…), een bestandsextensie (.aspx), een underscore (_). Gebruik een kort adres, bijvoorbeeld voorbeeldstad.example/afvalpas-aanvragen.`,
+    );
+  });
+
+  it('respects options and ignores hidden link targets', () => {
+    expect(runRule(prettyUrl, refs({ urls: [bare('voorbeeldstad.example/kwijtschelding-aanvragen-nu')] }), { maxLength: 60 })).toEqual([]);
+    expect(en(runRule(prettyUrl, refs({ urls: [bare('https://voorbeeldstad.example/afval')] }), { requireSchemeless: true }))[0]).toContain('printed with https://');
+    expect(runRule(prettyUrl, refs({ urls: [linked('klik hier', 'https://x.example/Lang_Adres.aspx')] }))).toEqual([]);
+  });
+
+  it('skips the own-domain criterion while no domains are configured', () => {
+    const cfg = config({ domains: [] });
+    expect(runRule(prettyUrl, refs({ urls: [bare('andere-gemeente.example/afval')] }), {}, undefined, cfg)).toEqual([]);
+  });
+
+  it('suggests the last meaningful words on the own domain', () => {
+    expect(suggestPrettyUrl('https://www.voorbeeldstad.example/pages/12/Kwijtschelding_Aanvragen.aspx', ['voorbeeldstad.example'])).toBe('voorbeeldstad.example/kwijtschelding-aanvragen');
+    expect(suggestPrettyUrl('https://elders.example/Regeling.pdf', ['voorbeeldstad.example'])).toBe('voorbeeldstad.example/regeling');
+  });
+});
+
+describe('link-text-mismatch', () => {
+  it('flags link text that is an address other than the target', () => {
+    const reports = runRule(linkTextMismatch, refs({ urls: [linked('voorbeeldstad.example/zonnepanelen', 'https://www.voorbeeldstad.example/subsidie-zon', 3)] }));
+    expect(en(reports)).toEqual([
+      'The link text voorbeeldstad.example/zonnepanelen points to a different address: https://www.voorbeeldstad.example/subsidie-zon. A reader of the printed letter types voorbeeldstad.example/zonnepanelen.',
+    ]);
+    expect(reports[0].location).toEqual(at(3));
+  });
+
+  it('ignores scheme, www., trailing slash, host case, and link text that is no address', () => {
+    const r = refs({
+      urls: [
+        linked('Voorbeeldstad.example/afval', 'https://www.voorbeeldstad.example/afval/'),
+        linked('klik hier', 'https://voorbeeldstad.example/iets-anders'),
+      ],
+    });
+    expect(runRule(linkTextMismatch, r)).toEqual([]);
+  });
+});
+
+describe('invalid-link-target', () => {
+  it.each([
+    ['aanvraagformulier.docx', 'a relative name instead of a full web address'],
+    ['www.voorbeeldstad.example/afval', 'an address without https://'],
+    ['%3e%20Vul%20in', 'pasted text instead of an address'],
+    ['file:///C:/Users/jan/brief.docx', 'a file on somebody’s computer (file:)'],
+    ['cid:image001.png@01D2', 'an embedded e-mail part (cid:)'],
+    ['javascript:alert(1)', 'a javascript: address'],
+    ['', 'an empty link target'],
+  ])('flags %j', (href, reason) => {
+    const [report] = runRule(invalidLinkTarget, refs({ urls: [linked('het formulier', href, 2, false)] }));
+    expect(report.message.en).toContain(reason);
+  });
+
+  it('accepts full web addresses, in-document anchors, and ignores bare text', () => {
+    const r = refs({ urls: [linked('formulier', 'https://voorbeeldstad.example/a'), linked('kopje', '#kopje'), bare('voorbeeldstad.example/b')] });
+    expect(runRule(invalidLinkTarget, r)).toEqual([]);
+  });
+});
+
+describe('missing-url', () => {
+  const online = { kind: 'online-form' as const, text: 'vul het formulier in op onze website', location: at(5, 3) };
+
+  it('flags a letter that sends readers online without a visible address', () => {
+    const reports = runRule(missingUrl, refs({ forms: [online] }));
+    expect(en(reports)).toEqual(['The letter sends readers online (“vul het formulier in op onze website”) but prints no web address.']);
+    expect(reports[0].location).toEqual(at(5, 3));
+  });
+
+  it('counts a DigiD mention as online, and names an invisible link', () => {
+    const r = refs({ logins: [{ kind: 'digid', text: 'DigiD', location: at(2) }], urls: [linked('klik hier', 'https://voorbeeldstad.example/a', 2, false)] });
+    expect(en(runRule(missingUrl, r))[0]).toContain('The link “klik hier” is invisible on paper: print https://voorbeeldstad.example/a.');
+  });
+
+  it('passes with a visible address, with only paper forms, or when a placeholder holds the place', () => {
+    expect(runRule(missingUrl, refs({ forms: [online], urls: [bare('voorbeeldstad.example/a')] }))).toEqual([]);
+    expect(runRule(missingUrl, refs({ forms: [{ kind: 'paper-form', text: 'het formulier bij deze brief', location: at(1) }] }))).toEqual([]);
+    expect(runRule(missingUrl, refs({ forms: [online], placeholders: [{ printed: '{{ url }}', inUrl: true, location: at(5) }] }))).toEqual([]);
+  });
+});
+
+describe('placeholder-url', () => {
+  it('flags placeholders in or instead of a URL only', () => {
+    const r = refs({
+      placeholders: [
+        { printed: '<URL VRAGENLIJST>', inUrl: true, location: at(7, 12) },
+        { printed: '{{ naam }}', inUrl: false, location: at(1) },
+      ],
+    });
+    const reports = runRule(placeholderUrl, r);
+    expect(reports.map((x) => [x.message.nl, x.location])).toEqual([
+      ['Placeholder <URL VRAGENLIJST> staat waar een webadres hoort: vul het echte adres in voordat de brief verstuurd wordt.', at(7, 12)],
+    ]);
+  });
+});
