@@ -103,7 +103,10 @@ export interface Letter {
 export interface UrlRef {
   /** As the reader sees it (link text when it looks like a URL, else the bare URL or the target). */
   printed: string;
-  /** Normalized absolute URL (https:// added to scheme-less URLs). */
+  /**
+   * Normalized absolute URL (https:// added to scheme-less URLs; scheme and host lower-cased).
+   * A hyperlink target that has no scheme (relative name, placeholder) is kept as-is.
+   */
   href: string;
   location: Location;
   /** Set for hyperlinks: the text the reader sees. */
@@ -116,7 +119,7 @@ export interface UrlRef {
 
 export interface PhoneRef {
   printed: string;
-  /** Digits only, e.g. "14020", "0299452452", "+31..." kept as "0031..."? — see extract/phones.ts. */
+  /** Digits only, e.g. "14020", "0299452452"; +31/0031 become the trunk 0, other countries keep "+" ("+3221234567"). See extract/phones.ts. */
   normalized: string;
   location: Location;
 }

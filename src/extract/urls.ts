@@ -1,0 +1,131 @@
+/**
+ * URLs as a resident reads them: `https://…`, `http://…`, `www.…` and scheme-less hosts on a known
+ * TLD (`gemeente.nl/pad`, `meldingen.amsterdam.nl`, `voorbeeldstad.example/kwijtschelding`).
+ *
+ * Matching is linkify-it (see linkify.ts for the corrections on top). Here: placeholders and
+ * e-mail addresses are taken out, and the href is normalized.
+ *
+ * Line breaks: a URL that ends in `/` or `-` right at a line end is joined with the next line when
+ * that line starts (without indentation) with a lower-case word or digits that is not a common short
+ * word ("en", "of", "kijk", "the" …), or with a run holding URL-path characters. `printed` then has
+ * the line break removed; start/end span the original text.
+ */
+import { findEmails } from './emails.js';
+import { hasScheme, hostPart, matchUrls } from './linkify.js';
+import { findPlaceholders, maskTemplateTags, type Range } from './placeholders.js';
+
+export interface UrlMatch {
+  start: number;
+  end: number;
+  /** As the reader sees it (a URL joined over a line break without the break). */
+  printed: string;
+  /** normalizeUrl(printed): https:// added when there is no scheme, host lower-cased. */
+  href: string;
+}
+
+export interface FindUrlsOptions {
+  /** Placeholder ranges already found in the same text (saves a pass); default findPlaceholders(text). */
+  placeholders?: readonly Range[];
+  /** E-mail ranges already found in the same text; default findEmails(text). */
+  emails?: readonly Range[];
+}
+
+const WS_RE = /\s/;
+
+function overlaps(ranges: readonly Range[], start: number, end: number): boolean {
+  for (const r of ranges) if (r.start < end && start < r.end) return true;
+  return false;
+}
+
+/**
+ * URLs in text, in order. Never an e-mail address or its domain, and never a URL made from or
+ * around a placeholder: any URL whose white-space-delimited token holds a placeholder
+ * (`https://[gemeentenaam].nl/afval`, `www.x.nl/{zaak}`) is left to findPlaceholders, which marks
+ * the placeholder inUrl.
+ */
+export function findUrls(text: string, options: FindUrlsOptions = {}): UrlMatch[] {
+  const masked = maskTemplateTags(text);
+  const raw = matchUrls(masked);
+  if (raw.length === 0) return [];
+  const placeholders = options.placeholders ?? findPlaceholders(text);
+  const emails = options.emails ?? findEmails(text);
+  const out: UrlMatch[] = [];
+  for (const u of raw) {
+    if (emails.length > 0 && overlaps(emails, u.start, u.end)) continue;
+    if (placeholders.length > 0) {
+      let ts = u.start;
+      while (ts > 0 && !WS_RE.test(masked[ts - 1])) ts--;
+      let te = u.end;
+      while (te < masked.length && !WS_RE.test(masked[te])) te++;
+      if (overlaps(placeholders, ts, te)) continue;
+    }
+    out.push({ start: u.start, end: u.end, printed: u.printed, href: normalizeUrl(u.printed) });
+  }
+  return out;
+}
+
+/**
+ * Whether the whole text (trimmed, sentence punctuation after it allowed) is one URL:
+ * "meldingen.amsterdam.nl" and "https://x.nl/a." yes; "klik hier", "info@x.nl", "{{ url }}" no.
+ */
+export function looksLikeUrl(text: string): boolean {
+  const t = text.trim();
+  if (t === '' || WS_RE.test(t.replace(/\r?\n/g, ''))) return false;
+  const found = findUrls(t);
+  if (found.length !== 1 || found[0].start !== 0) return false;
+  return /^[.,;:!?…'"”’»)\]]*$/.test(t.slice(found[0].end));
+}
+
+/** `mailto:`, `tel:`, `urn:` … — a scheme without `//`; not "localhost:8080/pad" (a port). */
+const OPAQUE_SCHEME_RE = /^([a-z][a-z0-9+-]*):(?!\d+(?:[/?#]|$))/i;
+
+/**
+ * Normalized absolute form of a URL as printed: `https://` added when there is no scheme, scheme
+ * and host lower-cased; path, query and fragment untouched. Non-hierarchical schemes (`mailto:`,
+ * `tel:`) only get the scheme lower-cased.
+ */
+export function normalizeUrl(href: string): string {
+  const s = href.trim();
+  let scheme: string;
+  let rest: string;
+  if (hasScheme(s)) {
+    const i = s.indexOf('://');
+    scheme = s.slice(0, i).toLowerCase();
+    rest = s.slice(i + 3);
+  } else if (s.startsWith('//')) {
+    scheme = 'https';
+    rest = s.slice(2);
+  } else {
+    const m = OPAQUE_SCHEME_RE.exec(s);
+    if (m) return m[1].toLowerCase() + s.slice(m[1].length);
+    scheme = 'https';
+    rest = s;
+  }
+  const host = hostPart(rest);
+  const hostAt = rest.indexOf(host);
+  const lowered = hostAt === -1 ? rest : rest.slice(0, hostAt) + host.toLowerCase() + rest.slice(hostAt + host.length);
+  return `${scheme}://${lowered}`;
+}
+
+function urlKey(u: string): string {
+  let s = u.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^\/\//, '');
+  const cut = s.search(/[/?#]/);
+  let host = cut === -1 ? s : s.slice(0, cut);
+  let rest = cut === -1 ? '' : s.slice(cut);
+  host = host.toLowerCase().replace(/^www\./, '');
+  const q = rest.search(/[?#]/);
+  let path = q === -1 ? rest : rest.slice(0, q);
+  const tail = q === -1 ? '' : rest.slice(q);
+  if (path.endsWith('/')) path = path.slice(0, -1);
+  s = host + path + tail;
+  return s;
+}
+
+/**
+ * Whether two URLs name the same page as a resident would type it: equal ignoring the scheme,
+ * a leading `www.`, one trailing slash on the path and the case of the host.
+ * `https://www.x.nl/afval/` and `x.nl/afval` are the same; `x.nl/Afval` and `x.nl/afval` are not.
+ */
+export function sameUrl(a: string, b: string): boolean {
+  return urlKey(a) === urlKey(b);
+}
