@@ -4,9 +4,21 @@ import linkTextMismatch from './link-text-mismatch.js';
 import invalidLinkTarget from './invalid-link-target.js';
 import missingUrl from './missing-url.js';
 import placeholderUrl from './placeholder-url.js';
+import kccBriefingMissing from './kcc-briefing-missing.js';
+import kccBriefingOutdated from './kcc-briefing-outdated.js';
+import kccBriefingMismatch from './kcc-briefing-mismatch.js';
 
 /** Every rule, in the order `explain` and the docs list them. */
-export const allRules: Rule[] = [prettyUrl, linkTextMismatch, invalidLinkTarget, missingUrl, placeholderUrl];
+export const allRules: Rule[] = [
+  prettyUrl,
+  linkTextMismatch,
+  invalidLinkTarget,
+  missingUrl,
+  placeholderUrl,
+  kccBriefingMissing,
+  kccBriefingOutdated,
+  kccBriefingMismatch,
+];
 
 export function findRule(id: string): Rule | undefined {
   return allRules.find((r) => r.meta.id === id);

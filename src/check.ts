@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import pLimit from 'p-limit';
 import picomatch from 'picomatch';
 import { relative, sep } from 'node:path';
@@ -9,7 +8,7 @@ import type { Facts } from './facts/types.js';
 import { findLetters, type FoundFile } from './files.js';
 import { LetterReadError, readLetter } from './letters/index.js';
 import { extractReferences } from './extract/index.js';
-import { gatherFacts, type GatherOptions } from './facts/index.js';
+import { factFolders, gatherFacts, type GatherOptions } from './facts/index.js';
 import { runRules, skippedRules } from './engine.js';
 
 export interface CheckOptions extends GatherOptions {
@@ -44,7 +43,7 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   const { files: found, missing } = await findLetters(options.paths, cwd, {
     ignore: config.ignore,
     ignoreRoot: config.root,
-    exclude: options.excludeDirs?.map((d) => resolve(d)),
+    exclude: factFolders(config),
   });
   const limit = pLimit(READ_CONCURRENCY);
   const files = await Promise.all(found.map((f) => limit(() => readOne(f, config))));
@@ -52,7 +51,7 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
     files.push({ path, findings: [], error: { nl: 'bestand of map niet gevonden', en: 'file or folder not found' } });
   }
   const readable = files.filter((f): f is CheckedFile & { letter: Letter; refs: References } => !!f.letter && !!f.refs);
-  const facts = await gatherFacts(readable, config, options);
+  const facts = await gatherFacts(readable, config, options.rules, options);
   for (const f of readable) f.findings = runRules(f.letter, f.refs, facts, config, options.rules, options.lang);
   return { files, facts, skipped: skippedRules(options.rules, facts, config) };
 }

@@ -1,10 +1,17 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from './types.js';
 import { allRules, findRule } from '../rules/index.js';
 import { ConfigError, loadConfig, type ResolvedConfig } from './config/index.js';
 import { configSections } from './config/sections.js';
-import { check } from './check.js';
+import { applyManifest, check } from './check.js';
+import { KnowledgeBaseError, resolveKccConfig } from './facts/kcc/index.js';
+import { LetterReadError, readLetter } from './letters/index.js';
+import { extractReferences } from './extract/index.js';
+import { briefingFileName, renderBriefing } from './briefing.js';
+import { localToday } from './facts/index.js';
 import { NoFilesError } from './files.js';
 import { toJsonReport, formatJson } from './report/json.js';
 import { formatStylish } from './report/stylish.js';
@@ -79,6 +86,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (paths: string[], flags: CheckFlags) => setExit(await runCheck(paths, flags, io)));
 
   program
+    .command('briefing')
+    .description('write a ready-to-fill KCC briefing for a letter into the briefing folder (config kcc.folder, default kcc/)')
+    .argument('<letter>', 'the letter (.docx, .md, .txt)')
+    .option('-c, --config <file>', 'config file')
+    .option('-o, --out <dir>', 'folder to write to (default: the KCC folder of the config)')
+    .option('--force', 'overwrite an existing briefing')
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(['nl', 'en']))
+    .option('--today <date>', 'date to use for "updated" when the letter has no mailing date (YYYY-MM-DD)', isoDate)
+    .action(async (path: string, flags: BriefingFlags) => setExit(await writeBriefing(path, flags, io)));
+
+  program
     .command('explain')
     .description("print a rule's documentation")
     .argument('<rule>', 'rule id, e.g. pretty-url')
@@ -87,33 +105,42 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   return program;
 }
 
+/** The message for an error that stops the run (exit code 2), or undefined for a bug. */
+function failureMessage(error: unknown, lang: Lang): string | undefined {
+  if (error instanceof ConfigError) return error.message;
+  if (error instanceof KnowledgeBaseError) return `${error.location}: ${error.reason[lang]}`;
+  if (error instanceof LetterReadError) return `${error.path}: ${error.reason[lang]}`;
+  if (error instanceof NoFilesError) {
+    return lang === 'nl'
+      ? `geen brieven gevonden in ${error.message} (.docx, .md, .markdown, .txt)`
+      : `no letters found in ${error.message} (.docx, .md, .markdown, .txt)`;
+  }
+  return undefined;
+}
+
+/** Run `body`; an expected failure is printed and becomes exit code 2. */
+async function guarded(io: Io, lang: Lang, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    const message = failureMessage(error, lang);
+    if (message === undefined) throw error;
+    io.stderr(`brieflint: ${message}\n`);
+    return EXIT.failure;
+  }
+}
+
 async function runCheck(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
-  let config: ResolvedConfig;
-  try {
-    config = await loadConfig(io.cwd, allRules, configSections, flags.config);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      io.stderr(`brieflint: ${error.message}\n`);
-      return EXIT.failure;
-    }
-    throw error;
-  }
-  const lang: Lang = flags.lang ?? config.lang ?? 'nl';
-  let report: JsonReport;
-  try {
-    const run = await check({ paths, cwd: io.cwd, config, rules: allRules, lang, offline: !!flags.offline, today: flags.today });
-    report = toJsonReport(run, VERSION, lang);
-  } catch (error) {
-    if (error instanceof NoFilesError) {
-      io.stderr(
-        lang === 'nl'
-          ? `brieflint: geen brieven gevonden in ${error.message} (.docx, .md, .markdown, .txt)\n`
-          : `brieflint: no letters found in ${error.message} (.docx, .md, .markdown, .txt)\n`,
-      );
-      return EXIT.failure;
-    }
-    throw error;
-  }
+  return guarded(io, flags.lang ?? 'nl', async () => {
+    const config = await loadConfig(io.cwd, allRules, configSections, flags.config);
+    const lang: Lang = flags.lang ?? config.lang ?? 'nl';
+    return guarded(io, lang, () => checkWith(config, lang, paths, flags, io));
+  });
+}
+
+async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], flags: CheckFlags, io: Io): Promise<number> {
+  const run = await check({ paths, cwd: io.cwd, config, rules: allRules, lang, offline: !!flags.offline, today: flags.today });
+  const report: JsonReport = toJsonReport(run, VERSION, lang);
   const color = flags.color && io.isTTY && !io.env.NO_COLOR;
   io.stdout(flags.format === 'json' ? formatJson(report) : formatStylish(report, { lang, color, quiet: !!flags.quiet }));
   return exitCode(report, flags.maxWarnings);
@@ -125,6 +152,39 @@ export function exitCode(report: JsonReport, maxWarnings?: number): number {
   if (s.errors > 0) return EXIT.findings;
   if (maxWarnings !== undefined && s.warnings > maxWarnings) return EXIT.findings;
   return EXIT.clean;
+}
+
+interface BriefingFlags {
+  config?: string;
+  out?: string;
+  force?: boolean;
+  lang?: Lang;
+  today?: string;
+}
+
+async function writeBriefing(path: string, flags: BriefingFlags, io: Io): Promise<number> {
+  return guarded(io, flags.lang ?? 'nl', async () => {
+    const config = await loadConfig(io.cwd, allRules, configSections, flags.config);
+    const lang: Lang = flags.lang ?? config.lang ?? 'nl';
+    const absolute = resolve(io.cwd, path);
+    const letter = await readLetter(absolute, relative(io.cwd, absolute).split('\\').join('/'));
+    applyManifest(letter, absolute, config);
+    const dir = flags.out ? resolve(io.cwd, flags.out) : resolve(config.root, resolveKccConfig(config.kcc).folder);
+    const target = join(dir, briefingFileName(letter));
+    const shown = relative(io.cwd, target) || target;
+    if (existsSync(target) && !flags.force) {
+      io.stderr(
+        lang === 'nl'
+          ? `brieflint: ${shown} bestaat al; gebruik --force om het te overschrijven\n`
+          : `brieflint: ${shown} already exists; use --force to overwrite it\n`,
+      );
+      return EXIT.failure;
+    }
+    await mkdir(dir, { recursive: true });
+    await writeFile(target, renderBriefing(letter, extractReferences(letter), flags.today ?? localToday()));
+    io.stdout(lang === 'nl' ? `Briefing geschreven: ${shown}\n` : `Briefing written: ${shown}\n`);
+    return EXIT.clean;
+  });
 }
 
 async function explain(id: string, io: Io): Promise<number> {

@@ -1,4 +1,5 @@
 import type { SectionSchemas } from './schema.js';
+import { kccConfigSchema } from '../facts/kcc/config.js';
 
 /** The config sections owned by the facts modules (site, kcc, forms), with their schemas. */
-export const configSections: SectionSchemas = {};
+export const configSections: SectionSchemas = { kcc: kccConfigSchema };

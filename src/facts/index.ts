@@ -1,14 +1,15 @@
+import { resolve } from 'node:path';
 import type { Letter, References } from '../types.js';
 import type { ResolvedConfig } from '../config/types.js';
+import type { Rule } from '../rule.js';
 import type { Facts } from './types.js';
+import { loadKcc, resolveKccConfig } from './kcc/index.js';
 
 export interface GatherOptions {
   /** --offline: no network checks. */
   offline: boolean;
   /** YYYY-MM-DD; defaults to the local date. */
   today?: string;
-  /** Folders never read as letters (the KCC briefing folder). */
-  excludeDirs?: string[];
 }
 
 /** Today's date as YYYY-MM-DD in local time. */
@@ -17,14 +18,33 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** Folders that hold facts, not letters: never read as letters (the KCC briefing folder). */
+export function factFolders(config: ResolvedConfig): string[] {
+  const kcc = resolveKccConfig(config.kcc);
+  return kcc.adapter === 'folder' ? [resolve(config.root, kcc.folder)] : [];
+}
+
+const needed = (rules: Rule[], config: ResolvedConfig, fact: 'site' | 'kcc' | 'forms') =>
+  rules.some((r) => r.meta.needs?.includes(fact) && config.rules[r.meta.id]?.severity !== 'off');
+
 /**
  * All I/O the rules need, once per run and deduplicated across letters: the live site check of
- * every distinct URL, the KCC knowledge base. Rules never do I/O themselves.
+ * every distinct URL, the KCC knowledge base. Rules never do I/O themselves. Throws
+ * KnowledgeBaseError when the knowledge base cannot be read (exit code 2).
  */
 export async function gatherFacts(
-  _letters: Array<{ letter: Letter; refs: References }>,
-  _config: ResolvedConfig,
-  options: GatherOptions,
+  letters: Array<{ letter: Letter; refs: References }>,
+  config: ResolvedConfig,
+  rules: Rule[],
+  options: GatherOptions & { cwd: string },
 ): Promise<Facts> {
-  return { offline: options.offline, today: options.today ?? localToday() };
+  const facts: Facts = { offline: options.offline, today: options.today ?? localToday() };
+  if (needed(rules, config, 'kcc')) {
+    const local = resolveKccConfig(config.kcc).adapter === 'folder';
+    // The folder adapter reads files only: it runs offline too.
+    if (local || !options.offline) {
+      facts.kcc = await loadKcc(config.kcc, config.root, letters.map((l) => l.letter), { cwd: options.cwd });
+    }
+  }
+  return facts;
 }

@@ -1,5 +1,6 @@
 import type { Finding, Lang, Location } from '../types.js';
 import type { CheckRun } from '../check.js';
+import { briefingFor } from '../facts/kcc/match.js';
 import type { JsonFile, JsonFinding, JsonReport } from './types.js';
 
 const at = (l: Location | undefined) => ({ line: l?.line ?? 0, column: l?.column ?? 0 });
@@ -48,9 +49,22 @@ export function toJsonReport(run: CheckRun, version: string, lang: Lang): JsonRe
       },
       findings: f.findings.map(toJsonFinding),
       ...(f.error ? { error: f.error[lang] } : {}),
+      ...(run.facts.kcc && f.letter ? { briefing: jsonBriefing(f.letter, run) } : {}),
     };
   });
   return { version, files, summary: summarize(files, run.skipped) };
+}
+
+function jsonBriefing(letter: NonNullable<CheckRun['files'][number]['letter']>, run: CheckRun): JsonFile['briefing'] {
+  const b = run.facts.kcc ? briefingFor(letter, run.facts.kcc, run.facts.today) : undefined;
+  if (!b) return null;
+  return {
+    source: b.source,
+    id: b.id,
+    path: b.location,
+    ...(b.title ? { title: b.title } : {}),
+    ...(b.validUntil ? { validUntil: b.validUntil } : {}),
+  };
 }
 
 export function summarize(files: JsonFile[], skippedRules: string[] = []): JsonReport['summary'] {

@@ -81,6 +81,7 @@ export function formatStylish(report: JsonReport, options: StylishOptions): stri
 }
 
 function position(f: JsonFinding): string {
+  if (f.line === 0) return '—'; // about the whole letter
   const part = f.part ? `${f.part} ` : '';
   return `${part}${f.line}:${f.column}`;
 }

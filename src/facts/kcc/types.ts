@@ -1,4 +1,66 @@
-/** Filled in by the KCC knowledge base (issue 4). */
+/**
+ * The KCC knowledge base (issue 4): briefings that tell the klantcontactcentrum what a mailing
+ * says. Adapters (folder, objects-api, kiss) read them into one model; rules read KccFacts.
+ */
+
+export type KccSource = 'folder' | 'objects-api' | 'kiss';
+
+/** A form the briefing tells the KCC about: its name, its URL, or both. */
+export interface BriefingForm {
+  name?: string;
+  url?: string;
+}
+
+/** Which letters a briefing is about. Entries of `ids` and `kenmerken` match a letter's id or kenmerk. */
+export interface BriefingCovers {
+  ids: string[];
+  kenmerken: string[];
+  /** Globs on the letter's path relative to the config root (picomatch; no slash = basename). */
+  paths: string[];
+}
+
+export interface Briefing {
+  source: KccSource;
+  /** Folder: the file name without `.md` (or front matter `id`); objects-api: the object uuid; kiss: the bericht id. */
+  id: string;
+  /** Folder: the file path relative to the config root; HTTP adapters: the URL of the object. */
+  location: string;
+  title?: string;
+  covers: BriefingCovers;
+  /** ISO dates YYYY-MM-DD. */
+  mailingDate?: string;
+  recipients?: number;
+  validFrom?: string;
+  /** Inclusive: the briefing is valid on this date. Undefined = no end. */
+  validUntil?: string;
+  /** URLs as written in the briefing (front matter / fields, and found in the body). */
+  urls: string[];
+  forms: BriefingForm[];
+  /** Phone numbers as written. */
+  phone: string[];
+  owner?: string;
+  lastUpdated?: string;
+  /** Plain text: what to tell callers, when to escalate (Markdown, or HTML converted to text). */
+  body: string;
+}
+
+/** What the facts phase hands to the kcc-* rules. */
 export interface KccFacts {
-  placeholder?: never;
+  source: KccSource;
+  /** The folder (relative to the config root) or the base URL (without credentials). */
+  location: string;
+  briefings: Briefing[];
+  /**
+   * letter.path → that path relative to the config root, for `files` globs. Filled by loadKcc;
+   * when a letter is missing here, globs are matched against letter.path as is.
+   */
+  letterPaths?: Record<string, string>;
+}
+
+/** One interface for every adapter. HTTP adapters know their search terms up front. */
+export interface KnowledgeBase {
+  readonly source: KccSource;
+  readonly location: string;
+  /** All briefings relevant to this run. Throws KnowledgeBaseError when the source fails. */
+  load(): Promise<Briefing[]>;
 }

@@ -1,0 +1,64 @@
+import { defineRule } from '../src/rule.js';
+import type { Message } from '../src/types.js';
+import { briefingLabel, coveringBriefings, hasPlaceholder, mentioningBriefings } from '../src/facts/kcc/match.js';
+
+export default defineRule({
+  meta: {
+    id: 'kcc-briefing-missing',
+    defaultSeverity: 'error',
+    description: {
+      nl: 'Voor elke brief is er een KCC-briefing, zodat het klantcontactcentrum weet wat inwoners lezen.',
+      en: 'Every letter has a KCC briefing, so the contact centre knows what residents read.',
+    },
+    needs: ['kcc'],
+    defaultOptions: {},
+  },
+  check({ letter, refs, facts }) {
+    const kcc = facts.kcc;
+    if (!kcc) return [];
+    if (coveringBriefings(letter, kcc).length > 0) return [];
+    const { id, kenmerk } = letter.meta;
+    const where = kcc.source === 'folder' ? `${kcc.location}/` : kcc.location;
+    const names = kenmerk ? `id “${id}”, kenmerk “${kenmerk}”` : `id “${id}”`;
+    const urls = refs.urls.filter((u) => !hasPlaceholder(u));
+    const mentions = mentioningBriefings(urls, kcc.briefings);
+    let hint: Message;
+    if (mentions.length > 0) {
+      const m = mentions[0];
+      const label = briefingLabel(m.briefing);
+      const how = addHow(m.briefing.source, id);
+      const more = mentions.length > 1 ? { nl: ` (en nog ${mentions.length - 1})`, en: ` (and ${mentions.length - 1} more)` } : { nl: '', en: '' };
+      hint = {
+        nl: `Briefing ${label.nl}${more.nl} noemt ${m.url.printed} maar niet deze brief. Hoort hij bij deze brief? ${how.nl}`,
+        en: `Briefing ${label.en}${more.en} mentions ${m.url.printed} but not this letter. Does it belong to this letter? ${how.en}`,
+      };
+    } else if (kcc.source === 'folder') {
+      hint = {
+        nl: `Schrijf er een met: brieflint briefing ${letter.path}`,
+        en: `Write one with: brieflint briefing ${letter.path}`,
+      };
+    } else {
+      hint = addHow(kcc.source, id);
+    }
+    return [
+      {
+        message: {
+          nl: `Er is geen KCC-briefing voor deze brief (${names}) in ${where}: het klantcontactcentrum weet niet wat inwoners in deze brief lezen.`,
+          en: `No KCC briefing covers this letter (${names}) in ${where}: the contact centre does not know what residents read in it.`,
+        },
+        hint,
+      },
+    ];
+  },
+});
+
+function addHow(source: string, id: string): Message {
+  switch (source) {
+    case 'objects-api':
+      return { nl: `Voeg “${id}” toe als trefwoord van de VAC.`, en: `Add “${id}” as a trefwoord of the VAC.` };
+    case 'kiss':
+      return { nl: `Noem “${id}” in de werkinstructie.`, en: `Name “${id}” in the work instruction.` };
+    default:
+      return { nl: `Zet “${id}” in letters: van die briefing.`, en: `Put “${id}” in that briefing's letters:.` };
+  }
+}

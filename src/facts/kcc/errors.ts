@@ -1,0 +1,28 @@
+import type { Message } from '../../types.js';
+
+/**
+ * The knowledge base could not be read: folder missing, bad front matter, server unreachable,
+ * 401, 5xx after retries, malformed answer. The CLI turns it into exit code 2 — never into
+ * "briefing missing" for every letter. Messages never contain a secret.
+ */
+export class KnowledgeBaseError extends Error {
+  /** The folder, file or URL that failed (URLs without credentials). */
+  readonly location: string;
+  readonly reason: Message;
+  /** Folder adapter: the front-matter field at fault. */
+  readonly field?: string;
+  /** HTTP adapters: the last status code, if any. */
+  readonly status?: number;
+  constructor(
+    location: string,
+    reason: Message,
+    options?: { cause?: unknown; field?: string; status?: number },
+  ) {
+    super(`${location}: ${reason.en}`, options?.cause !== undefined ? { cause: options.cause } : undefined);
+    this.name = 'KnowledgeBaseError';
+    this.location = location;
+    this.reason = reason;
+    if (options?.field !== undefined) this.field = options.field;
+    if (options?.status !== undefined) this.status = options.status;
+  }
+}

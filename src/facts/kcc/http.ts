@@ -1,0 +1,226 @@
+import { request, type Dispatcher } from 'undici';
+import type { Message } from '../../types.js';
+import { KnowledgeBaseError } from './errors.js';
+import { redactUrl } from './text.js';
+
+export interface HttpOptions {
+  /** Per attempt (headers and body), milliseconds. */
+  timeout: number;
+  /** Extra attempts after 5xx, 429, timeouts and connection errors. */
+  retries: number;
+  /** First retry delay (ms), doubled each retry; Retry-After wins (capped at 30 s). */
+  backoff: number;
+  /**
+   * Secret headers (Authorization, Cookie …) and the one origin allowed to receive them. They are
+   * never sent anywhere else: not after a redirect, not to a `next` link on another host.
+   */
+  auth?: { origin: string; headers: Record<string, string>; hint: Message };
+  dispatcher?: Dispatcher;
+  maxRedirects?: number;
+  /** Bytes; a larger answer is an error. */
+  maxBody?: number;
+}
+
+export interface HttpResponse {
+  /** The URL that answered (after redirects). */
+  url: string;
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+class RetryableError extends Error {
+  constructor(
+    readonly reason: Message,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(reason.en);
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * GET a URL the careful way: redirects followed by hand (secret headers only to `auth.origin`),
+ * a timeout per attempt, bounded retries with backoff. Returns 2xx answers; anything else is a
+ * KnowledgeBaseError that names the URL (without credentials) and never contains a secret.
+ */
+export async function httpGet(url: string, opts: HttpOptions): Promise<HttpResponse> {
+  const shown = redactUrl(url);
+  let last: RetryableError | undefined;
+  for (let attempt = 0; attempt <= opts.retries; attempt++) {
+    if (attempt > 0) {
+      const wait = last?.retryAfterMs ?? opts.backoff * 2 ** (attempt - 1);
+      await sleep(Math.min(wait, 30_000));
+    }
+    try {
+      return await getOnce(url, opts);
+    } catch (e) {
+      if (e instanceof RetryableError) {
+        last = e;
+        continue;
+      }
+      throw e;
+    }
+  }
+  const tries = opts.retries + 1;
+  throw new KnowledgeBaseError(
+    shown,
+    {
+      nl: `${last?.reason.nl ?? 'geen antwoord'} (${tries} ${tries === 1 ? 'poging' : 'pogingen'})`,
+      en: `${last?.reason.en ?? 'no answer'} (${tries} ${tries === 1 ? 'attempt' : 'attempts'})`,
+    },
+    last?.status !== undefined ? { status: last.status } : undefined,
+  );
+}
+
+async function getOnce(url: string, opts: HttpOptions): Promise<HttpResponse> {
+  let current = url;
+  const maxRedirects = opts.maxRedirects ?? 5;
+  for (let hop = 0; ; hop++) {
+    const target = new URL(current);
+    if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+      throw new KnowledgeBaseError(redactUrl(url), {
+        nl: `stuurt door naar ${redactUrl(current)}, geen http(s)-adres`,
+        en: `redirects to ${redactUrl(current)}, not an http(s) URL`,
+      });
+    }
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'brieflint' };
+    if (opts.auth && target.origin === opts.auth.origin) Object.assign(headers, opts.auth.headers);
+    // Credentials in the URL itself are never sent.
+    target.username = '';
+    target.password = '';
+
+    let res: Dispatcher.ResponseData;
+    const signal = AbortSignal.timeout(opts.timeout);
+    try {
+      res = await request(target, {
+        method: 'GET',
+        headers,
+        signal,
+        headersTimeout: opts.timeout,
+        bodyTimeout: opts.timeout,
+        ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}),
+      });
+    } catch (cause) {
+      throw networkError(cause, opts.timeout);
+    }
+    const status = res.statusCode;
+    if (status >= 300 && status < 400 && status !== 304 && res.headers.location) {
+      await res.body.dump().catch(() => undefined);
+      if (hop >= maxRedirects) {
+        throw new KnowledgeBaseError(redactUrl(url), {
+          nl: `meer dan ${maxRedirects} doorverwijzingen`,
+          en: `more than ${maxRedirects} redirects`,
+        });
+      }
+      const loc = Array.isArray(res.headers.location) ? res.headers.location[0] : res.headers.location;
+      current = new URL(loc, target).toString();
+      continue;
+    }
+    let body: string;
+    try {
+      body = await readBody(res, opts.maxBody ?? 50 * 1024 * 1024, redactUrl(current));
+    } catch (cause) {
+      if (cause instanceof KnowledgeBaseError) throw cause;
+      throw networkError(cause, opts.timeout);
+    }
+    if (status >= 200 && status < 300) return { url: current, status, headers: res.headers, body };
+    if (status >= 500 || status === 429 || status === 408) {
+      throw new RetryableError(
+        { nl: `antwoordt met HTTP ${status}`, en: `answered HTTP ${status}` },
+        status,
+        retryAfter(res.headers['retry-after']),
+      );
+    }
+    const where = redactUrl(current);
+    if (status === 401 || status === 403) {
+      throw new KnowledgeBaseError(
+        where,
+        {
+          nl: `geen toegang (HTTP ${status}) — ${opts.auth?.hint.nl ?? 'de kennisbank vraagt om inloggen; noem in kcc.tokenEnv of kcc.authEnv de omgevingsvariabele met de sleutel'}`,
+          en: `access denied (HTTP ${status}) — ${opts.auth?.hint.en ?? 'the knowledge base wants credentials; name the environment variable holding them in kcc.tokenEnv or kcc.authEnv'}`,
+        },
+        { status },
+      );
+    }
+    throw new KnowledgeBaseError(where, { nl: `antwoordt met HTTP ${status}`, en: `answered HTTP ${status}` }, { status });
+  }
+}
+
+async function readBody(res: Dispatcher.ResponseData, max: number, shown: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res.body) {
+    const b = chunk as Buffer;
+    size += b.length;
+    if (size > max) {
+      res.body.destroy();
+      throw new KnowledgeBaseError(shown, { nl: `antwoord groter dan ${max} bytes`, en: `answer larger than ${max} bytes` });
+    }
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function networkError(cause: unknown, timeout: number): RetryableError {
+  const e = cause as { name?: string; code?: string; message?: string } | undefined;
+  const name = e?.name ?? '';
+  const code = e?.code ?? '';
+  if (name === 'TimeoutError' || name === 'AbortError' || /TIMEOUT/i.test(code)) {
+    return new RetryableError({ nl: `geen antwoord binnen ${timeout} ms`, en: `no answer within ${timeout} ms` });
+  }
+  const detail = code || e?.message || String(cause);
+  return new RetryableError({ nl: `onbereikbaar (${detail})`, en: `unreachable (${detail})` });
+}
+
+function retryAfter(v: string | string[] | undefined): number | undefined {
+  const s = Array.isArray(v) ? v[0] : v;
+  if (!s) return undefined;
+  if (/^\d+$/.test(s.trim())) return Number(s.trim()) * 1000;
+  const t = Date.parse(s);
+  return Number.isNaN(t) ? undefined : Math.max(0, t - Date.now());
+}
+
+/** The body as JSON, or a KnowledgeBaseError that says what came instead. */
+export function parseJson(res: HttpResponse): unknown {
+  try {
+    return JSON.parse(res.body);
+  } catch {
+    const looksHtml = /^\s*</.test(res.body);
+    throw new KnowledgeBaseError(redactUrl(res.url), {
+      nl: looksHtml
+        ? 'antwoordt met HTML in plaats van JSON (een inlogpagina? controleer de sessie of sleutel)'
+        : 'antwoordt met iets dat geen JSON is',
+      en: looksHtml
+        ? 'answered HTML instead of JSON (a login page? check the session or key)'
+        : 'answered something that is not JSON',
+    });
+  }
+}
+
+export function header(res: HttpResponse, name: string): string | undefined {
+  const v = res.headers[name.toLowerCase()];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** Run `fn` over `items` with at most `n` at a time; results in input order. */
+export async function mapLimit<T, R>(items: T[], n: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const i = next++;
+      try {
+        out[i] = await fn(items[i]);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+  return out;
+}

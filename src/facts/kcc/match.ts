@@ -1,0 +1,192 @@
+/**
+ * Which briefings cover a letter, which one counts, and what it names. Pure: no I/O.
+ */
+import picomatch from 'picomatch';
+import type { FormMention, Letter, Message, References, UrlRef } from '../../types.js';
+import type { Briefing, KccFacts } from './types.js';
+import { findPhones, findUrls, normalizePhone, normId, urlKey } from './text.js';
+
+/** What the matcher needs of a letter. */
+export type LetterLike = Pick<Letter, 'path'> & { meta: Pick<Letter['meta'], 'id' | 'kenmerk' | 'mailingDate'> };
+
+export type CoverReason =
+  | { kind: 'id'; value: string }
+  | { kind: 'kenmerk'; value: string }
+  | { kind: 'path'; glob: string };
+
+export interface Covering {
+  briefing: Briefing;
+  reason: CoverReason;
+}
+
+/**
+ * Why a briefing covers a letter: it names the letter's id or kenmerk (in `ids` or `kenmerken`,
+ * compared without case), or one of its `paths` globs matches the letter's path. `relPath` is
+ * the letter's path relative to the config root (globs are written relative to it).
+ */
+export function coverReason(b: Briefing, letter: LetterLike, relPath?: string): CoverReason | undefined {
+  const names = new Set([...b.covers.ids, ...b.covers.kenmerken].map(normId));
+  if (names.has(normId(letter.meta.id))) return { kind: 'id', value: letter.meta.id };
+  if (letter.meta.kenmerk && names.has(normId(letter.meta.kenmerk))) return { kind: 'kenmerk', value: letter.meta.kenmerk };
+  const candidates = [...new Set([relPath, letter.path].filter((p): p is string => !!p).map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '')))];
+  for (const glob of b.covers.paths) {
+    const g = glob.replace(/^\.\//, '');
+    // A glob without a slash matches the file name in any folder (picomatch's `basename` option
+    // breaks globs with a slash, so it is only used for those without).
+    const opts = g.includes('/') ? { dot: true } : { dot: true, basename: true };
+    if (candidates.some((p) => picomatch.isMatch(p, g, opts))) return { kind: 'path', glob };
+  }
+  return undefined;
+}
+
+/** Every briefing that covers the letter, with the reason. */
+export function coveringBriefings(letter: LetterLike, kcc: KccFacts): Covering[] {
+  const rel = kcc.letterPaths?.[letter.path];
+  const out: Covering[] = [];
+  for (const b of kcc.briefings) {
+    const reason = coverReason(b, letter, rel);
+    if (reason) out.push({ briefing: b, reason });
+  }
+  return out;
+}
+
+/** The date a briefing must hold on: the mailing date, or today when the letter has none. */
+export function referenceDate(letter: LetterLike, today: string): { date: string; fromToday: boolean } {
+  return letter.meta.mailingDate ? { date: letter.meta.mailingDate, fromToday: false } : { date: today, fromToday: true };
+}
+
+export function isValidOn(b: Briefing, date: string): boolean {
+  return (!b.validFrom || b.validFrom <= date) && (!b.validUntil || b.validUntil >= date);
+}
+
+/**
+ * The best current briefing among several: valid on the date first, then the one that runs
+ * longest (no end date = longest), then the most recently updated, then one that names the
+ * letter over one that matches by path, then by id. Stable across runs.
+ */
+export function selectBriefing(covering: Covering[], date: string): Covering | undefined {
+  const sorted = [...covering].sort((a, b) => {
+    const va = isValidOn(a.briefing, date) ? 0 : 1;
+    const vb = isValidOn(b.briefing, date) ? 0 : 1;
+    if (va !== vb) return va - vb;
+    const ua = a.briefing.validUntil ?? '9999-12-31';
+    const ub = b.briefing.validUntil ?? '9999-12-31';
+    if (ua !== ub) return ua < ub ? 1 : -1;
+    const la = a.briefing.lastUpdated ?? '';
+    const lb = b.briefing.lastUpdated ?? '';
+    if (la !== lb) return la < lb ? 1 : -1;
+    const pa = a.reason.kind === 'path' ? 1 : 0;
+    const pb = b.reason.kind === 'path' ? 1 : 0;
+    if (pa !== pb) return pa - pb;
+    return a.briefing.id.localeCompare(b.briefing.id) || a.briefing.location.localeCompare(b.briefing.location);
+  });
+  return sorted[0];
+}
+
+/** How a finding names a briefing: the file for the folder adapter, the VAC or werkinstructie title otherwise. */
+export function briefingLabel(b: Briefing): Message {
+  const name = b.title ?? b.id;
+  switch (b.source) {
+    case 'folder':
+      return { nl: b.location, en: b.location };
+    case 'objects-api':
+      return { nl: `VAC “${name}”`, en: `VAC “${name}”` };
+    case 'kiss':
+      return { nl: `werkinstructie “${name}”`, en: `work instruction “${name}”` };
+  }
+}
+
+/** " (gekozen uit 3 briefings: a, b, c)" when there was a choice, else "". */
+export function choiceNote(covering: Covering[], chosen: Covering): Message {
+  if (covering.length < 2) return { nl: '', en: '' };
+  const others = covering.filter((c) => c !== chosen).map((c) => briefingLabel(c.briefing));
+  return {
+    nl: ` (gekozen uit ${covering.length} briefings voor deze brief; ook: ${others.map((o) => o.nl).join(', ')})`,
+    en: ` (chosen from ${covering.length} briefings for this letter; also: ${others.map((o) => o.en).join(', ')})`,
+  };
+}
+
+/** URL keys (see urlKey) of everything the briefing names: `urls`, form URLs, and URLs in its text. */
+export function briefingUrlKeys(b: Briefing): Set<string> {
+  return new Set([...b.urls, ...b.forms.flatMap((f) => (f.url ? [f.url] : [])), ...findUrls(b.body)].map(urlKey));
+}
+
+/** Phone numbers the briefing names (`phone` and in its text), normalized. */
+export function briefingPhones(b: Briefing): Set<string> {
+  return new Set([...b.phone.map(normalizePhone), ...findPhones(b.body)].filter((p) => p !== ''));
+}
+
+/**
+ * The key of a URL the letter sends people to, as residents read it: the printed text for a
+ * visible URL (link text that looks like a URL), the target for a link only.
+ */
+export function letterUrlKey(u: UrlRef): string {
+  return urlKey(u.visible ? u.printed : u.href);
+}
+
+/** Briefings that name one of these URLs but do not cover the letter: "briefing X mentions this URL". */
+export function mentioningBriefings(urls: UrlRef[], briefings: Briefing[], covering: Briefing[] = []): Array<{ briefing: Briefing; url: UrlRef }> {
+  const out: Array<{ briefing: Briefing; url: UrlRef }> = [];
+  const skip = new Set(covering);
+  for (const b of briefings) {
+    if (skip.has(b)) continue;
+    const keys = briefingUrlKeys(b);
+    const hit = urls.find((u) => keys.has(letterUrlKey(u)) || keys.has(urlKey(u.href)));
+    if (hit) out.push({ briefing: b, url: hit });
+  }
+  return out;
+}
+
+/** A form the letter mentions, with the URL printed with it (same line after it, or the next two lines). */
+export interface LetterForm {
+  mention: FormMention;
+  url?: UrlRef;
+}
+
+export function letterForms(refs: References): LetterForm[] {
+  return refs.forms.map((mention) => {
+    const part = mention.location.part ?? 'body';
+    const samePart = refs.urls.filter((u) => (u.location.part ?? 'body') === part && !hasPlaceholder(u));
+    const sameLine = samePart
+      .filter((u) => u.location.line === mention.location.line && u.location.column >= mention.location.column)
+      .sort((a, b) => a.location.column - b.location.column);
+    const below = samePart
+      .filter((u) => u.location.line > mention.location.line && u.location.line <= mention.location.line + 2)
+      .sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+    const url = sameLine[0] ?? below[0];
+    return url ? { mention, url } : { mention };
+  });
+}
+
+/** A URL with a template placeholder in it is not a URL anyone can call about yet. */
+export function hasPlaceholder(u: UrlRef): boolean {
+  return /[{}<>[\]]/.test(u.printed);
+}
+
+/** For JSON output: the briefing that counts for a letter. */
+export interface BriefingSummary {
+  source: Briefing['source'];
+  id: string;
+  location: string;
+  title?: string;
+  validFrom?: string;
+  validUntil?: string;
+  /** How many briefings cover the letter (the best current one is described). */
+  covering: number;
+}
+
+export function briefingFor(letter: LetterLike, kcc: KccFacts, today: string): BriefingSummary | undefined {
+  const covering = coveringBriefings(letter, kcc);
+  const chosen = selectBriefing(covering, referenceDate(letter, today).date);
+  if (!chosen) return undefined;
+  const b = chosen.briefing;
+  return {
+    source: b.source,
+    id: b.id,
+    location: b.location,
+    ...(b.title !== undefined ? { title: b.title } : {}),
+    ...(b.validFrom !== undefined ? { validFrom: b.validFrom } : {}),
+    ...(b.validUntil !== undefined ? { validUntil: b.validUntil } : {}),
+    covering: covering.length,
+  };
+}

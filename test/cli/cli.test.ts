@@ -1,0 +1,162 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli.js';
+import type { JsonReport } from '../../src/report/types.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const DEMO = join(ROOT, 'fixtures/demo');
+
+/** Run the CLI in-process; resolves to exit code, stdout, stderr. */
+async function cli(args: string[], cwd = DEMO) {
+  let stdout = '';
+  let stderr = '';
+  let code = 0;
+  const program = buildProgram(
+    { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, isTTY: false, env: {} },
+    (c) => (code = c),
+  );
+  try {
+    await program.parseAsync(['node', 'brieflint', ...args]);
+  } catch (e) {
+    code = (e as { code?: string }).code === 'commander.helpDisplayed' || (e as { code?: string }).code === 'commander.version' ? 0 : 2;
+  }
+  return { code, stdout, stderr };
+}
+
+function project(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'brieflint-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const GOOD = '---\nid: goed\n---\n\nVraag het aan op voorbeeldstad.example/afval. Bel 14 0123.\n';
+/** These tests are about letters and exit codes: the KCC rules are tested with a knowledge base elsewhere. */
+const NO_KCC = { 'kcc-briefing-missing': 'off', 'kcc-briefing-outdated': 'off', 'kcc-briefing-mismatch': 'off' };
+const CONFIG = JSON.stringify({ domains: ['voorbeeldstad.example'], rules: NO_KCC });
+
+describe('brieflint check on the demo letters', () => {
+  it('lists references and findings per file as JSON, and exits 1', async () => {
+    const { code, stdout } = await cli(['check', 'brieven', '--offline', '--format', 'json', '--today', '2027-01-10']);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(report.files.map((f) => f.path)).toEqual([
+      'brieven/afvalpas-2027.docx',
+      'brieven/kwijtschelding-2027.md',
+      'brieven/melding-ontvangen.txt',
+      'brieven/parkeervergunning-2027.md',
+      'brieven/subsidie-zonnepanelen-2027.md',
+    ]);
+    const byPath = Object.fromEntries(report.files.map((f) => [f.path, f]));
+    const good = byPath['brieven/kwijtschelding-2027.md'];
+    expect(good.letter).toEqual({ id: 'kwijtschelding-2027', title: 'Kwijtschelding gemeentelijke belastingen 2027', kenmerk: 'BEL/2027/0142', mailingDate: '2027-02-01', recipients: 1200, owner: 'Team Belastingen' });
+    expect(good.references.urls).toEqual([{ printed: 'voorbeeldstad.example/kwijtschelding', href: 'https://voorbeeldstad.example/kwijtschelding', line: 17, column: 29 }]);
+    expect(good.references.phones.map((p) => p.normalized)).toEqual(['140123']);
+    expect(good.findings).toEqual([]);
+    expect(good.briefing).toMatchObject({ source: 'folder', id: 'kwijtschelding-2027', path: 'kcc/kwijtschelding-2027.md', validUntil: '2027-04-30' });
+
+    const docx = byPath['brieven/afvalpas-2027.docx'];
+    expect(docx.letter).toMatchObject({ id: 'afvalpas-2027', kenmerk: 'AFV/2027/0007', mailingDate: '2027-01-15', recipients: 5400 });
+    expect(docx.findings.map((f) => [f.rule, f.line, f.column])).toEqual([
+      ['kcc-briefing-outdated', 0, 0],
+      ['pretty-url', 3, 28],
+      ['link-text-mismatch', 4, 48],
+    ]);
+
+    const rules = (p: string) => byPath[p].findings.map((f) => f.rule);
+    expect(rules('brieven/parkeervergunning-2027.md')).toEqual(['kcc-briefing-missing', 'pretty-url']);
+    expect(rules('brieven/melding-ontvangen.txt')).toEqual(['kcc-briefing-missing', 'placeholder-url']);
+    expect(rules('brieven/subsidie-zonnepanelen-2027.md')).toEqual(['kcc-briefing-mismatch', 'link-text-mismatch']);
+    expect(byPath['brieven/parkeervergunning-2027.md'].briefing).toBeNull();
+    expect(report.summary).toMatchObject({ files: 5, errors: 9, warnings: 0, unreadable: 0 });
+  });
+
+  it('prints Dutch by default and English with --lang en, grouped per file with a summary line', async () => {
+    const nl = await cli(['check', 'brieven', '--offline']);
+    expect(nl.stdout).toContain('brieven/afvalpas-2027.docx');
+    expect(nl.stdout).toMatch(/3:28 +fout +https:\/\/www\.voorbeeldstad\.example\/Content\/Afval\/Afvalpas_Aanvragen\.aspx\?id=4711 is niet makkelijk over te typen/);
+    expect(nl.stdout).toContain('Webadressen:');
+    expect(nl.stdout).toMatch(/✖ 9 problemen \(9 fouten, 0 waarschuwingen\) — 5 bestanden/);
+    const en = await cli(['check', 'brieven', '--offline', '--lang', 'en']);
+    expect(en.stdout).toMatch(/3:28 +error +https:\/\/www\..* is not easy to type/);
+    expect(en.stdout).toMatch(/✖ 9 problems \(9 errors, 0 warnings\) — 5 files/);
+    expect(en.stdout).not.toMatch(/\x1b\[/); // no colour when not a terminal
+  });
+
+  it('--quiet shows errors only and no references', async () => {
+    const { stdout } = await cli(['check', 'brieven/kwijtschelding-2027.md', 'brieven/parkeervergunning-2027.md', '--offline', '--quiet']);
+    expect(stdout).not.toContain('kwijtschelding-2027.md');
+    expect(stdout).not.toContain('Webadressen');
+    expect(stdout).toContain('parkeervergunning-2027.md');
+  });
+});
+
+describe('exit codes', () => {
+  it('0 for a clean letter, 1 for errors, 1 for too many warnings', async () => {
+    const dir = project({ 'brieflint.config.json': CONFIG, 'goed.md': GOOD, 'fout.md': 'Kijk op http://voorbeeldstad.example/afval.\n' });
+    expect((await cli(['check', 'goed.md', '--offline'], dir)).code).toBe(0);
+    expect((await cli(['check', 'fout.md', '--offline'], dir)).code).toBe(1);
+    const warnDir = project({
+      'brieflint.config.json': JSON.stringify({ domains: ['voorbeeldstad.example'], rules: { ...NO_KCC, 'pretty-url': 'warn' } }),
+      'fout.md': 'Kijk op http://voorbeeldstad.example/afval.\n',
+    });
+    expect((await cli(['check', '--offline'], warnDir)).code).toBe(0);
+    expect((await cli(['check', '--offline', '--max-warnings', '0'], warnDir)).code).toBe(1);
+    expect((await cli(['check', '--offline', '--max-warnings', '1'], warnDir)).code).toBe(0);
+  });
+
+  it('2 for unreadable files, while still checking the others', async () => {
+    const dir = project({ 'brieflint.config.json': CONFIG, 'goed.md': GOOD, 'leeg.md': '', 'oud.doc': Buffer.from([0xd0, 0xcf, 0x11, 0xe0]) });
+    const { code, stdout } = await cli(['check', '--offline', '--format', 'json'], dir);
+    expect(code).toBe(2);
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(report.files.map((f) => [f.path, f.error ?? null])).toEqual([
+      ['goed.md', null],
+      ['leeg.md', 'het bestand is leeg'],
+      ['oud.doc', 'brieflint leest geen bestanden van het type .doc; sla de brief op als .docx (Word) of .md'],
+    ]);
+    expect(report.summary.unreadable).toBe(2);
+    expect(report.files[0].references.urls).toHaveLength(1);
+  });
+
+  it('2 for a bad config and for no matching files, with a message naming them', async () => {
+    const dir = project({ 'brieflint.config.json': '{"domain": []}', 'goed.md': GOOD });
+    const bad = await cli(['check', '--offline'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`${join(dir, 'brieflint.config.json')}: unknown key "domain"`);
+    const empty = project({ 'leeg/.keep': '' });
+    const none = await cli(['check', 'leeg', '--offline'], empty);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('geen brieven gevonden in leeg');
+  });
+});
+
+describe('explain, help and version', () => {
+  it('explain prints the rule doc; an unknown rule lists the rules', async () => {
+    const ok = await cli(['explain', 'pretty-url']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toBe(readFileSync(join(ROOT, 'rules/pretty-url.md'), 'utf8'));
+    const bad = await cli(['explain', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown rule "nope"');
+    expect(bad.stderr).toContain('pretty-url');
+  });
+
+  it('the installed bin runs: --version, --help with examples, exit code of a check', () => {
+    const bin = join(ROOT, 'bin/brieflint.js');
+    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+    expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toBe(version);
+    const help = execFileSync(process.execPath, [bin, 'check', '--help'], { encoding: 'utf8' });
+    expect(help).toContain('--offline');
+    expect(help).toContain('Examples:');
+    const run = spawnSync(process.execPath, [bin, 'check', 'brieven/parkeervergunning-2027.md', '--offline'], { cwd: DEMO, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('pretty-url');
+  });
+});
