@@ -4,6 +4,11 @@ import linkTextMismatch from './link-text-mismatch.js';
 import invalidLinkTarget from './invalid-link-target.js';
 import missingUrl from './missing-url.js';
 import placeholderUrl from './placeholder-url.js';
+import deadUrl from './dead-url.js';
+import unreachableUrl from './unreachable-url.js';
+import typedUrlVariant from './typed-url-variant.js';
+import offsiteRedirect from './offsite-redirect.js';
+import unverifiableUrl from './unverifiable-url.js';
 import kccBriefingMissing from './kcc-briefing-missing.js';
 import kccBriefingOutdated from './kcc-briefing-outdated.js';
 import kccBriefingMismatch from './kcc-briefing-mismatch.js';
@@ -15,6 +20,11 @@ export const allRules: Rule[] = [
   invalidLinkTarget,
   missingUrl,
   placeholderUrl,
+  deadUrl,
+  unreachableUrl,
+  typedUrlVariant,
+  offsiteRedirect,
+  unverifiableUrl,
   kccBriefingMissing,
   kccBriefingOutdated,
   kccBriefingMismatch,

@@ -17,6 +17,7 @@ import { toJsonReport, formatJson } from './report/json.js';
 import { formatStylish } from './report/stylish.js';
 import type { JsonReport } from './report/types.js';
 import { ruleDocPath, VERSION } from './paths.js';
+import { startProgress } from './progress.js';
 
 export const EXIT = { clean: 0, findings: 1, failure: 2 } as const;
 
@@ -26,6 +27,8 @@ interface Io {
   cwd: string;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** A terminal to show live-site progress on (stderr when it is a TTY and not CI). */
+  progress?: NodeJS.WriteStream;
 }
 
 interface CheckFlags {
@@ -36,6 +39,7 @@ interface CheckFlags {
   maxWarnings?: number;
   color: boolean;
   offline?: boolean;
+  cache: boolean;
   today?: string;
 }
 
@@ -81,6 +85,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', integer)
     .option('--no-color', 'no colours in the output')
     .option('--offline', 'skip every check that needs the network (the summary names the skipped rules)')
+    .option('--no-cache', 'neither read nor write the live-site cache file')
     .option('--today <date>', 'check as if today were this date (YYYY-MM-DD)', isoDate)
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], flags: CheckFlags) => setExit(await runCheck(paths, flags, io)));
@@ -139,7 +144,18 @@ async function runCheck(paths: string[], flags: CheckFlags, io: Io): Promise<num
 }
 
 async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], flags: CheckFlags, io: Io): Promise<number> {
-  const run = await check({ paths, cwd: io.cwd, config, rules: allRules, lang, offline: !!flags.offline, today: flags.today });
+  const progress = io.progress ? startProgress(io.progress) : undefined;
+  const run = await check({
+    paths,
+    cwd: io.cwd,
+    config,
+    rules: allRules,
+    lang,
+    offline: !!flags.offline,
+    today: flags.today,
+    noCache: !flags.cache,
+    ...(progress ? { onProgress: progress.update } : {}),
+  }).finally(() => progress?.stop());
   const report: JsonReport = toJsonReport(run, VERSION, lang);
   const color = flags.color && io.isTTY && !io.env.NO_COLOR;
   io.stdout(flags.format === 'json' ? formatJson(report) : formatStylish(report, { lang, color, quiet: !!flags.quiet }));
@@ -206,6 +222,7 @@ export async function main(argv: string[]): Promise<number> {
     cwd: process.cwd(),
     isTTY: !!process.stdout.isTTY,
     env: process.env,
+    ...(process.stderr.isTTY && !process.env.CI ? { progress: process.stderr } : {}),
   };
   const program = buildProgram(io, (c) => (code = c));
   try {

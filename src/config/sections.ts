@@ -1,5 +1,6 @@
 import type { SectionSchemas } from './schema.js';
 import { kccConfigSchema } from '../facts/kcc/config.js';
+import { siteConfigSchema } from '../facts/site/config.js';
 
 /** The config sections owned by the facts modules (site, kcc, forms), with their schemas. */
-export const configSections: SectionSchemas = { kcc: kccConfigSchema };
+export const configSections: SectionSchemas = { site: siteConfigSchema, kcc: kccConfigSchema };

@@ -4,12 +4,18 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Rule } from '../rule.js';
 import type { Facts } from './types.js';
 import { loadKcc, resolveKccConfig } from './kcc/index.js';
+import { checkSite, checkableUrls, siteOptionsFromConfig } from './site/index.js';
+import { ConfigError } from '../config/index.js';
 
 export interface GatherOptions {
   /** --offline: no network checks. */
   offline: boolean;
   /** YYYY-MM-DD; defaults to the local date. */
   today?: string;
+  /** --no-cache: no site cache file is read or written. */
+  noCache?: boolean;
+  /** Live-site progress (the CLI shows it on a terminal). */
+  onProgress?(done: number, total: number, host: string): void;
 }
 
 /** Today's date as YYYY-MM-DD in local time. */
@@ -39,6 +45,9 @@ export async function gatherFacts(
   options: GatherOptions & { cwd: string },
 ): Promise<Facts> {
   const facts: Facts = { offline: options.offline, today: options.today ?? localToday() };
+  if (needed(rules, config, 'site') && !options.offline) {
+    facts.site = await checkSite(distinctUrls(letters), siteOptions(config, options));
+  }
   if (needed(rules, config, 'kcc')) {
     const local = resolveKccConfig(config.kcc).adapter === 'folder';
     // The folder adapter reads files only: it runs offline too.
@@ -47,4 +56,23 @@ export async function gatherFacts(
     }
   }
   return facts;
+}
+
+/** Every distinct http(s) URL the letters print or link, each fetched once however many print it. */
+function distinctUrls(letters: Array<{ refs: References }>): string[] {
+  const urls = new Set<string>();
+  for (const { refs } of letters) for (const ref of checkableUrls(refs)) urls.add(ref.href);
+  return [...urls];
+}
+
+function siteOptions(config: ResolvedConfig, options: GatherOptions) {
+  let site;
+  try {
+    site = siteOptionsFromConfig(config.site, config.root, config.domains);
+  } catch (error) {
+    throw new ConfigError(`${config.file ?? 'config'}: ${(error as Error).message}`);
+  }
+  if (options.noCache) delete site.cache;
+  if (options.onProgress) site.onProgress = options.onProgress;
+  return site;
 }

@@ -1,7 +1,7 @@
 import type { Finding, Lang, Location } from '../types.js';
 import type { CheckRun } from '../check.js';
 import { briefingFor } from '../facts/kcc/match.js';
-import type { JsonFile, JsonFinding, JsonReport } from './types.js';
+import type { JsonFile, JsonFinding, JsonReport, JsonUrl } from './types.js';
 
 const at = (l: Location | undefined) => ({ line: l?.line ?? 0, column: l?.column ?? 0 });
 const partOf = (l: Location | undefined) => (l?.part && l.part !== 'body' ? { part: l.part } : {});
@@ -42,6 +42,7 @@ export function toJsonReport(run: CheckRun, version: string, lang: Lang): JsonRe
           ...at(u.location),
           ...(u.linkText !== undefined ? { linkText: u.linkText } : {}),
           ...partOf(u.location),
+          ...siteResult(run, u.href),
         })),
         forms: (refs?.forms ?? []).map((m) => ({ kind: m.kind, text: m.text, ...at(m.location) })),
         phones: (refs?.phones ?? []).map((p) => ({ printed: p.printed, normalized: p.normalized, ...at(p.location) })),
@@ -53,6 +54,36 @@ export function toJsonReport(run: CheckRun, version: string, lang: Lang): JsonRe
     };
   });
   return { version, files, summary: summarize(files, run.skipped) };
+}
+
+function siteResult(run: CheckRun, href: string): Pick<JsonUrl, 'result'> {
+  const r = run.facts.site?.urls[href];
+  if (!r) return {};
+  return {
+    result: {
+      kind: r.kind,
+      finalUrl: r.finalUrl,
+      ...(r.status !== undefined ? { status: r.status } : {}),
+      chain: r.chain,
+      ...(r.error ? { error: r.error } : {}),
+      ...(r.reason ? { reason: r.reason } : {}),
+      ...(r.login ? { login: r.login } : {}),
+      ...(r.title ? { title: r.title } : {}),
+      ...(r.offsite ? { offsite: true } : {}),
+      ...(r.variants.length
+        ? {
+            variants: r.variants.map((v) => ({
+              variant: v.variant,
+              url: v.url,
+              kind: v.kind,
+              finalUrl: v.finalUrl,
+              ...(v.status !== undefined ? { status: v.status } : {}),
+              ...(v.problem ? { problem: v.problem } : {}),
+            })),
+          }
+        : {}),
+    },
+  };
 }
 
 function jsonBriefing(letter: NonNullable<CheckRun['files'][number]['letter']>, run: CheckRun): JsonFile['briefing'] {

@@ -18,6 +18,15 @@ export interface JsonUrl {
     status?: number;
     chain: Array<{ url: string; status: number; location?: string }>;
     error?: string;
+    /** Why it got its kind (e.g. soft-404 title, bot wall header). */
+    reason?: string;
+    /** The login wall it stopped at (kind `protected`). */
+    login?: { provider: string; url?: string };
+    title?: string;
+    /** The printed address ends on another domain. */
+    offsite?: boolean;
+    /** Typed variants (own domains): how each fared; `problem` set when it fails. */
+    variants?: Array<{ variant: string; url: string; kind: string; finalUrl?: string; status?: number; problem?: string }>;
   };
   /** The online form found behind the URL (issue 5). */
   form?: { platform: string; slug?: string; state: string };

@@ -1,0 +1,50 @@
+import { defineRule } from '../src/rule.js';
+import type { Report } from '../src/types.js';
+import { displayUrl, siteResults } from '../src/facts/site/results.js';
+
+export interface OffsiteRedirectOptions {
+  /** Domains a redirect may end on without a warning (subdomains included). */
+  allow: string[];
+}
+
+/** A URL on the gemeente's own domain that redirects to another domain. */
+export default defineRule<OffsiteRedirectOptions>({
+  meta: {
+    id: 'offsite-redirect',
+    defaultSeverity: 'warn',
+    description: {
+      nl: 'Een afgedrukt adres op het eigen domein stuurt door naar een ander domein.',
+      en: "A printed URL on the gemeente's own domain redirects to another domain.",
+    },
+    needs: ['site'],
+    defaultOptions: { allow: [] },
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { allow: { type: 'array', items: { type: 'string' }, default: [] } },
+    },
+  },
+  check({ refs, facts, options }) {
+    const allow = (options.allow ?? []).map((d) => d.toLowerCase());
+    const reports: Report[] = [];
+    for (const { ref, result } of siteResults(refs, facts)) {
+      if (!result.offsite || (result.kind !== 'ok' && result.kind !== 'protected')) continue;
+      const host = new URL(result.finalUrl).hostname.toLowerCase();
+      if (allow.some((d) => host === d || host.endsWith(`.${d}`))) continue;
+      const to = displayUrl(result.finalUrl);
+      reports.push({
+        message: {
+          nl: `${ref.printed} stuurt door naar een ander domein: ${to}.`,
+          en: `${ref.printed} redirects to another domain: ${to}.`,
+        },
+        location: ref.location,
+        url: ref.href,
+        hint: {
+          nl: `Druk het adres af waar de lezer echt uitkomt, of voeg ${host} toe aan de optie allow als dit zo hoort.`,
+          en: `Print the address the reader really lands on, or add ${host} to the allow option if this is intended.`,
+        },
+      });
+    }
+    return reports;
+  },
+});

@@ -1,0 +1,38 @@
+import { defineRule } from '../src/rule.js';
+import type { Report } from '../src/types.js';
+import { siteResults, unverifiableCause } from '../src/facts/site/results.js';
+
+/** A bot wall or a lasting rate limit kept the answer from brieflint: check this URL by hand. */
+export default defineRule<Record<string, never>>({
+  meta: {
+    id: 'unverifiable-url',
+    defaultSeverity: 'warn',
+    description: {
+      nl: 'Een afgedrukt adres kon niet worden gecontroleerd: een botbeveiliging of limiet hield brieflint tegen.',
+      en: 'A printed URL could not be checked: a bot wall or rate limit kept brieflint out.',
+    },
+    needs: ['site'],
+    defaultOptions: {},
+    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+  },
+  check({ refs, facts }) {
+    const reports: Report[] = [];
+    for (const { ref, result } of siteResults(refs, facts)) {
+      if (result.kind !== 'unverifiable') continue;
+      const cause = unverifiableCause(result);
+      reports.push({
+        message: {
+          nl: `${ref.printed} kon niet worden gecontroleerd: ${cause.nl}.`,
+          en: `${ref.printed} could not be checked: ${cause.en}.`,
+        },
+        location: ref.location,
+        url: ref.href,
+        hint: {
+          nl: 'Open het adres zelf in een browser; laat brieflint eventueel toe in de botbeveiliging.',
+          en: 'Open the address in a browser yourself; consider allowing brieflint through the bot protection.',
+        },
+      });
+    }
+    return reports;
+  },
+});

@@ -1,0 +1,274 @@
+/**
+ * The live-site checker (issue 3): every distinct printed URL fetched once per run, with the
+ * variants a resident may type on the gemeente's own domains. See ../../../../shared/DESIGN.md.
+ */
+import { SiteCache } from './cache.js';
+import { Follower } from './check.js';
+import { createAgent, parseConnectTo } from './connect.js';
+import { Fetcher } from './fetch.js';
+import { isLive } from './results.js';
+import { brieflintVersion } from './version.js';
+import type { CheckOutcome, SiteFacts, SiteOptions, UrlResult, VariantKind, VariantProblem, VariantResult } from './types.js';
+
+export type * from './types.js';
+export { siteConfigSchema, siteOptionsFromConfig, DEFAULT_CACHE_FILE } from './config.js';
+export { isLive, checkableUrls, siteResults, liveVariant } from './results.js';
+export { parseConnectTo, isPrivateAddress } from './connect.js';
+
+export const SITE_DEFAULTS = {
+  timeoutMs: 10_000,
+  retries: 2,
+  concurrency: 16,
+  perHost: 4,
+  maxBodyBytes: 512 * 1024,
+  maxRedirects: 10,
+  retryBaseMs: 500,
+  maxRetryWaitMs: 10_000,
+  keepBodyBytes: 16 * 1024,
+  cacheTtlSeconds: 24 * 60 * 60,
+} as const;
+
+export function defaultUserAgent(): string {
+  return `brieflint/${brieflintVersion()} (+https://github.com/brieflint/brieflint)`;
+}
+
+interface Remapper {
+  (url: string): string;
+  /** Hosts that remap produced (counted as own for `offsite`). */
+  hosts: Set<string>;
+}
+
+function compileRemap(rules: SiteOptions['remap']): Remapper {
+  const compiled = (rules ?? []).map((r) => {
+    try {
+      return { re: new RegExp(r.pattern), replacement: r.replacement };
+    } catch (error) {
+      throw new Error(`site.remap: invalid pattern ${JSON.stringify(r.pattern)}: ${(error as Error).message}`);
+    }
+  });
+  const hosts = new Set<string>();
+  const remap = ((url: string) => {
+    let out = url;
+    for (const { re, replacement } of compiled) out = out.replace(re, replacement);
+    if (out === url) return url;
+    try {
+      const u = new URL(out);
+      if (u.hostname !== new URL(url).hostname) hosts.add(u.hostname.toLowerCase());
+      return u.href;
+    } catch {
+      return out;
+    }
+  }) as Remapper;
+  remap.hosts = hosts;
+  return remap;
+}
+
+function isOwnHost(host: string, domains: string[]): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return domains.some((d) => h === d || h.endsWith(`.${d}`));
+}
+
+/** The URLs a resident may type for a printed own-domain URL (the printed URL itself excluded). */
+export function variantUrls(href: string, domains: string[]): Array<{ variant: VariantKind; url: string }> {
+  const u = new URL(href);
+  const host = u.hostname.toLowerCase();
+  const out: Array<{ variant: VariantKind; url: string }> = [];
+  const withParts = (protocol: string, hostname: string) => {
+    const v = new URL(u.href);
+    v.protocol = protocol;
+    v.hostname = hostname;
+    return v.href;
+  };
+  const explicitPort = u.port !== '';
+  if (u.protocol === 'http:' && !explicitPort) out.push({ variant: 'https', url: withParts('https:', host) });
+  const scheme = explicitPort ? u.protocol : 'https:';
+  if (host.startsWith('www.')) out.push({ variant: 'no-www', url: withParts(scheme, host.slice(4)) });
+  else if (domains.includes(host)) out.push({ variant: 'www', url: withParts(scheme, `www.${host}`) });
+  if (!explicitPort) out.push({ variant: 'http', url: withParts('http:', host) });
+  return out;
+}
+
+/** Same page: host compared without `www.`, default ports, trailing slash and scheme ignored. */
+function pageKey(url: string): string {
+  try {
+    const u = new URL(url);
+    const host = u.hostname.toLowerCase().replace(/^www\./, '');
+    const path = u.pathname.replace(/\/+$/, '') || '/';
+    return `${host}:${u.port}${path}${u.search}`;
+  } catch {
+    return url;
+  }
+}
+
+function variantProblem(main: CheckOutcome, v: CheckOutcome): VariantProblem | undefined {
+  if (!isLive(main.kind) || v.kind === 'unverifiable') return undefined;
+  if (!isLive(v.kind)) return 'not-live';
+  const sameLogin = main.kind === 'protected' && v.kind === 'protected' && main.login?.provider === v.login?.provider;
+  if (!sameLogin && pageKey(main.finalUrl) !== pageKey(v.finalUrl)) return 'other-page';
+  if (main.finalUrl.startsWith('https:') && !v.finalUrl.startsWith('https:')) return 'no-https';
+  return undefined;
+}
+
+interface Fetched {
+  outcome: CheckOutcome;
+  at: number;
+  fromCache: boolean;
+}
+
+/**
+ * Check every distinct href (normalized absolute URLs as the letters print them). Results are
+ * keyed by the href as given; every distinct URL (after remap) is requested once.
+ */
+export async function checkSite(hrefs: string[], options: SiteOptions): Promise<SiteFacts> {
+  const domains = options.domains.map((d) => d.toLowerCase().replace(/^\.+|\.+$/g, ''));
+  const timeoutMs = options.timeoutMs ?? SITE_DEFAULTS.timeoutMs;
+  const perHost = options.perHost ?? SITE_DEFAULTS.perHost;
+  const now = options.now ?? Date.now;
+  const remap = compileRemap(options.remap);
+  const connectTo = (options.connectTo ?? []).map(parseConnectTo);
+  const agent = createAgent({
+    connectTo,
+    ca: options.ca,
+    allowPrivate: options.allowPrivate ?? false,
+    timeoutMs,
+    perHost,
+    lookup: options.lookup,
+  });
+  const fetcher = new Fetcher({
+    dispatcher: agent,
+    userAgent: options.userAgent ?? defaultUserAgent(),
+    timeoutMs,
+    retries: Math.max(0, options.retries ?? SITE_DEFAULTS.retries),
+    concurrency: options.concurrency ?? SITE_DEFAULTS.concurrency,
+    perHost,
+    maxBodyBytes: options.maxBodyBytes ?? SITE_DEFAULTS.maxBodyBytes,
+    retryBaseMs: options.retryBaseMs ?? SITE_DEFAULTS.retryBaseMs,
+    maxRetryWaitMs: options.maxRetryWaitMs ?? SITE_DEFAULTS.maxRetryWaitMs,
+    signal: options.signal,
+  });
+  const follower = new Follower(fetcher, {
+    maxRedirects: options.maxRedirects ?? SITE_DEFAULTS.maxRedirects,
+    keepBodyBytes: options.keepBodyBytes ?? SITE_DEFAULTS.keepBodyBytes,
+    probe: options.probe ?? true,
+  });
+  const cache = options.cache ? new SiteCache(options.cache.path, options.cache.ttlSeconds * 1000, now) : undefined;
+  await cache?.load();
+  let cacheHits = 0;
+
+  const memo = new Map<string, Promise<Fetched>>();
+  const fetchOutcome = (url: string): Promise<Fetched> => {
+    let p = memo.get(url);
+    if (!p) {
+      p = (async () => {
+        const hit = cache?.get(url);
+        if (hit) {
+          cacheHits++;
+          return { outcome: hit.outcome, at: hit.at, fromCache: true };
+        }
+        const outcome = await follower.follow(url);
+        const at = now();
+        if (cache && isLive(outcome.kind)) cache.set(url, outcome, at);
+        return { outcome, at, fromCache: false };
+      })();
+      memo.set(url, p);
+    }
+    return p;
+  };
+
+  const distinct = [...new Set(hrefs)];
+  const total = distinct.length;
+  let done = 0;
+  options.onProgress?.(0, total, '');
+
+  const checkOne = async (href: string): Promise<UrlResult> => {
+    let u: URL;
+    try {
+      u = new URL(href);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`not an http(s) URL: ${href}`);
+    } catch (error) {
+      return {
+        url: href,
+        fetchedUrl: href,
+        kind: 'unreachable',
+        error: 'bad-url',
+        detail: (error as Error).message,
+        finalUrl: href,
+        chain: [],
+        offsite: false,
+        ownDomain: false,
+        variants: [],
+        fromCache: false,
+        checkedAt: new Date(now()).toISOString(),
+      };
+    }
+    const ownDomain = isOwnHost(u.hostname, domains);
+    u.hash = ''; // a fragment is never sent: #kop and #andere-kop are one fetch
+    const fetchedUrl = remap(u.href);
+    const variants = ownDomain ? variantUrls(u.href, domains).map((v) => ({ ...v, fetchedUrl: remap(v.url) })) : [];
+    const [main, ...vs] = await Promise.all([fetchOutcome(fetchedUrl), ...variants.map((v) => fetchOutcome(v.fetchedUrl))]);
+    const m = main.outcome;
+    const variantResults: VariantResult[] = variants.map((v, i) => {
+      const { body: _body, ...rest } = vs[i].outcome;
+      const problem = variantProblem(m, rest);
+      return { variant: v.variant, url: v.url, fetchedUrl: v.fetchedUrl, ...rest, ...(problem ? { problem } : {}) };
+    });
+    let offsite = false;
+    if (ownDomain && m.chain.length > 1 && m.kind !== 'unreachable') {
+      try {
+        const finalHost = new URL(m.finalUrl).hostname.toLowerCase();
+        offsite = !isOwnHost(finalHost, domains) && !remap.hosts.has(finalHost);
+      } catch {
+        offsite = false;
+      }
+    }
+    return {
+      url: href,
+      fetchedUrl,
+      ...m,
+      offsite,
+      ownDomain,
+      variants: variantResults,
+      fromCache: main.fromCache,
+      checkedAt: new Date(main.at).toISOString(),
+    };
+  };
+
+  const urls: Record<string, UrlResult> = {};
+  let failed = false;
+  try {
+    await Promise.all(
+      distinct.map(async (href) => {
+        const result = await checkOne(href);
+        urls[href] = result;
+        done++;
+        let host = '';
+        try {
+          host = new URL(href).host;
+        } catch {
+          host = '';
+        }
+        options.onProgress?.(done, total, host);
+      }),
+    );
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    await (failed ? agent.destroy() : agent.close()).catch(() => undefined);
+  }
+  let cacheError: string | undefined;
+  if (cache) {
+    try {
+      await cache.save();
+    } catch (error) {
+      cacheError = `${cache.path}: ${(error as Error).message}`;
+    }
+  }
+  // Stable order: as handed in.
+  const ordered: Record<string, UrlResult> = {};
+  for (const href of distinct) ordered[href] = urls[href];
+  return {
+    urls: ordered,
+    stats: { urls: total, requests: fetcher.requests, cacheHits, ...(cacheError ? { cacheError } : {}) },
+  };
+}
