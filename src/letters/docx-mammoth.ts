@@ -1,0 +1,280 @@
+/**
+ * The body, footnotes and endnotes of a .docx, read with mammoth.
+ *
+ * One mammoth pass: mammoth reads the parts from our own safe zip (its `{file}` input, see
+ * mammoth/lib/unzip.js), `transformDocument` hands us its document tree, and we give mammoth an
+ * empty document back so that it does no HTML work. The tree is walked into TextBlocks and Links.
+ *
+ * Two things mammoth would lose are rewritten in the XML text before it parses it (a cheap string
+ * pass, only when the part contains them):
+ *  - `w:fldSimple` (mammoth drops it with its text) becomes the equivalent complex field;
+ *  - `w:txbxContent` gets marker paragraphs, so that text-box paragraphs, which mammoth moves after
+ *    the paragraph holding the text box, can be given part 'textbox'.
+ */
+import mammoth from 'mammoth';
+import type { Part } from '../types.js';
+import { LetterReadError } from './errors.js';
+import type { DocxPackage } from './docx-package.js';
+import { hyperlinkFieldHref } from './docx-fields.js';
+import type { BlockKind, BlockWriter, LinkTarget } from './docx-writer.js';
+
+// ---------------------------------------------------------------------------------------------
+// mammoth's document tree (mammoth/lib/documents.js), as far as a letter needs it.
+
+interface MParagraph {
+  type: 'paragraph';
+  children: MElement[];
+  styleId: string | null;
+  styleName: string | null;
+  numbering: unknown;
+}
+interface MContainer {
+  type: 'run' | 'table' | 'tableRow' | 'tableCell';
+  children: MElement[];
+}
+interface MHyperlink {
+  type: 'hyperlink';
+  children: MElement[];
+  href?: string;
+  anchor?: string;
+}
+interface MText {
+  type: 'text';
+  value: string;
+}
+interface MCheckbox {
+  type: 'checkbox';
+  checked: boolean;
+}
+interface MNoteReference {
+  type: 'noteReference';
+  noteType: 'footnote' | 'endnote';
+  noteId: string;
+}
+interface MBookmarkStart {
+  type: 'bookmarkStart';
+  name: string;
+}
+interface MOther {
+  type: 'tab' | 'break' | 'image' | 'commentReference';
+}
+type MElement = MParagraph | MContainer | MHyperlink | MText | MCheckbox | MNoteReference | MBookmarkStart | MOther;
+
+interface MNote {
+  noteType: 'footnote' | 'endnote';
+  body: MElement[];
+}
+interface MDocument {
+  type: 'document';
+  children: MElement[];
+  notes: { resolve(reference: MNoteReference): MNote | null };
+}
+
+/** The zip-file interface mammoth reads parts through (mammoth/lib/zipfile.js). */
+interface MammothZipFile {
+  exists(name: string): boolean;
+  read(name: string, encoding?: string): Promise<string | Uint8Array>;
+}
+
+const TEXTBOX_START = 'brieflint-textbox-start';
+const TEXTBOX_END = 'brieflint-textbox-end';
+
+// ---------------------------------------------------------------------------------------------
+
+/** Read the body, then the footnotes and endnotes it refers to, into `writer`. */
+export async function readBodyWithMammoth(displayPath: string, pkg: DocxPackage, writer: BlockWriter): Promise<void> {
+  const document = await mammothDocument(displayPath, pkg);
+  const walker = new TreeWalker(writer, document);
+  walker.blocks(document.children, false);
+  walker.notes();
+}
+
+async function mammothDocument(displayPath: string, pkg: DocxPackage): Promise<MDocument> {
+  let document: MDocument | undefined;
+  const transformDocument = (doc: MDocument): MDocument => {
+    document = doc;
+    return { ...doc, children: [] };
+  };
+  // `{file}` is mammoth's own input form for an opened zip; its typings list only path/buffer.
+  const input = { file: mammothZipFile(pkg) } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+  try {
+    await mammoth.convertToHtml(input, { transformDocument });
+  } catch (cause) {
+    if (cause instanceof LetterReadError) throw cause;
+    throw new LetterReadError(
+      displayPath,
+      {
+        nl: 'De tekst van het Word-document kon niet worden gelezen; het bestand is beschadigd. Sla het opnieuw op vanuit Word.',
+        en: 'The text of the Word document could not be read; the file is damaged. Save it again from Word.',
+      },
+      { cause },
+    );
+  }
+  if (!document) throw new Error('mammoth did not hand over its document tree');
+  return document;
+}
+
+function mammothZipFile(pkg: DocxPackage): MammothZipFile {
+  return {
+    exists: (name) => pkg.zip.has(name),
+    read: async (name, encoding) => {
+      const bytes = await pkg.zip.read(name);
+      return encoding ? prepareXml(new TextDecoder(encoding).decode(bytes)) : bytes;
+    },
+  };
+}
+
+/** Rewrite what mammoth would drop or flatten; see the file comment. */
+export function prepareXml(xml: string): string {
+  let out = xml;
+  if (out.includes('fldSimple')) out = expandSimpleFields(out);
+  if (out.includes('txbxContent')) out = markTextboxes(out);
+  return out;
+}
+
+const ATTRIBUTES = String.raw`((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)`;
+const FLD_SIMPLE_OPEN = new RegExp(String.raw`<([\w.-]+):fldSimple${ATTRIBUTES}\s*(/?)>`, 'g');
+const FLD_SIMPLE_CLOSE = /<\/([\w.-]+):fldSimple\s*>/g;
+const INSTR_ATTRIBUTE = /(?:^|\s)[\w.-]+:instr\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+
+/** `<w:fldSimple w:instr="X">result</w:fldSimple>` → begin, instrText X, separate, result, end. */
+function expandSimpleFields(xml: string): string {
+  return xml
+    .replace(FLD_SIMPLE_OPEN, (_m, p: string, attributes: string, selfClosing: string) => {
+      const instr = INSTR_ATTRIBUTE.exec(attributes);
+      const begin =
+        fldChar(p, 'begin') +
+        `<${p}:r><${p}:instrText xml:space="preserve">${instr?.[1] ?? instr?.[2] ?? ''}</${p}:instrText></${p}:r>` +
+        fldChar(p, 'separate');
+      return selfClosing ? begin + fldChar(p, 'end') : begin;
+    })
+    .replace(FLD_SIMPLE_CLOSE, (_m, p: string) => fldChar(p, 'end'));
+}
+
+function fldChar(p: string, type: string): string {
+  return `<${p}:r><${p}:fldChar ${p}:fldCharType="${type}"/></${p}:r>`;
+}
+
+const TXBX_OPEN = new RegExp(String.raw`<([\w.-]+):txbxContent${ATTRIBUTES}\s*(/?)>`, 'g');
+const TXBX_CLOSE = /<\/([\w.-]+):txbxContent\s*>/g;
+
+function markTextboxes(xml: string): string {
+  return xml
+    .replace(TXBX_OPEN, (m, p: string, _a: string, selfClosing: string) => (selfClosing ? m : m + marker(p, TEXTBOX_START)))
+    .replace(TXBX_CLOSE, (m, p: string) => marker(p, TEXTBOX_END) + m);
+}
+
+function marker(p: string, name: string): string {
+  return `<${p}:p><${p}:bookmarkStart ${p}:id="0" ${p}:name="${name}"/></${p}:p>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+class TreeWalker {
+  /** The part paragraphs go to: body, footnote, endnote, or textbox while inside a text box. */
+  private readonly parts: Part[] = ['body'];
+  private readonly noteReferences: MNoteReference[] = [];
+
+  constructor(
+    private readonly writer: BlockWriter,
+    private readonly document: MDocument,
+  ) {}
+
+  blocks(elements: MElement[], inCell: boolean): void {
+    for (const el of elements) {
+      if (el.type === 'paragraph') this.paragraph(el, inCell);
+      else if (el.type === 'table' || el.type === 'tableRow') this.blocks(el.children, inCell);
+      else if (el.type === 'tableCell') this.blocks(el.children, true);
+    }
+  }
+
+  /** The notes the text refers to, in order of first reference. */
+  notes(): void {
+    const seen = new Set<string>();
+    for (let i = 0; i < this.noteReferences.length; i++) {
+      const ref = this.noteReferences[i];
+      const key = `${ref.noteType}-${ref.noteId}`;
+      const note = this.document.notes.resolve(ref);
+      if (seen.has(key) || !note) continue;
+      seen.add(key);
+      this.parts.push(note.noteType);
+      this.blocks(note.body, false);
+      this.parts.pop();
+    }
+  }
+
+  private paragraph(p: MParagraph, inCell: boolean): void {
+    const marker = textboxMarker(p);
+    if (marker === TEXTBOX_START) this.parts.push('textbox');
+    else if (marker === TEXTBOX_END) this.parts.pop();
+    if (marker) return;
+    const nested: MElement[] = [];
+    this.writer.begin(this.parts.at(-1) ?? 'body', paragraphKind(p, inCell));
+    this.inline(p.children, undefined, false, nested);
+    this.writer.end();
+    this.blocks(nested, inCell);
+  }
+
+  /** Walk a paragraph's content; paragraphs nested in it (text boxes) are collected in `nested`. */
+  private inline(elements: MElement[], target: LinkTarget | undefined, inRun: boolean, nested: MElement[]): void {
+    for (const el of elements) {
+      switch (el.type) {
+        case 'text':
+          this.writer.append(el.value, target);
+          break;
+        case 'tab':
+          this.writer.append('\t', target);
+          break;
+        case 'break':
+          this.writer.append('\n', target);
+          break;
+        case 'checkbox':
+          this.writer.append(el.checked ? '☒' : '☐', target);
+          break;
+        case 'run':
+          this.inline(el.children, target, true, nested);
+          break;
+        case 'hyperlink':
+          this.inline(el.children, linkTarget(el, inRun) ?? target, inRun, nested);
+          break;
+        case 'noteReference':
+          this.noteReferences.push(el);
+          break;
+        case 'paragraph':
+        case 'table':
+          nested.push(el);
+          break;
+        default:
+          break; // images, bookmarks, comment references: no letter text
+      }
+    }
+  }
+}
+
+function textboxMarker(p: MParagraph): string | undefined {
+  const [only] = p.children;
+  return p.children.length === 1 && only.type === 'bookmarkStart' && (only.name === TEXTBOX_START || only.name === TEXTBOX_END)
+    ? only.name
+    : undefined;
+}
+
+const HEADING_STYLE = /^(heading ?[1-9]|title)$/i;
+
+function paragraphKind(p: MParagraph, inCell: boolean): BlockKind {
+  if (inCell) return 'table-cell';
+  if (HEADING_STYLE.test(p.styleName ?? '') || HEADING_STYLE.test(p.styleId ?? '')) return 'heading';
+  return p.numbering ? 'list-item' : 'paragraph';
+}
+
+/**
+ * Mammoth puts a `w:hyperlink` around its runs, and a HYPERLINK field's hyperlink inside each run
+ * of the field result. Anchor-only links (bookmarks) have no href: not a URL, no link.
+ * Mammoth reads a field's quoted target greedily (`url" \l "frag`), so the instruction is parsed
+ * again here to get `url#frag`.
+ */
+function linkTarget(link: MHyperlink, inRun: boolean): LinkTarget | undefined {
+  if (link.href === undefined) return undefined;
+  if (!inRun) return { href: link.href, source: 'hyperlink' };
+  const href = hyperlinkFieldHref(`HYPERLINK "${link.href}"`);
+  return href ? { href, source: 'field' } : undefined;
+}

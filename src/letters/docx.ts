@@ -1,0 +1,52 @@
+/**
+ * The Word (.docx) reader: a letter draft → Letter.
+ *
+ * - src/letters/zip.ts          the zip, opened safely (zip bombs, truncated files)
+ * - src/letters/docx-package.ts what the bytes are (empty, old .doc, password-protected), parts
+ * - src/letters/docx-mammoth.ts body, footnotes, endnotes, text boxes: one mammoth pass
+ * - src/letters/docx-headers.ts headers and footers, which mammoth does not read
+ * - src/letters/docx-props.ts   core and custom document properties → LetterMeta
+ * - src/letters/docx-fields.ts  HYPERLINK field instructions
+ * - src/letters/docx-writer.ts  paragraphs and links → TextBlocks and Links with their locations
+ *
+ * Blocks come in reading order: headers, body (with text boxes), notes (in order of first reference),
+ * footers.
+ */
+import { posix } from 'node:path';
+import type { Letter } from '../types.js';
+import { readHeadersOrFooters } from './docx-headers.js';
+import { readBodyWithMammoth } from './docx-mammoth.js';
+import { openDocxPackage, resolvePartName } from './docx-package.js';
+import type { DocxPackage } from './docx-package.js';
+import { buildMeta, readCoreProperties, readCustomProperties } from './docx-props.js';
+import { BlockWriter } from './docx-writer.js';
+
+/** Read a .docx letter. Throws LetterReadError (with a Dutch and English reason) for bad input. */
+export async function readDocx(displayPath: string, data: Buffer): Promise<Letter> {
+  const pkg = await openDocxPackage(displayPath, data);
+  const writer = new BlockWriter();
+  await readHeadersOrFooters(pkg, 'header', writer);
+  await readBodyWithMammoth(displayPath, pkg, writer);
+  await readHeadersOrFooters(pkg, 'footer', writer);
+  return {
+    path: displayPath,
+    format: 'docx',
+    meta: await readMeta(pkg, posix.parse(displayPath).name),
+    blocks: writer.blocks,
+    links: writer.links,
+    directives: [],
+  };
+}
+
+async function readMeta(pkg: DocxPackage, fallbackId: string): Promise<Letter['meta']> {
+  const rels = await pkg.relationships('');
+  const partOf = (suffix: string, fallback: string) => {
+    const rel = rels.find((r) => !r.external && r.type.endsWith(suffix));
+    return rel ? resolvePartName('', rel.target) : fallback;
+  };
+  const [core, custom] = await Promise.all([
+    pkg.readXml(partOf('/metadata/core-properties', 'docProps/core.xml')),
+    pkg.readXml(partOf('/custom-properties', 'docProps/custom.xml')),
+  ]);
+  return buildMeta(fallbackId, readCoreProperties(core), readCustomProperties(custom));
+}
