@@ -20,24 +20,38 @@ export function metaKeyFor(name: string): keyof typeof ALIASES | undefined {
   return KEY_OF.get(name.trim().toLowerCase().replace(/\s+/g, '-'));
 }
 
-/** A date as YYYY-MM-DD, from an ISO date/time string, a Date, or a Dutch `dd-mm-yyyy`. */
-export function toIsoDate(value: unknown): string | undefined {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+/** Dates are letter dates in the Netherlands: a UTC instant is read as an Amsterdam date. */
+const DATE_IN_AMSTERDAM = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+
+/**
+ * YYYY-MM-DD from an ISO date (`2025-03-14`), an ISO date-time with a zone such as a Word
+ * vt:filetime (`2025-03-13T23:00:00Z`, which is 14 March in the Netherlands), a Dutch
+ * `14-03-2025`, or a Date.
+ */
+export function isoDate(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : DATE_IN_AMSTERDAM.format(value);
   if (typeof value !== 'string') return undefined;
-  const v = value.trim();
-  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(v);
-  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
-  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(v);
-  if (m) return `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-  return undefined;
+  const text = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return validDate(text) ? text : undefined;
+  const m = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
+  if (m) return validDate(m[1]) ? (m[4] ? DATE_IN_AMSTERDAM.format(new Date(text)) : m[1]) : undefined;
+  const nl = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+  if (!nl) return undefined;
+  const ymd = `${nl[3]}-${nl[2].padStart(2, '0')}-${nl[1].padStart(2, '0')}`;
+  return validDate(ymd) ? ymd : undefined;
 }
 
-/** A count of recipients: 1200, "1200", "1.200" (Dutch thousands separator). */
-export function toCount(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
-  if (typeof value === 'string' && /^\d{1,3}(?:[.\s]?\d{3})*$/.test(value.trim())) {
-    return Number(value.replace(/[.\s]/g, ''));
-  }
+function validDate(ymd: string): boolean {
+  const d = new Date(`${ymd}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(ymd);
+}
+
+/** A count of recipients: 1250, "1250", "1.250" or "1 250" (Dutch thousands separators). */
+export function parseCount(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text) || /^\d{1,3}([. \u00A0]\d{3})+$/.test(text)) return Number(text.replace(/\D/g, ''));
   return undefined;
 }
 
@@ -53,13 +67,15 @@ export function metaFromRecord(record: Record<string, unknown>): Partial<LetterM
     if (value === null || value === undefined) continue;
     switch (key) {
       case 'mailingDate': {
-        const d = toIsoDate(value);
+        const d = isoDate(value);
         if (d) meta.mailingDate = d;
+        else extra[name] = value;
         break;
       }
       case 'recipients': {
-        const n = toCount(value);
+        const n = parseCount(value);
         if (n !== undefined) meta.recipients = n;
+        else extra[name] = value;
         break;
       }
       case undefined:
