@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { Log } from 'sarif';
+import { formatSarif, type RuleInfo } from '../../src/report/sarif.js';
+import { hostileReport, sampleReport } from './sample.js';
+
+const schema = JSON.parse(readFileSync(new URL('../fixtures-report/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
+
+/**
+ * The official schema, unmodified (see test/fixtures-report/README.md): draft 2020-12, a stray
+ * `anyOf` under region.properties (so no meta-schema check), and `(?i)` inline flags in two patterns.
+ */
+function sarifValidator() {
+  const regExp = Object.assign(
+    (pattern: string, flags: string) =>
+      pattern.includes('(?i)') ? new RegExp(pattern.replace('(?i)', ''), `${flags}i`) : new RegExp(pattern, flags),
+    { code: 'sarifRegExp' },
+  );
+  const ajv = new Ajv2020({ strict: false, validateSchema: false, allErrors: true, code: { regExp } });
+  ajv.addFormat('uri', (s: string) => /^[a-z][a-z0-9+.-]*:[^\s]*$/i.test(s) && URL.canParse(s));
+  ajv.addFormat('uri-reference', (s: string) => /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/.test(s) && !/%(?![0-9A-Fa-f]{2})/.test(s));
+  ajv.addFormat('date-time', (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(s));
+  return ajv.compile(schema);
+}
+
+const RULES: RuleInfo[] = [
+  { id: 'dead-url', description: 'A printed URL does not work.', helpUri: 'https://brieflint.example/rules/dead-url', defaultSeverity: 'error' },
+  { id: 'form-unavailable', description: 'The form behind the URL is not available.', helpUri: 'https://brieflint.example/rules/form-unavailable', defaultSeverity: 'error' },
+  { id: 'pretty-url', description: 'A URL a resident can read off paper and type.', helpUri: 'https://brieflint.example/rules/pretty-url', defaultSeverity: 'warn' },
+  { id: 'kcc-briefing-missing', description: 'No KCC briefing covers the letter.', helpUri: 'https://brieflint.example/rules/kcc-briefing-missing', defaultSeverity: 'error' },
+  { id: 'unverifiable-url', description: 'A bot wall kept the answer from us.', helpUri: 'https://brieflint.example/rules/unverifiable-url', defaultSeverity: 'off' },
+];
+
+describe('formatSarif', () => {
+  const validate = sarifValidator();
+
+  it('the validator rejects what the schema forbids (so a pass means something)', () => {
+    expect(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toBe(false);
+    expect(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }] })).toBe(false);
+    expect(
+      validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'a b.md' } } }] }] }] }),
+    ).toBe(false);
+  });
+
+  it('is valid against the official SARIF 2.1.0 schema', () => {
+    for (const report of [sampleReport(), hostileReport()]) {
+      const log = JSON.parse(formatSarif(report, RULES));
+      const ok = validate(log);
+      expect(validate.errors ?? []).toEqual([]);
+      expect(ok).toBe(true);
+    }
+  });
+
+  it('describes the tool and its rules with help URIs and default levels', () => {
+    const log = JSON.parse(formatSarif(sampleReport(), RULES)) as Log;
+    expect(log.version).toBe('2.1.0');
+    const driver = log.runs[0].tool.driver;
+    expect(driver.name).toBe('brieflint');
+    expect(driver.version).toBe('0.1.0');
+    expect(driver.informationUri).toMatch(/^https:\/\//);
+    const ids = driver.rules!.map((r) => r.id);
+    // Known rules first, then rules only seen in findings (minimal descriptor so ruleIndex resolves).
+    expect(ids).toEqual(['dead-url', 'form-unavailable', 'pretty-url', 'kcc-briefing-missing', 'unverifiable-url', 'kcc-briefing-outdated', 'typed-url-variant']);
+    expect(driver.rules![2]).toMatchObject({
+      helpUri: 'https://brieflint.example/rules/pretty-url',
+      shortDescription: { text: 'A URL a resident can read off paper and type.' },
+      defaultConfiguration: { enabled: true, level: 'warning' },
+    });
+    expect(driver.rules![4].defaultConfiguration).toEqual({ enabled: false, level: 'none' });
+    for (const r of log.runs[0].results!) expect(driver.rules![r.ruleIndex!].id).toBe(r.ruleId);
+  });
+
+  it('gives exact regions with a relative, encoded artifact URI', () => {
+    const log = JSON.parse(formatSarif(sampleReport(), RULES)) as Log;
+    const results = log.runs[0].results!;
+    expect(results[0]).toMatchObject({
+      ruleId: 'form-unavailable',
+      level: 'error',
+      message: { text: 'Het formulier achter voorbeeldstad.example/kwijtschelding is in onderhoud.\nZet het formulier in Open Formulieren weer aan vóór de verzenddatum.' },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'brieven/kwijtschelding-2026.md', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 14, startColumn: 32 },
+          },
+        },
+      ],
+      properties: { url: 'https://voorbeeldstad.example/kwijtschelding' },
+    });
+    expect(results[1].level).toBe('warning');
+  });
+
+  it('gives findings without a location the file only', () => {
+    const log = JSON.parse(formatSarif(sampleReport(), RULES)) as Log;
+    const missing = log.runs[0].results!.find((r) => r.ruleId === 'kcc-briefing-missing')!;
+    expect(missing.locations).toEqual([
+      { physicalLocation: { artifactLocation: { uri: 'brieven/parkeervergunning.md', uriBaseId: '%SRCROOT%' } } },
+    ]);
+  });
+
+  it('says that a .docx line is a paragraph number', () => {
+    const log = JSON.parse(formatSarif(sampleReport(), RULES)) as Log;
+    const docx = log.runs[0].results!.find((r) => r.ruleId === 'typed-url-variant')!;
+    expect(docx.message.text).toMatch(/\[\.docx: paragraph 7, character 41\]$/);
+    expect(docx.properties).toMatchObject({ locationKind: 'docx-paragraph', paragraph: 7, character: 41 });
+    expect(docx.locations![0].physicalLocation!.region).toEqual({ startLine: 7, startColumn: 41 });
+  });
+
+  it('reports unreadable files as tool notifications', () => {
+    const log = JSON.parse(formatSarif(sampleReport(), RULES)) as Log;
+    const inv = log.runs[0].invocations![0];
+    expect(inv.executionSuccessful).toBe(false);
+    expect(inv.toolExecutionNotifications).toEqual([
+      {
+        level: 'error',
+        message: { text: 'brieven/oud.doc: Oud .doc-formaat (Word 97-2003) wordt niet ondersteund: sla de brief op als .docx.' },
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'brieven/oud.doc', uriBaseId: '%SRCROOT%' } } }],
+      },
+    ]);
+  });
+
+  it('percent-encodes paths with spaces and #', () => {
+    const report = sampleReport();
+    report.files[3].findings.push({ rule: 'pretty-url', severity: 'warning', message: 'm', line: 2, column: 1 });
+    const log = JSON.parse(formatSarif(report, RULES)) as Log;
+    const r = log.runs[0].results!.find((x) => x.message.text === 'm')!;
+    expect(r.locations![0].physicalLocation!.artifactLocation!.uri).toBe('brieven/Brief%20met%20spatie%20%232.md');
+    expect(validate(log)).toBe(true);
+  });
+
+  it('fingerprints stay the same when a finding moves to another line', () => {
+    const a = JSON.parse(formatSarif(sampleReport(), RULES)) as Log;
+    const moved = sampleReport();
+    moved.files[0].findings[0].line += 5;
+    const b = JSON.parse(formatSarif(moved, RULES)) as Log;
+    expect(b.runs[0].results![0].partialFingerprints).toEqual(a.runs[0].results![0].partialFingerprints);
+    expect(a.runs[0].results![0].partialFingerprints!['brieflint/v1']).not.toBe(a.runs[0].results![1].partialFingerprints!['brieflint/v1']);
+  });
+});
