@@ -9,6 +9,7 @@ import { startSiteServer, testCerts } from '../fixtures/site/server.mjs';
 import { demoHosts, demoRoutes } from '../fixtures/site/demo-routes.mjs';
 
 const demo = fileURLToPath(new URL('../fixtures/demo/', import.meta.url));
+const reportFile = fileURLToPath(new URL('../brieflint-report.html', import.meta.url));
 const server = await startSiteServer({ routes: demoRoutes, https: testCerts.server });
 
 // The committed config plus this run's port mapping, written next to it (git-ignored).
@@ -22,12 +23,19 @@ console.log(`brieflint demo — the letters of the gemeente Voorbeeldstad in ${d
 console.log(`the example site voorbeeldstad.example is served on 127.0.0.1 (http :${server.httpPort}, https :${server.httpsPort})\n`);
 let code = 2;
 try {
-  code = await main(['node', 'brieflint', 'check', 'brieven', '--config', runConfig, '--today', '2027-01-10', ...process.argv.slice(2)]);
+  code = await main([
+    'node', 'brieflint', 'check', 'brieven',
+    '--config', runConfig,
+    '--today', '2027-01-10',
+    '--report', `html=${reportFile}`,
+    ...process.argv.slice(2),
+  ]);
 } finally {
   await server.close();
   rmSync(runConfig, { force: true });
 }
 console.log(`\nThe example site answered ${server.requests.length} requests.`);
+console.log(`The KCC page for the team lead: ${reportFile}`);
 console.log(
   `brieflint exited with ${code}: ${code === 1 ? 'the example letters hold real problems, as intended' : code === 0 ? 'no problems' : 'it could not do its job'}.`,
 );

@@ -13,9 +13,10 @@ import { extractReferences } from './extract/index.js';
 import { briefingFileName, renderBriefing } from './briefing.js';
 import { localToday } from './facts/index.js';
 import { NoFilesError } from './files.js';
-import { toJsonReport, formatJson } from './report/json.js';
-import { formatStylish } from './report/stylish.js';
+import { toJsonReport } from './report/json.js';
+import { FORMATS, parseReportSpec, render, type Format, type FormatContext } from './report/index.js';
 import type { JsonReport } from './report/types.js';
+import { applyBaseline, BaselineError, createBaseline, readBaseline, writeBaseline, type Baseline } from './baseline.js';
 import { ruleDocPath, VERSION } from './paths.js';
 import { startProgress } from './progress.js';
 
@@ -33,7 +34,10 @@ interface Io {
 
 interface CheckFlags {
   config?: string;
-  format: 'stylish' | 'json';
+  format: Format;
+  report: Array<{ format: Format; path: string }>;
+  baseline?: string;
+  updateBaseline?: boolean;
   lang?: Lang;
   quiet?: boolean;
   maxWarnings?: number;
@@ -48,6 +52,8 @@ Examples:
   $ brieflint check brieven/                  check every letter in brieven/
   $ brieflint check "brieven/**/*.docx" --offline
   $ brieflint check brief.md --format json > report.json
+  $ brieflint check brieven/ --report sarif=brieflint.sarif --report html=kcc.html
+  $ brieflint check brieven/ --baseline .brieflint-baseline.json --update-baseline
   $ brieflint check --lang en --max-warnings 0
   $ brieflint explain pretty-url              what a rule checks and why
 
@@ -57,6 +63,14 @@ function integer(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
   return n;
+}
+
+function collectReport(value: string, previous: Array<{ format: Format; path: string }>) {
+  try {
+    return [...previous, parseReportSpec(value)];
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
 }
 
 function isoDate(value: string): string {
@@ -79,7 +93,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('check letters (.docx, .md, .txt): files, folders or globs; default the current folder')
     .argument('[paths...]', 'files, folders or globs', [])
     .option('-c, --config <file>', 'config file (default: nearest brieflint.config.{json,yaml,yml} up from here)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'output format on stdout').choices([...FORMATS]).default('stylish'))
+    .option('-r, --report <format=path>', 'also write a report to a file (repeatable), e.g. sarif=brieflint.sarif', collectReport, [])
+    .option('--baseline <file>', 'ignore the findings recorded in this baseline file')
+    .option('--update-baseline', 'write the current findings to the --baseline file (default .brieflint-baseline.json)')
     .addOption(new Option('--lang <lang>', 'language of messages (default: config lang, else nl)').choices(['nl', 'en']))
     .option('-q, --quiet', 'report errors only, no references or warnings')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', integer)
@@ -115,6 +132,7 @@ function failureMessage(error: unknown, lang: Lang): string | undefined {
   if (error instanceof ConfigError) return error.message;
   if (error instanceof KnowledgeBaseError) return `${error.location}: ${error.reason[lang]}`;
   if (error instanceof LetterReadError) return `${error.path}: ${error.reason[lang]}`;
+  if (error instanceof BaselineError) return error.message;
   if (error instanceof NoFilesError) {
     return lang === 'nl'
       ? `geen brieven gevonden in ${error.message} (.docx, .md, .markdown, .txt)`
@@ -156,10 +174,53 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     noCache: !flags.cache,
     ...(progress ? { onProgress: progress.update } : {}),
   }).finally(() => progress?.stop());
-  const report: JsonReport = toJsonReport(run, VERSION, lang);
-  const color = flags.color && io.isTTY && !io.env.NO_COLOR;
-  io.stdout(flags.format === 'json' ? formatJson(report) : formatStylish(report, { lang, color, quiet: !!flags.quiet }));
+  let report: JsonReport = toJsonReport(run, VERSION, lang);
+  report = await baseline(report, flags, io, lang);
+  const ctx: FormatContext = {
+    lang,
+    color: flags.color && io.isTTY && !io.env.NO_COLOR,
+    quiet: !!flags.quiet,
+    rules: allRules,
+    version: VERSION,
+    warningsFail: flags.maxWarnings === 0,
+    now: new Date(),
+  };
+  for (const { format, path } of flags.report) {
+    const target = resolve(io.cwd, path);
+    await mkdir(resolve(target, '..'), { recursive: true });
+    await writeFile(target, render(format, report, ctx));
+  }
+  io.stdout(render(flags.format, report, ctx));
   return exitCode(report, flags.maxWarnings);
+}
+
+const DEFAULT_BASELINE = '.brieflint-baseline.json';
+
+/** --baseline / --update-baseline: record today's findings, or drop the recorded ones. */
+async function baseline(report: JsonReport, flags: CheckFlags, io: Io, lang: Lang): Promise<JsonReport> {
+  if (!flags.baseline && !flags.updateBaseline) return report;
+  const path = resolve(io.cwd, flags.baseline ?? DEFAULT_BASELINE);
+  if (flags.updateBaseline) {
+    const previous: Baseline | undefined = existsSync(path) ? await readBaseline(path) : undefined;
+    const next = createBaseline(report, previous);
+    await writeBaseline(path, next);
+    io.stderr(
+      lang === 'nl'
+        ? `brieflint: baseline geschreven naar ${relative(io.cwd, path)} (${next.entries.length} bevindingen)\n`
+        : `brieflint: baseline written to ${relative(io.cwd, path)} (${next.entries.length} findings)\n`,
+    );
+    return applyBaseline(report, next).report;
+  }
+  const applied = applyBaseline(report, await readBaseline(path));
+  if (applied.stale.length) {
+    const list = applied.stale.map((e) => `  ${e.file}: ${e.rule}${e.url ? ` ${e.url}` : ''}`).join('\n');
+    io.stderr(
+      lang === 'nl'
+        ? `brieflint: ${applied.stale.length} baseline-regel(s) komen niet meer voor; werk de baseline bij met --update-baseline:\n${list}\n`
+        : `brieflint: ${applied.stale.length} baseline entr(y/ies) no longer occur; refresh the baseline with --update-baseline:\n${list}\n`,
+    );
+  }
+  return applied.report;
 }
 
 export function exitCode(report: JsonReport, maxWarnings?: number): number {

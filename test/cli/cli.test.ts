@@ -160,3 +160,55 @@ describe('explain, help and version', () => {
     expect(run.stdout).toContain('pretty-url');
   });
 });
+
+describe('reports and baseline', () => {
+  it('--report writes several formats in one run, --format picks stdout', async () => {
+    const dir = project({ 'brieflint.config.json': CONFIG, 'fout.md': 'Kijk op http://voorbeeldstad.example/afval.\n' });
+    const { code, stdout } = await cli(['check', '--offline', '--format', 'github', '--report', 'sarif=out/b.sarif', '--report', 'html=out/kcc.html', '--report', 'junit=out/j.xml'], dir);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^::error file=fout\.md,line=1,col=9,title=brieflint pretty-url::/m);
+    const sarif = JSON.parse(readFileSync(join(dir, 'out/b.sarif'), 'utf8'));
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: 'pretty-url', level: 'error' });
+    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain('dead-url');
+    expect(readFileSync(join(dir, 'out/kcc.html'), 'utf8')).toContain('<html lang="nl"');
+    expect(readFileSync(join(dir, 'out/j.xml'), 'utf8')).toContain('<failure');
+  });
+
+  it('rejects a malformed --report with exit code 2', async () => {
+    const { code, stderr } = await cli(['check', '--offline', '--report', 'pdf=x.pdf']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown format "pdf"');
+  });
+
+  it('--update-baseline records findings; later only new ones fail, and fixed ones are reported as stale', async () => {
+    const dir = project({
+      'brieflint.config.json': CONFIG,
+      'a.md': 'Kijk op http://voorbeeldstad.example/afval.\n',
+      'b.md': 'Kijk op voorbeeldstad.example/Parkeren.\n',
+    });
+    const first = await cli(['check', '--offline', '--update-baseline'], dir);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('.brieflint-baseline.json');
+    const baseline = JSON.parse(readFileSync(join(dir, '.brieflint-baseline.json'), 'utf8'));
+    expect(baseline.entries.map((e: { file: string; rule: string }) => `${e.file} ${e.rule}`)).toEqual(['a.md pretty-url', 'b.md pretty-url']);
+
+    // Move a's finding down a line (still suppressed), fix b (stale), add a new problem to b.
+    writeFileSync(join(dir, 'a.md'), '\nKijk op http://voorbeeldstad.example/afval.\n');
+    writeFileSync(join(dir, 'b.md'), 'Kijk op voorbeeldstad.example/parkeren of bit.ly/abc.\n');
+    const next = await cli(['check', '--offline', '--baseline', '.brieflint-baseline.json', '--format', 'json'], dir);
+    expect(next.code).toBe(1);
+    const report = JSON.parse(next.stdout) as JsonReport;
+    expect(report.files.flatMap((f) => f.findings.map((x) => `${f.path} ${x.url}`))).toEqual(['b.md https://bit.ly/abc']);
+    expect(report.summary.suppressed).toBe(1);
+    expect(next.stderr).toContain('1 baseline-regel(s) komen niet meer voor');
+    expect(next.stderr).toContain('b.md: pretty-url https://voorbeeldstad.example/Parkeren');
+  });
+
+  it('a missing baseline file is exit code 2 with the path', async () => {
+    const dir = project({ 'brieflint.config.json': CONFIG, 'a.md': GOOD });
+    const { code, stderr } = await cli(['check', '--offline', '--baseline', 'weg.json'], dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain('baseline file not found');
+  });
+});

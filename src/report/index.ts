@@ -1,0 +1,68 @@
+import type { Lang } from '../types.js';
+import type { Rule } from '../rule.js';
+import type { JsonReport } from './types.js';
+import { formatJson } from './json.js';
+import { formatStylish } from './stylish.js';
+import { formatSarif, type RuleInfo } from './sarif.js';
+import { formatJunit } from './junit.js';
+import { formatGithub } from './github.js';
+import { formatMarkdown } from './markdown.js';
+import { formatHtml } from './html.js';
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'html'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface FormatContext {
+  lang: Lang;
+  color: boolean;
+  quiet: boolean;
+  rules: Rule[];
+  version: string;
+  /** --max-warnings 0: warnings fail the JUnit test cases too. */
+  warningsFail: boolean;
+  now: Date;
+}
+
+/** Where a rule's documentation lives once the package is published (rules/*.md ship with it). */
+export function ruleHelpUri(id: string, version: string): string {
+  return `https://unpkg.com/brieflint@${version}/rules/${id}.md`;
+}
+
+function ruleInfo(rules: Rule[], version: string, lang: Lang): RuleInfo[] {
+  return rules.map((r) => ({
+    id: r.meta.id,
+    description: r.meta.description[lang],
+    helpUri: ruleHelpUri(r.meta.id, version),
+    defaultSeverity: r.meta.defaultSeverity,
+  }));
+}
+
+/** Render the report in one of the formats. */
+export function render(format: Format, report: JsonReport, ctx: FormatContext): string {
+  switch (format) {
+    case 'stylish':
+      return formatStylish(report, { lang: ctx.lang, color: ctx.color, quiet: ctx.quiet });
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, ruleInfo(ctx.rules, ctx.version, ctx.lang));
+    case 'junit':
+      return formatJunit(report, { warningsAsFailures: ctx.warningsFail });
+    case 'github':
+      return formatGithub(report);
+    case 'markdown':
+      return formatMarkdown(report, ctx.lang);
+    case 'html':
+      return formatHtml(report, ctx.lang, { generatedAt: ctx.now.toISOString() });
+  }
+}
+
+/** `--report FORMAT=PATH` → { format, path }; throws with a clear message. */
+export function parseReportSpec(spec: string): { format: Format; path: string } {
+  const eq = spec.indexOf('=');
+  const format = spec.slice(0, eq) as Format;
+  const path = spec.slice(eq + 1);
+  if (eq <= 0 || !path) throw new Error(`expected FORMAT=PATH, e.g. sarif=brieflint.sarif (got "${spec}")`);
+  if (!FORMATS.includes(format)) throw new Error(`unknown format "${format}"; one of ${FORMATS.join(', ')}`);
+  return { format, path };
+}
