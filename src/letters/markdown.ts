@@ -66,6 +66,7 @@ function parseFrontMatter(displayPath: string, yaml: string): Record<string, unk
 const DIRECTIVE = /<!--\s*brieflint-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
 const HTML_LINK_OPEN = /^<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>$/i;
 const HTML_LINK_CLOSE = /^<\/a\s*>$/i;
+const TEMPLATE_LINK = /\[([^[\]\n]+)\]\((\s*\{[{%][^)\n]*[}%]\}\s*)\)/g;
 const HTML_TAG = /<!--[\s\S]*?-->|<\/?[a-z][^>]*>/gi;
 
 /** Collects blocks (with segments mapping text offsets to line:column) and links from mdast. */
@@ -99,6 +100,8 @@ class MarkdownBuilder {
         this.htmlBlock(node.value, node.position?.start.line ?? 1, node.position?.end.line ?? 1, node.position?.start.column ?? 1);
         break;
       case 'code':
+        this.codeBlock(node);
+        break;
       case 'yaml':
       case 'thematicBreak':
       case 'definition':
@@ -106,6 +109,28 @@ class MarkdownBuilder {
       default:
         if ('children' in node) for (const child of (node as Parents).children) this.visitBlock(child as RootContent);
     }
+  }
+
+  /**
+   * A code block is printed as it is: a template kept in a fence (common in documentation of
+   * e-mail templates) is letter text like any other.
+   */
+  private codeBlock(node: Extract<RootContent, { type: 'code' }>): void {
+    if (node.value.trim() === '' || !node.position) return;
+    const start = node.position.start;
+    const fenced = /^(`{3,}|~{3,})/.test(this.lines[start.line - 1]?.trimStart() ?? '');
+    const first = fenced ? start.line + 1 : start.line;
+    this.text = '';
+    this.segments = [];
+    const blockIndex = this.blocks.length;
+    node.value.split('\n').forEach((piece, i) => {
+      if (i > 0) this.text += '\n';
+      this.segments.push({ offset: this.text.length, line: first + i, column: this.columnOf(first + i, piece) });
+      this.text += piece;
+    });
+    this.templateLinks(blockIndex);
+    this.blocks.push({ text: this.text, part: 'body', segments: this.segments, kind: 'code' });
+    for (const link of this.links) if (link.block === blockIndex) link.location = locate(this.blocks[blockIndex], link.start ?? 0);
   }
 
   private phrasingBlock(node: Parents, kind: TextBlock['kind']): void {
@@ -120,6 +145,7 @@ class MarkdownBuilder {
       const start = node.position?.start;
       this.segments.unshift({ offset: 0, line: start?.line ?? 1, column: start?.column ?? 1 });
     }
+    this.templateLinks(blockIndex);
     this.blocks.push({ text: this.text, part: 'body', segments: this.segments, kind });
     for (const link of this.links.slice(firstLink)) link.location = locate(this.blocks[blockIndex], link.start ?? 0);
   }
@@ -161,6 +187,25 @@ class MarkdownBuilder {
     }
   }
 
+  /**
+   * `[label]({{ url }})`: CommonMark rejects a destination with spaces, so it stays text, but a
+   * template engine fills it in and the reader gets a link. Record it as one.
+   */
+  private templateLinks(blockIndex: number): void {
+    for (const m of this.text.matchAll(TEMPLATE_LINK)) {
+      const start = m.index + 1;
+      this.links.push({
+        href: m[2].trim(),
+        text: m[1],
+        location: { line: 0, column: 0 },
+        block: blockIndex,
+        start,
+        end: start + m[1].length,
+        source: 'markdown',
+      });
+    }
+  }
+
   private isAutolink(node: Nodes): boolean {
     const pos = node.position;
     if (!pos) return false;
@@ -198,6 +243,10 @@ class MarkdownBuilder {
       this.openHtmlLink = { href: open[1] ?? open[2] ?? open[3] ?? '', start: this.text.length };
       return;
     }
+    if (!isHtmlTag(value)) {
+      this.appendSourceText(value, node); // <URL VRAGENLIJST>, <X>: a placeholder, not a tag
+      return;
+    }
     if (HTML_LINK_CLOSE.test(value) && this.openHtmlLink) {
       const { href, start } = this.openHtmlLink;
       this.openHtmlLink = undefined;
@@ -214,16 +263,27 @@ class MarkdownBuilder {
   }
 
   /** An HTML block: directives, or its text (tags removed, each text run keeping its line:column) and <a href> links. */
-  private htmlBlock(value: string, line: number, endLine: number, column = 1): void {
-    if (this.directive(value, line, endLine) && value.replace(DIRECTIVE, '').trim() === '') return;
+  private htmlBlock(source: string, line: number, endLine: number, column = 1): void {
+    if (this.directive(source, line, endLine) && source.replace(DIRECTIVE, '').trim() === '') return;
     const blockIndex = this.blocks.length;
+    // Markdown written inside raw HTML (common in e-mail templates) is what the reader gets:
+    // images become their alt text, [text](href) a link; blanks keep every offset in place.
+    const mdLinks: Array<{ href: string; from: number; to: number }> = [];
+    const value = source
+      .replace(/!\[([^\]\n]*)\]\([^)\s]*\)/g, (m, alt: string) => ` ${alt}`.padEnd(m.length))
+      .replace(/\[([^[\]\n]*)\]\(([^)\n]*)\)/g, (m, label: string, href: string, at: number) => {
+        mdLinks.push({ href: href.trim(), from: at + 1, to: at + 1 + label.length });
+        return ` ${label}`.padEnd(m.length);
+      });
     let text = '';
     const segments: Segment[] = [];
+    const runs: Array<{ from: number; offset: number }> = [];
     const links: Link[] = [];
     let open: { href: string; start: number } | undefined;
     let last = 0;
     const addRun = (from: number, to: number) => {
       if (to <= from) return;
+      runs.push({ from, offset: text.length });
       const before = value.slice(0, from);
       const lineInBlock = before.split('\n').length - 1;
       const lineStart = before.lastIndexOf('\n') + 1;
@@ -236,6 +296,7 @@ class MarkdownBuilder {
       });
     };
     for (const tag of value.matchAll(HTML_TAG)) {
+      if (!isHtmlTag(tag[0])) continue; // a placeholder such as <URL VRAGENLIJST> stays text
       addRun(last, tag.index);
       last = tag.index + tag[0].length;
       const href = HTML_LINK_OPEN.exec(tag[0]);
@@ -255,6 +316,17 @@ class MarkdownBuilder {
     }
     addRun(last, value.length);
     if (text.trim() === '') return;
+    /** A source offset → its offset in the text (within the run that holds it). */
+    const toText = (at: number) => {
+      const run = [...runs].reverse().find((r) => r.from <= at);
+      return run ? Math.min(text.length, run.offset + (at - run.from)) : 0;
+    };
+    for (const l of mdLinks) {
+      const start = toText(l.from);
+      const end = toText(l.to);
+      links.push({ href: l.href, text: text.slice(start, end).trim(), location: { line: 0, column: 0 }, block: blockIndex, start, end, source: 'markdown' });
+    }
+    links.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
     if (segments[0]?.offset !== 0) segments.unshift({ offset: 0, line, column });
     const block: TextBlock = { text, part: 'body', segments, kind: 'html' };
     this.blocks.push(block);
@@ -277,6 +349,19 @@ class MarkdownBuilder {
     }
     return found;
   }
+}
+
+/** HTML element names: anything else in angle brackets (<URL VRAGENLIJST>, <X>) is a placeholder. */
+const HTML_ELEMENTS = new Set(
+  ('a abbr address article aside b big blockquote body br caption center cite code col colgroup dd del details div dl dt em ' +
+    'figcaption figure font footer h1 h2 h3 h4 h5 h6 head header hr html i img ins kbd li link main mark meta nav ol p pre q s ' +
+    'section small span strike strong style sub summary sup table tbody td tfoot th thead title tr tt u ul').split(' '),
+);
+
+function isHtmlTag(tag: string): boolean {
+  if (tag.startsWith('<!--')) return true;
+  const name = /^<\/?([a-zA-Z][a-zA-Z0-9-]*)/.exec(tag)?.[1];
+  return !!name && HTML_ELEMENTS.has(name.toLowerCase()) && !/^<\/?[A-Z]{2,}[\s>]/.test(tag);
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

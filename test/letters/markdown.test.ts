@@ -54,8 +54,9 @@ describe('Markdown reader', () => {
     expect(whereIs(letter, 'voorbeeldstad.example/afval')).toBe('23:11');
   });
 
-  it('skips code blocks and turns tables into cells', () => {
-    expect(letter.blocks.some((b) => b.text.includes('voorbeeldstad.example/code'))).toBe(false);
+  it('reads code blocks as printed text and turns tables into cells', () => {
+    expect(whereIs(letter, 'voorbeeldstad.example/code')).toBe('26:25');
+    expect(letter.blocks.find((b) => b.text.includes('example/code'))?.kind).toBe('code');
     expect(letter.blocks.filter((b) => b.kind === 'table-cell').map((b) => b.text)).toEqual(['Kolom', 'Adres', 'Afval', 'voorbeeldstad.example/afval']);
   });
 
