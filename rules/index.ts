@@ -9,6 +9,9 @@ import unreachableUrl from './unreachable-url.js';
 import typedUrlVariant from './typed-url-variant.js';
 import offsiteRedirect from './offsite-redirect.js';
 import unverifiableUrl from './unverifiable-url.js';
+import formUnavailable from './form-unavailable.js';
+import formNotFoundOnPage from './form-not-found-on-page.js';
+import formLoginMismatch from './form-login-mismatch.js';
 import kccBriefingMissing from './kcc-briefing-missing.js';
 import kccBriefingOutdated from './kcc-briefing-outdated.js';
 import kccBriefingMismatch from './kcc-briefing-mismatch.js';
@@ -25,6 +28,9 @@ export const allRules: Rule[] = [
   typedUrlVariant,
   offsiteRedirect,
   unverifiableUrl,
+  formUnavailable,
+  formNotFoundOnPage,
+  formLoginMismatch,
   kccBriefingMissing,
   kccBriefingOutdated,
   kccBriefingMismatch,

@@ -5,6 +5,7 @@ import type { Rule } from '../rule.js';
 import type { Facts } from './types.js';
 import { loadKcc, resolveKccConfig } from './kcc/index.js';
 import { checkSite, checkableUrls, siteOptionsFromConfig } from './site/index.js';
+import { checkForms, formsOptionsFromConfig } from './forms/index.js';
 import { ConfigError } from '../config/index.js';
 
 export interface GatherOptions {
@@ -46,7 +47,11 @@ export async function gatherFacts(
 ): Promise<Facts> {
   const facts: Facts = { offline: options.offline, today: options.today ?? localToday() };
   if (needed(rules, config, 'site') && !options.offline) {
-    facts.site = await checkSite(distinctUrls(letters), siteOptions(config, options));
+    const site = siteOptions(config, options);
+    facts.site = await checkSite(distinctUrls(letters), site);
+    if (needed(rules, config, 'forms')) {
+      facts.forms = await checkForms(facts.site, configured(config, () => formsOptionsFromConfig(config.forms, site)));
+    }
   }
   if (needed(rules, config, 'kcc')) {
     const local = resolveKccConfig(config.kcc).adapter === 'folder';
@@ -65,13 +70,17 @@ function distinctUrls(letters: Array<{ refs: References }>): string[] {
   return [...urls];
 }
 
-function siteOptions(config: ResolvedConfig, options: GatherOptions) {
-  let site;
+/** Options built from a config section; what is wrong with it is a ConfigError naming the file. */
+function configured<T>(config: ResolvedConfig, build: () => T): T {
   try {
-    site = siteOptionsFromConfig(config.site, config.root, config.domains);
+    return build();
   } catch (error) {
     throw new ConfigError(`${config.file ?? 'config'}: ${(error as Error).message}`);
   }
+}
+
+function siteOptions(config: ResolvedConfig, options: GatherOptions) {
+  const site = configured(config, () => siteOptionsFromConfig(config.site, config.root, config.domains));
   if (options.noCache) delete site.cache;
   if (options.onProgress) site.onProgress = options.onProgress;
   return site;

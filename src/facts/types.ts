@@ -13,4 +13,5 @@ export interface Facts {
   today: string;
   site?: SiteFacts;
   kcc?: KccFacts;
+  forms?: import('./forms/types.js').FormsFacts;
 }

@@ -43,6 +43,7 @@ export function toJsonReport(run: CheckRun, version: string, lang: Lang): JsonRe
           ...(u.linkText !== undefined ? { linkText: u.linkText } : {}),
           ...partOf(u.location),
           ...siteResult(run, u.href),
+          ...formResult(run, u.href),
         })),
         forms: (refs?.forms ?? []).map((m) => ({ kind: m.kind, text: m.text, ...at(m.location) })),
         phones: (refs?.phones ?? []).map((p) => ({ printed: p.printed, normalized: p.normalized, ...at(p.location) })),
@@ -82,6 +83,21 @@ function siteResult(run: CheckRun, href: string): Pick<JsonUrl, 'result'> {
             })),
           }
         : {}),
+    },
+  };
+}
+
+function formResult(run: CheckRun, href: string): Pick<JsonUrl, 'form'> {
+  const f = run.facts.forms?.urls[href];
+  if (!f || f.state === 'none') return {};
+  return {
+    form: {
+      platform: f.platform ?? 'html',
+      ...(f.slug ? { slug: f.slug } : {}),
+      state: f.state,
+      ...(f.name ? { name: f.name } : {}),
+      ...(f.loginRequired !== undefined ? { loginRequired: f.loginRequired } : {}),
+      ...(f.reason ? { reason: f.reason } : {}),
     },
   };
 }

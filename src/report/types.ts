@@ -29,7 +29,7 @@ export interface JsonUrl {
     variants?: Array<{ variant: string; url: string; kind: string; finalUrl?: string; status?: number; problem?: string }>;
   };
   /** The online form found behind the URL (issue 5). */
-  form?: { platform: string; slug?: string; state: string };
+  form?: { platform: string; slug?: string; state: string; name?: string; loginRequired?: boolean; reason?: string };
 }
 
 export interface JsonFinding {

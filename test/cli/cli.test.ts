@@ -48,6 +48,7 @@ describe('brieflint check on the demo letters', () => {
     const report = JSON.parse(stdout) as JsonReport;
     expect(report.files.map((f) => f.path)).toEqual([
       'brieven/afvalpas-2027.docx',
+      'brieven/hondenbelasting-2027.md',
       'brieven/kwijtschelding-2027.md',
       'brieven/melding-ontvangen.txt',
       'brieven/parkeervergunning-2027.md',
@@ -74,7 +75,7 @@ describe('brieflint check on the demo letters', () => {
     expect(rules('brieven/melding-ontvangen.txt')).toEqual(['kcc-briefing-missing', 'placeholder-url']);
     expect(rules('brieven/subsidie-zonnepanelen-2027.md')).toEqual(['kcc-briefing-mismatch', 'link-text-mismatch']);
     expect(byPath['brieven/parkeervergunning-2027.md'].briefing).toBeNull();
-    expect(report.summary).toMatchObject({ files: 5, errors: 9, warnings: 0, unreadable: 0 });
+    expect(report.summary).toMatchObject({ files: 6, errors: 9, warnings: 0, unreadable: 0 });
   });
 
   it('prints Dutch by default and English with --lang en, grouped per file with a summary line', async () => {
@@ -82,10 +83,10 @@ describe('brieflint check on the demo letters', () => {
     expect(nl.stdout).toContain('brieven/afvalpas-2027.docx');
     expect(nl.stdout).toMatch(/3:28 +fout +https:\/\/www\.voorbeeldstad\.example\/Content\/Afval\/Afvalpas_Aanvragen\.aspx\?id=4711 is niet makkelijk over te typen/);
     expect(nl.stdout).toContain('Webadressen:');
-    expect(nl.stdout).toMatch(/✖ 9 problemen \(9 fouten, 0 waarschuwingen\) — 5 bestanden/);
+    expect(nl.stdout).toMatch(/✖ 9 problemen \(9 fouten, 0 waarschuwingen\) — 6 bestanden/);
     const en = await cli(['check', 'brieven', '--offline', '--lang', 'en']);
     expect(en.stdout).toMatch(/3:28 +error +https:\/\/www\..* is not easy to type/);
-    expect(en.stdout).toMatch(/✖ 9 problems \(9 errors, 0 warnings\) — 5 files/);
+    expect(en.stdout).toMatch(/✖ 9 problems \(9 errors, 0 warnings\) — 6 files/);
     expect(en.stdout).not.toMatch(/\x1b\[/); // no colour when not a terminal
   });
 

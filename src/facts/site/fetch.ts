@@ -141,7 +141,7 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   return Math.max(0, at - now);
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
@@ -156,12 +156,12 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-function charsetOf(contentType: string): string {
+export function charsetOf(contentType: string): string {
   const m = /charset\s*=\s*"?([\w-]+)/i.exec(contentType);
   return m ? m[1].toLowerCase() : 'utf-8';
 }
 
-async function readBounded(body: AsyncIterable<Buffer> & { destroy?: () => void }, max: number, charset: string): Promise<{ text: string; truncated: boolean }> {
+export async function readBounded(body: AsyncIterable<Buffer> & { destroy?: () => void }, max: number, charset: string): Promise<{ text: string; truncated: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   let truncated = false;

@@ -1,0 +1,305 @@
+/**
+ * Asking Open Formulieren about a form: `GET {apiBase}forms/{uuid-or-slug}` anonymously (what a
+ * resident gets), and on a 404, when a token is configured for that API's origin,
+ * `GET {apiBase}public/forms` to tell a switched-off form from a deleted one. One request per
+ * distinct form (and one list per API) per run, with timeouts, bounded retries and the live-site
+ * check's connections (connectTo, CA, private-address guard).
+ */
+import { request, type Dispatcher } from 'undici';
+import pLimit, { type LimitFunction } from 'p-limit';
+import { charsetOf, classifyError, parseRetryAfter, readBounded, sleep } from '../site/fetch.js';
+import { isUuid } from './detect.js';
+import type { FormResult, SubmissionAllowed } from './types.js';
+
+export interface ApiClientOptions {
+  dispatcher: Dispatcher;
+  userAgent: string;
+  timeoutMs: number;
+  retries: number;
+  concurrency: number;
+  perHost: number;
+  maxBodyBytes: number;
+  retryBaseMs: number;
+  maxRetryWaitMs: number;
+  /** The token, and the origins it may be sent to (never anywhere else). */
+  token?: string;
+  tokenOrigins: Set<string>;
+  tokenEnv?: string;
+  signal?: AbortSignal;
+}
+
+export interface ApiResponse {
+  url: string;
+  status?: number;
+  contentType?: string;
+  text?: string;
+  truncated?: boolean;
+  /** For an error: the classified code and detail (see ../site/fetch.ts classifyError). */
+  error?: string;
+  detail?: string;
+}
+
+/** What the API says about a form (merged into a FormResult). */
+export type FormAnswer = Pick<FormResult, 'state' | 'slug' | 'uuid' | 'name' | 'apiUrl' | 'submissionAllowed' | 'loginRequired' | 'loginOptions' | 'listChecked' | 'reason'>;
+
+const SUBMISSION_ALLOWED: readonly SubmissionAllowed[] = ['yes', 'no_with_overview', 'no_without_overview'];
+const MAX_REDIRECTS = 5;
+
+/** `{apiBase}forms/{id}`: the base always ends in one `/`, the id is escaped, no trailing slash. */
+export function formDetailUrl(apiBase: string, id: string): string {
+  return `${apiBase.replace(/\/+$/, '')}/forms/${encodeURIComponent(id)}`;
+}
+
+/** `{apiBase}public/forms` */
+export function publicFormsUrl(apiBase: string): string {
+  return `${apiBase.replace(/\/+$/, '')}/public/forms`;
+}
+
+const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v);
+
+/**
+ * The state of a form from the JSON of a 200 answer. Anything malformed gives `unknown` with the
+ * reason, never an exception.
+ */
+export function formAnswerFromJson(data: unknown): FormAnswer {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { state: 'unknown', reason: `malformed answer: expected a JSON object, got ${typeName(data)}` };
+  }
+  const d = data as Record<string, unknown>;
+  const out: FormAnswer = { state: 'open' };
+  if (typeof d.uuid === 'string' && d.uuid) out.uuid = d.uuid.toLowerCase();
+  if (typeof d.slug === 'string' && d.slug) out.slug = d.slug;
+  if (typeof d.name === 'string' && d.name.trim()) out.name = d.name.trim();
+  for (const key of ['active', 'maintenanceMode'] as const) {
+    if (typeof d[key] !== 'boolean') return { ...out, state: 'unknown', reason: `malformed answer: "${key}" is ${d[key] === undefined ? 'missing' : typeName(d[key])}, not a boolean` };
+  }
+  for (const key of ['submissionLimitReached', 'loginRequired'] as const) {
+    if (d[key] !== undefined && d[key] !== null && typeof d[key] !== 'boolean') {
+      return { ...out, state: 'unknown', reason: `malformed answer: "${key}" is ${typeName(d[key])}, not a boolean` };
+    }
+  }
+  if (d.submissionAllowed !== undefined) {
+    if (typeof d.submissionAllowed !== 'string' || !SUBMISSION_ALLOWED.includes(d.submissionAllowed as SubmissionAllowed)) {
+      return { ...out, state: 'unknown', reason: `malformed answer: "submissionAllowed" is ${JSON.stringify(d.submissionAllowed)}` };
+    }
+    out.submissionAllowed = d.submissionAllowed as SubmissionAllowed;
+  }
+  if (d.loginOptions !== undefined && d.loginOptions !== null) {
+    if (!Array.isArray(d.loginOptions)) return { ...out, state: 'unknown', reason: `malformed answer: "loginOptions" is ${typeName(d.loginOptions)}, not a list` };
+    const ids: string[] = [];
+    for (const o of d.loginOptions) {
+      const id = typeof o === 'string' ? o : typeof o === 'object' && o !== null ? (o as { identifier?: unknown }).identifier : undefined;
+      if (typeof id === 'string' && id) ids.push(id);
+    }
+    out.loginOptions = ids;
+  }
+  if (typeof d.loginRequired === 'boolean') out.loginRequired = d.loginRequired;
+
+  if (d.active === false) return { ...out, state: 'inactive', reason: '"active": false' };
+  if (d.maintenanceMode === true) return { ...out, state: 'maintenance', reason: '"maintenanceMode": true' };
+  if (d.submissionLimitReached === true) return { ...out, state: 'limit-reached', reason: '"submissionLimitReached": true' };
+  if (out.submissionAllowed && out.submissionAllowed !== 'yes') return { ...out, state: 'closed', reason: `"submissionAllowed": "${out.submissionAllowed}"` };
+  return out;
+}
+
+/** `404 not_found: Niet gevonden.` from an NL API problem body (type, code, title, status, detail), or just the status. */
+export function problemSummary(status: number, text: string | undefined): string {
+  let what = '';
+  if (text) {
+    try {
+      const p = JSON.parse(text) as Record<string, unknown>;
+      if (p && typeof p === 'object') {
+        const code = typeof p.code === 'string' ? p.code : '';
+        const said = typeof p.detail === 'string' && p.detail ? p.detail : typeof p.title === 'string' ? p.title : '';
+        what = [code, said].filter(Boolean).join(': ');
+      }
+    } catch {
+      what = '';
+    }
+  }
+  return what ? `${status} ${what}` : `status ${status}`;
+}
+
+/** Identifiers (uuid and slug) of the forms in a `/public/forms` answer; undefined when malformed. */
+export function listedForms(data: unknown): Set<string> | undefined {
+  const list = Array.isArray(data) ? data : typeof data === 'object' && data !== null && Array.isArray((data as { results?: unknown }).results) ? (data as { results: unknown[] }).results : undefined;
+  if (!list) return undefined;
+  const ids = new Set<string>();
+  for (const item of list) {
+    if (typeof item !== 'object' || item === null) continue;
+    const { uuid, slug } = item as { uuid?: unknown; slug?: unknown };
+    if (typeof uuid === 'string') ids.add(uuid.toLowerCase());
+    if (typeof slug === 'string') ids.add(slug);
+  }
+  return ids;
+}
+
+const isJson = (contentType: string | undefined) => /[/+]json\b/i.test(contentType ?? '');
+
+export class OpenFormsClient {
+  /** HTTP requests made (every attempt). */
+  requests = 0;
+  private readonly forms = new Map<string, Promise<FormAnswer>>();
+  private readonly lists = new Map<string, Promise<{ ids?: Set<string>; problem?: string }>>();
+  private readonly global: LimitFunction;
+  private readonly perHost = new Map<string, LimitFunction>();
+
+  constructor(private readonly o: ApiClientOptions) {
+    this.global = pLimit(Math.max(1, o.concurrency));
+  }
+
+  /** How many distinct forms were asked about. */
+  get formsAsked(): number {
+    return this.forms.size;
+  }
+
+  /** The state of one form, asked once per run however many pages show it. */
+  form(apiBase: string, id: string): Promise<FormAnswer> {
+    const url = formDetailUrl(apiBase, id);
+    let p = this.forms.get(url);
+    if (!p) {
+      p = this.askForm(apiBase, id, url);
+      this.forms.set(url, p);
+    }
+    return p;
+  }
+
+  private async askForm(apiBase: string, id: string, url: string): Promise<FormAnswer> {
+    const res = await this.get(url, false);
+    const apiUrl = url;
+    if (res.error) return { state: 'unknown', apiUrl, reason: `no answer from the API: ${res.error}${res.detail ? ` (${res.detail})` : ''}` };
+    const status = res.status as number;
+    if (status === 404 || status === 410) {
+      const said = problemSummary(status, res.text) + (isJson(res.contentType) ? '' : ' (not an API answer: is the API root right?)');
+      const origin = new URL(url).origin;
+      if (!this.o.token || !this.o.tokenOrigins.has(origin)) {
+        const why = this.o.token ? `no token is sent to ${origin}` : this.o.tokenEnv ? `${this.o.tokenEnv} is not set` : 'no forms.tokenEnv';
+        return { state: 'missing', apiUrl, reason: `${said}: switched off or deleted (${why}, so the two cannot be told apart)` };
+      }
+      const list = await this.list(apiBase);
+      if (!list.ids) return { state: 'missing', apiUrl, reason: `${said}; the form list could not be read (${list.problem})` };
+      const listed = list.ids.has(isUuid(id) ? id.toLowerCase() : id);
+      return listed
+        ? { state: 'inactive', apiUrl, listChecked: true, reason: `${said}, but listed in ${publicFormsUrl(apiBase)}: switched off` }
+        : { state: 'missing', apiUrl, listChecked: true, reason: `${said}, and not in ${publicFormsUrl(apiBase)}: deleted or never there` };
+    }
+    if (status < 200 || status >= 300) {
+      const kind = status === 401 || status === 403 ? 'the API refuses anonymous callers' : 'the API answers with an error';
+      return { state: 'unknown', apiUrl, reason: `${kind} (${problemSummary(status, res.text)})` };
+    }
+    if (!isJson(res.contentType)) return { state: 'unknown', apiUrl, reason: `the API answer is not JSON (${res.contentType || 'no content type'})` };
+    if (res.truncated) return { state: 'unknown', apiUrl, reason: `the API answer is longer than ${this.o.maxBodyBytes} bytes` };
+    let data: unknown;
+    try {
+      data = JSON.parse(res.text ?? '');
+    } catch (error) {
+      return { state: 'unknown', apiUrl, reason: `malformed JSON: ${(error as Error).message}` };
+    }
+    return { ...formAnswerFromJson(data), apiUrl };
+  }
+
+  private list(apiBase: string): Promise<{ ids?: Set<string>; problem?: string }> {
+    const url = publicFormsUrl(apiBase);
+    let p = this.lists.get(url);
+    if (!p) {
+      p = (async () => {
+        const res = await this.get(url, true);
+        if (res.error) return { problem: `${res.error}${res.detail ? `: ${res.detail}` : ''}` };
+        if (res.status !== 200) return { problem: problemSummary(res.status as number, res.text) };
+        try {
+          const ids = listedForms(JSON.parse(res.text ?? ''));
+          return ids ? { ids } : { problem: 'malformed list: no "results"' };
+        } catch (error) {
+          return { problem: `malformed JSON: ${(error as Error).message}` };
+        }
+      })();
+      this.lists.set(url, p);
+    }
+    return p;
+  }
+
+  private hostLimit(host: string): LimitFunction {
+    let limit = this.perHost.get(host);
+    if (!limit) {
+      limit = pLimit(Math.max(1, this.o.perHost));
+      this.perHost.set(host, limit);
+    }
+    return limit;
+  }
+
+  /** GET with redirects followed by hand (the token only ever goes to an allowed origin) and retries. */
+  async get(url: string, withToken: boolean): Promise<ApiResponse> {
+    let current = url;
+    for (let hops = 0; ; hops++) {
+      let u: URL;
+      try {
+        u = new URL(current);
+      } catch {
+        return { url: current, error: 'bad-url', detail: `invalid URL: ${current}` };
+      }
+      const token = withToken && this.o.token && this.o.tokenOrigins.has(u.origin) ? this.o.token : undefined;
+      const res = await this.withRetries(current, u.host.toLowerCase(), token);
+      if (res.status === undefined || ![301, 302, 303, 307, 308].includes(res.status)) return res;
+      if (hops >= MAX_REDIRECTS) return { url: current, error: 'too-many-redirects', detail: `more than ${MAX_REDIRECTS} redirects` };
+      const location = res.text;
+      if (!location) return { url: current, error: 'bad-redirect', detail: `${res.status} without a Location` };
+      try {
+        const next = new URL(location, current);
+        if (next.protocol !== 'https:' && next.protocol !== 'http:') return { url: current, error: 'bad-redirect', detail: `redirect to ${next.protocol}` };
+        current = next.href;
+      } catch {
+        return { url: current, error: 'bad-redirect', detail: `invalid Location: ${location}` };
+      }
+    }
+  }
+
+  private async withRetries(url: string, host: string, token: string | undefined): Promise<ApiResponse> {
+    for (let attempt = 0; ; attempt++) {
+      const { res, retryAfter } = await this.hostLimit(host)(() => this.global(() => this.once(url, token)));
+      if (attempt >= this.o.retries || !retryable(res)) return res;
+      const after = parseRetryAfter(retryAfter);
+      const backoff = this.o.retryBaseMs * 2 ** attempt;
+      const jittered = backoff / 2 + Math.random() * (backoff / 2);
+      await sleep(Math.min(after ?? jittered, this.o.maxRetryWaitMs), this.o.signal);
+    }
+  }
+
+  /** One request. For a redirect, `text` holds the Location. */
+  private async once(url: string, token: string | undefined): Promise<{ res: ApiResponse; retryAfter?: string }> {
+    this.o.signal?.throwIfAborted();
+    this.requests++;
+    const timeout = AbortSignal.timeout(this.o.timeoutMs);
+    const signal = this.o.signal ? AbortSignal.any([this.o.signal, timeout]) : timeout;
+    try {
+      const headers: Record<string, string> = {
+        'user-agent': this.o.userAgent,
+        accept: 'application/json, application/problem+json;q=0.9, */*;q=0.1',
+        'accept-language': 'nl,en;q=0.7',
+      };
+      if (token) headers.authorization = `Token ${token}`;
+      const r = await request(url, { dispatcher: this.o.dispatcher, method: 'GET', signal, headers });
+      const header = (name: string) => {
+        const v = r.headers[name];
+        return v === undefined ? undefined : Array.isArray(v) ? v.join(', ') : String(v);
+      };
+      const contentType = header('content-type');
+      const retryAfter = header('retry-after');
+      if ([301, 302, 303, 307, 308].includes(r.statusCode)) {
+        await r.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+        return { res: { url, status: r.statusCode, contentType, text: header('location') }, retryAfter };
+      }
+      const { text, truncated } = await readBounded(r.body, this.o.maxBodyBytes, charsetOf(contentType ?? ''));
+      return { res: { url, status: r.statusCode, contentType, text, truncated }, retryAfter };
+    } catch (error) {
+      if (this.o.signal?.aborted) throw this.o.signal.reason ?? error;
+      const { code, detail } = classifyError(error, timeout.aborted);
+      return { res: { url, error: code, detail } };
+    }
+  }
+}
+
+function retryable(res: ApiResponse): boolean {
+  if (res.error) return res.error === 'timeout' || res.error === 'reset';
+  const s = res.status ?? 0;
+  return s === 408 || s === 429 || (s >= 500 && s <= 599);
+}
