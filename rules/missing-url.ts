@@ -19,7 +19,7 @@ export default defineRule({
     if (refs.urls.some((u) => u.visible)) return [];
     if (refs.placeholders.some((p) => p.inUrl)) return []; // placeholder-url reports the gap
     const first = online.reduce((a, b) => (b.location.line < a.location.line ? b : a));
-    const hidden = refs.urls.find((u) => u.linked && !u.visible);
+    const hidden = refs.urls.find((u) => u.linked && !u.visible && /^https?:\/\//i.test(u.href));
     const hiddenNl = hidden ? ` De link “${hidden.linkText ?? ''}” is op papier onzichtbaar: druk ${hidden.href} af.` : '';
     const hiddenEn = hidden ? ` The link “${hidden.linkText ?? ''}” is invisible on paper: print ${hidden.href}.` : '';
     return [

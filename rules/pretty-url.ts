@@ -57,7 +57,10 @@ export function prettyUrlProblems(
   if (bare.length > options.maxLength) {
     problems.push({ nl: `te lang (${bare.length} tekens, max ${options.maxLength})`, en: `too long (${bare.length} characters, max ${options.maxLength})` });
   }
-  if (/[A-Z]/.test(bare)) problems.push({ nl: 'hoofdletters', en: 'uppercase letters' });
+  // Host names are case-insensitive ("Waarstaatjegemeente.nl" at the start of a sentence is
+  // fine); only the path must be typed exactly.
+  const slash = bare.indexOf('/');
+  if (slash !== -1 && /[A-Z]/.test(bare.slice(slash))) problems.push({ nl: 'hoofdletters', en: 'uppercase letters' });
   if (segments.length > options.maxSegments) {
     problems.push({ nl: `${segments.length} padniveaus (max ${options.maxSegments})`, en: `${segments.length} path segments (max ${options.maxSegments})` });
   }
@@ -84,7 +87,8 @@ export function suggestPrettyUrl(href: string, ownDomains: string[]): string | u
   } catch {
     return undefined;
   }
-  const host = onDomain(url.hostname, ownDomains) ? url.hostname.replace(/^www\./, '') : ownDomains[0];
+  const own = onDomain(url.hostname, ownDomains);
+  const host = own ? url.hostname.replace(/^www\./, '') : ownDomains[0];
   if (!host) return undefined;
   const words = url.pathname
     .split('/')
@@ -96,7 +100,9 @@ export function suggestPrettyUrl(href: string, ownDomains: string[]): string | u
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-  return slug ? `${host}/${slug}` : host;
+  // Another site's home page has no short form on the own domain worth suggesting.
+  if (!slug) return own ? host : undefined;
+  return `${host}/${slug}`;
 }
 
 function decodeSafe(s: string): string {

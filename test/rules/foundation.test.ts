@@ -58,6 +58,12 @@ describe('pretty-url', () => {
   it('suggests the last meaningful words on the own domain', () => {
     expect(suggestPrettyUrl('https://www.voorbeeldstad.example/pages/12/Kwijtschelding_Aanvragen.aspx', ['voorbeeldstad.example'])).toBe('voorbeeldstad.example/kwijtschelding-aanvragen');
     expect(suggestPrettyUrl('https://elders.example/Regeling.pdf', ['voorbeeldstad.example'])).toBe('voorbeeldstad.example/regeling');
+    expect(suggestPrettyUrl('https://Waarstaatjegemeente.nl', ['voorbeeldstad.example'])).toBeUndefined();
+  });
+
+  it('does not count a capitalised host name as uppercase (host names are case-insensitive)', () => {
+    expect(runRule(prettyUrl, refs({ urls: [bare('Voorbeeldstad.example/afval')] }))).toEqual([]);
+    expect(runRule(prettyUrl, refs({ urls: [bare('www.digid.nl'), bare('Mijnoverheid.nl')] }))).toEqual([]);
   });
 });
 
@@ -110,8 +116,11 @@ describe('missing-url', () => {
     expect(reports[0].location).toEqual(at(5, 3));
   });
 
-  it('counts a DigiD mention as online, and names an invisible link', () => {
-    const r = refs({ logins: [{ kind: 'digid', text: 'DigiD', location: at(2) }], urls: [linked('klik hier', 'https://voorbeeldstad.example/a', 2, false)] });
+  it('counts a DigiD mention as online, and names an invisible web link (not a relative one)', () => {
+    const r = refs({
+      logins: [{ kind: 'digid', text: 'DigiD', location: at(2) }],
+      urls: [linked('checklist', 'checklist-pagina', 1, false), linked('klik hier', 'https://voorbeeldstad.example/a', 2, false)],
+    });
     expect(en(runRule(missingUrl, r))[0]).toContain('The link “klik hier” is invisible on paper: print https://voorbeeldstad.example/a.');
   });
 
