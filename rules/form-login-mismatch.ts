@@ -1,16 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import type { LoginMention, Report, UrlRef } from '../src/types.js';
-import {
-  LOGIN_NAME,
-  asksForOnlineForm,
-  blockAt,
-  formLabel,
-  formResults,
-  hasForm,
-  loginKinds,
-  mentionedFormUrl,
-  type LoginKind,
-} from '../src/facts/forms/results.js';
+import { LOGIN_NAME, blockAt, formLabel, formResults, hasForm, loginKinds, onlineFormUrls, type LoginKind } from '../src/facts/forms/results.js';
 import type { FormResult } from '../src/facts/forms/types.js';
 import type { UrlResult } from '../src/facts/site/types.js';
 
@@ -75,12 +65,7 @@ export default defineRule({
     const told = new Set(refs.logins.map((l) => l.kind));
 
     // 1. The form requires DigiD / eHerkenning and the letter does not say so.
-    const candidates: UrlRef[] = formResults(refs, facts).map((r) => r.ref);
-    for (const mention of refs.forms) {
-      if (!asksForOnlineForm(mention)) continue;
-      const url = mentionedFormUrl(letter, refs, mention, config.domains);
-      if (url) candidates.push(url);
-    }
+    const candidates: UrlRef[] = [...formResults(refs, facts).map((r) => r.ref), ...onlineFormUrls(letter, refs, config.domains).map((f) => f.url)];
     const checked = new Set<string>();
     for (const ref of candidates) {
       if (checked.has(ref.href)) continue;

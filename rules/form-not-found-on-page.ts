@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import type { Report } from '../src/types.js';
-import { asksForOnlineForm, mentionedFormUrl } from '../src/facts/forms/results.js';
+import { onlineFormUrls } from '../src/facts/forms/results.js';
 
 /**
  * The letter asks the reader to fill in a form online at a URL ("vul het formulier in op …"), but
@@ -24,10 +24,8 @@ export default defineRule({
     if (!site || !forms) return [];
     const reports: Report[] = [];
     const done = new Set<string>();
-    for (const mention of refs.forms) {
-      if (!asksForOnlineForm(mention)) continue;
-      const url = mentionedFormUrl(letter, refs, mention, config.domains);
-      if (!url || done.has(url.href)) continue;
+    for (const { mention, url } of onlineFormUrls(letter, refs, config.domains)) {
+      if (done.has(url.href)) continue;
       const page = site.urls[url.href];
       const form = forms.urls[url.href];
       // Only a page that was seen: dead, unreachable and login-walled pages are other rules' business.

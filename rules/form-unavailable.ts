@@ -3,51 +3,56 @@ import type { Message, Report } from '../src/types.js';
 import { formLabel, formResults, formWhere } from '../src/facts/forms/results.js';
 import type { FormResult } from '../src/facts/forms/types.js';
 
-/** What is wrong with the form, as a predicate ("is in onderhoud: …"), or undefined when it can be used. */
-function predicate(form: FormResult): Message | undefined {
+/**
+ * What is wrong with the form, as a predicate ("is in onderhoud: …"), and what to do about it;
+ * undefined when it can be used.
+ */
+function problem(form: FormResult): { what: Message; hint: Message } | undefined {
   switch (form.state) {
     case 'missing':
       return form.listChecked
-        ? { nl: 'bestaat niet meer in Open Formulieren', en: 'no longer exists in Open Formulieren' }
+        ? {
+            what: { nl: 'bestaat niet meer in Open Formulieren', en: 'no longer exists in Open Formulieren' },
+            hint: { nl: 'Zet het formulier terug of verwijs in de brief naar het formulier dat ervoor in de plaats kwam.', en: 'Restore the form or point the letter at the form that replaced it.' },
+          }
         : {
-            nl: 'is niet beschikbaar: Open Formulieren kent het niet (uitgeschakeld of verwijderd)',
-            en: 'is not available: Open Formulieren does not know it (switched off or deleted)',
+            what: {
+              nl: 'is niet beschikbaar: Open Formulieren kent het niet (uitgeschakeld of verwijderd)',
+              en: 'is not available: Open Formulieren does not know it (switched off or deleted)',
+            },
+            hint: {
+              nl: 'Zet het formulier aan of verwijs naar het juiste formulier. Met een API-token (forms.tokenEnv) ziet brieflint of het uitstaat of weg is.',
+              en: 'Switch the form on or point at the right form. With an API token (forms.tokenEnv) brieflint can tell switched off from deleted.',
+            },
           };
     case 'inactive':
-      return { nl: 'staat uit in Open Formulieren: inwoners kunnen het niet invullen', en: 'is switched off in Open Formulieren: residents cannot fill it in' };
+      return {
+        what: { nl: 'staat uit in Open Formulieren: inwoners kunnen het niet invullen', en: 'is switched off in Open Formulieren: residents cannot fill it in' },
+        hint: { nl: 'Zet het formulier aan (actief) vóór de brief de deur uitgaat.', en: 'Switch the form on (active) before the letter goes out.' },
+      };
     case 'maintenance':
-      return { nl: 'is in onderhoud: inwoners zien alleen een onderhoudsmelding', en: 'is in maintenance: residents only see a maintenance notice' };
+      return {
+        what: { nl: 'is in onderhoud: inwoners zien alleen een onderhoudsmelding', en: 'is in maintenance: residents only see a maintenance notice' },
+        hint: { nl: 'Haal het formulier uit onderhoudsmodus vóór de brief de deur uitgaat.', en: 'Take the form out of maintenance mode before the letter goes out.' },
+      };
     case 'closed':
-      return form.submissionAllowed === 'no_with_overview'
-        ? {
-            nl: 'neemt geen inzendingen aan: inwoners kunnen het invullen en het overzicht zien, maar niet versturen',
-            en: 'does not accept submissions: residents can fill it in and see the overview, but not send it',
-          }
-        : { nl: 'neemt geen inzendingen aan: inwoners kunnen het invullen, maar niet versturen', en: 'does not accept submissions: residents can fill it in, but not send it' };
+      return {
+        what:
+          form.submissionAllowed === 'no_with_overview'
+            ? {
+                nl: 'neemt geen inzendingen aan: inwoners kunnen het invullen en het overzicht zien, maar niet versturen',
+                en: 'does not accept submissions: residents can fill it in and see the overview, but not send it',
+              }
+            : { nl: 'neemt geen inzendingen aan: inwoners kunnen het invullen, maar niet versturen', en: 'does not accept submissions: residents can fill it in, but not send it' },
+        hint: { nl: 'Zet “inzendingen toestaan” op ja.', en: 'Set “submission allowed” to yes.' },
+      };
     case 'limit-reached':
-      return { nl: 'is vol: het maximale aantal inzendingen is bereikt', en: 'is full: its maximum number of submissions has been reached' };
+      return {
+        what: { nl: 'is vol: het maximale aantal inzendingen is bereikt', en: 'is full: its maximum number of submissions has been reached' },
+        hint: { nl: 'Verhoog of verwijder de limiet, of verwijs naar een ander formulier.', en: 'Raise or remove the limit, or point at another form.' },
+      };
     default:
       return undefined;
-  }
-}
-
-function hintFor(form: FormResult): Message {
-  switch (form.state) {
-    case 'missing':
-      return form.listChecked
-        ? { nl: 'Zet het formulier terug of verwijs in de brief naar het formulier dat ervoor in de plaats kwam.', en: 'Restore the form or point the letter at the form that replaced it.' }
-        : {
-            nl: 'Zet het formulier aan of verwijs naar het juiste formulier. Met een API-token (forms.tokenEnv) ziet brieflint of het uitstaat of weg is.',
-            en: 'Switch the form on or point at the right form. With an API token (forms.tokenEnv) brieflint can tell switched off from deleted.',
-          };
-    case 'inactive':
-      return { nl: 'Zet het formulier aan (actief) vóór de brief de deur uitgaat.', en: 'Switch the form on (active) before the letter goes out.' };
-    case 'maintenance':
-      return { nl: 'Haal het formulier uit onderhoudsmodus vóór de brief de deur uitgaat.', en: 'Take the form out of maintenance mode before the letter goes out.' };
-    case 'closed':
-      return { nl: 'Zet “inzendingen toestaan” op ja.', en: 'Set “submission allowed” to yes.' };
-    default:
-      return { nl: 'Verhoog of verwijder de limiet, of verwijs naar een ander formulier.', en: 'Raise or remove the limit, or point at another form.' };
   }
 }
 
@@ -70,8 +75,9 @@ export default defineRule({
   check({ refs, facts }) {
     const reports: Report[] = [];
     for (const { ref, form } of formResults(refs, facts)) {
-      const what = predicate(form);
-      if (!what) continue;
+      const found = problem(form);
+      if (!found) continue;
+      const { what, hint } = found;
       const label = formLabel(form);
       const where = formWhere(form);
       reports.push({
@@ -81,7 +87,7 @@ export default defineRule({
         },
         location: ref.location,
         url: ref.href,
-        hint: hintFor(form),
+        hint,
       });
     }
     return reports;

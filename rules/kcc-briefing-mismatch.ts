@@ -12,7 +12,8 @@ import {
   referenceDate,
   selectBriefing,
 } from '../src/facts/kcc/match.js';
-import { normalizePhone, urlKey } from '../src/facts/kcc/text.js';
+import { normalizePhone } from '../src/extract/phones.js';
+import { urlKey } from '../src/extract/urls.js';
 
 export default defineRule({
   meta: {

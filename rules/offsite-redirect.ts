@@ -1,4 +1,5 @@
 import { defineRule } from '../src/rule.js';
+import { onDomain } from '../src/domains.js';
 import type { Report } from '../src/types.js';
 import { displayUrl, siteResults } from '../src/facts/site/results.js';
 
@@ -30,7 +31,7 @@ export default defineRule<OffsiteRedirectOptions>({
     for (const { ref, result } of siteResults(refs, facts)) {
       if (!result.offsite || (result.kind !== 'ok' && result.kind !== 'protected')) continue;
       const host = new URL(result.finalUrl).hostname.toLowerCase();
-      if (allow.some((d) => host === d || host.endsWith(`.${d}`))) continue;
+      if (onDomain(host, allow)) continue;
       const to = displayUrl(result.finalUrl);
       reports.push({
         message: {

@@ -6,7 +6,8 @@
 import { stringify } from 'yaml';
 import type { Letter, References } from './types.js';
 import { hasPlaceholder, letterForms, letterUrlKey } from './facts/kcc/match.js';
-import { addDays, dateNl, normalizePhone } from './facts/kcc/text.js';
+import { normalizePhone } from './extract/phones.js';
+import { addDays, dateNl } from './facts/kcc/text.js';
 
 /** How long a new briefing is valid after the mailing date: residents call for weeks. */
 export const BRIEFING_WEEKS = 8;

@@ -107,23 +107,29 @@ export function normalizeUrl(href: string): string {
   return `${scheme}://${lowered}`;
 }
 
-function urlKey(u: string): string {
-  let s = u.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^\/\//, '');
+/**
+ * A URL as a resident would type it, for comparison: no scheme, no `www.`, no user info, host in
+ * lower case, no default port, no trailing slash on the path; path, query and fragment otherwise
+ * as written. "https://www.Gemeente.nl/Afval/" → "gemeente.nl/Afval".
+ */
+export function urlKey(url: string): string {
+  const s = url.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^\/\//, '');
   const cut = s.search(/[/?#]/);
-  let host = cut === -1 ? s : s.slice(0, cut);
-  let rest = cut === -1 ? '' : s.slice(cut);
-  host = host.toLowerCase().replace(/^www\./, '');
+  const host = (cut === -1 ? s : s.slice(0, cut))
+    .replace(/^[^@]*@/, '')
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .replace(/:(80|443)$/, '')
+    .replace(/\.$/, '');
+  const rest = cut === -1 ? '' : s.slice(cut);
   const q = rest.search(/[?#]/);
-  let path = q === -1 ? rest : rest.slice(0, q);
-  const tail = q === -1 ? '' : rest.slice(q);
-  if (path.endsWith('/')) path = path.slice(0, -1);
-  s = host + path + tail;
-  return s;
+  const path = q === -1 ? rest : rest.slice(0, q);
+  return host + path.replace(/\/+$/, '') + (q === -1 ? '' : rest.slice(q));
 }
 
 /**
- * Whether two URLs name the same page as a resident would type it: equal ignoring the scheme,
- * a leading `www.`, one trailing slash on the path and the case of the host.
+ * Whether two URLs name the same page as a resident would type it (see urlKey): equal ignoring
+ * the scheme, a leading `www.`, a trailing slash on the path and the case of the host.
  * `https://www.x.nl/afval/` and `x.nl/afval` are the same; `x.nl/Afval` and `x.nl/afval` are not.
  */
 export function sameUrl(a: string, b: string): boolean {

@@ -10,6 +10,7 @@ import { LetterReadError } from './errors.js';
 import { idFromPath, metaFromRecord } from './meta.js';
 import { decodeText } from './text-input.js';
 import { locate } from './locate.js';
+import { decodeEntities } from '../html-text.js';
 
 /** GFM tables only: GFM's literal autolinks would hide bare URLs from the URL extractor's rules. */
 function remarkGfmTables(this: { data(): Record<string, unknown[] | undefined> }) {
@@ -251,7 +252,7 @@ class MarkdownBuilder {
       const { href, start } = this.openHtmlLink;
       this.openHtmlLink = undefined;
       this.links.push({
-        href: decodeEntities(href),
+        href: decodeEntities(href, LETTER_ENTITIES),
         text: this.text.slice(start),
         location: { line: 0, column: 0 },
         block: blockIndex,
@@ -287,7 +288,7 @@ class MarkdownBuilder {
       const before = value.slice(0, from);
       const lineInBlock = before.split('\n').length - 1;
       const lineStart = before.lastIndexOf('\n') + 1;
-      const run = decodeEntities(value.slice(from, to));
+      const run = decodeEntities(value.slice(from, to), LETTER_ENTITIES);
       run.split('\n').forEach((piece, i) => {
         if (i > 0) text += '\n';
         const col = i === 0 ? from - lineStart + (lineInBlock === 0 ? column : 1) : 1;
@@ -303,7 +304,7 @@ class MarkdownBuilder {
       if (href) open = { href: href[1] ?? href[2] ?? href[3] ?? '', start: text.length };
       else if (HTML_LINK_CLOSE.test(tag[0]) && open) {
         links.push({
-          href: decodeEntities(open.href),
+          href: decodeEntities(open.href, LETTER_ENTITIES),
           text: text.slice(open.start),
           location: { line: 0, column: 0 },
           block: blockIndex,
@@ -364,13 +365,5 @@ function isHtmlTag(tag: string): boolean {
   return !!name && HTML_ELEMENTS.has(name.toLowerCase()) && !/^<\/?[A-Z]{2,}[\s>]/.test(tag);
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : all;
-    }
-    return ENTITIES[e.toLowerCase()] ?? all;
-  });
-}
+/** In letter text a no-break space stays U+00A0 (the extractors know it); only the basic named entities are decoded. */
+const LETTER_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

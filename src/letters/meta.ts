@@ -32,18 +32,20 @@ export function isoDate(value: unknown): string | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : DATE_IN_AMSTERDAM.format(value);
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return validDate(text) ? text : undefined;
+  if (isIsoDate(text)) return text;
   const m = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
-  if (m) return validDate(m[1]) ? (m[4] ? DATE_IN_AMSTERDAM.format(new Date(text)) : m[1]) : undefined;
+  if (m) return isIsoDate(m[1]) ? (m[4] ? DATE_IN_AMSTERDAM.format(new Date(text)) : m[1]) : undefined;
   const nl = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
   if (!nl) return undefined;
   const ymd = `${nl[3]}-${nl[2].padStart(2, '0')}-${nl[1].padStart(2, '0')}`;
-  return validDate(ymd) ? ymd : undefined;
+  return isIsoDate(ymd) ? ymd : undefined;
 }
 
-function validDate(ymd: string): boolean {
-  const d = new Date(`${ymd}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(ymd);
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
 }
 
 /** A count of recipients: 1250, "1250", "1.250" or "1 250" (Dutch thousands separators). */

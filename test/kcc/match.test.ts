@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { coverReason, coveringBriefings, selectBriefing, briefingFor, mentioningBriefings, letterForms } from '../../src/facts/kcc/match.js';
-import { findUrls, normalizePhone, toLocalDate, urlKey, addDays, isIsoDate, findPhones } from '../../src/facts/kcc/text.js';
+import { findUrls, addDays, findPhones } from '../../src/facts/kcc/text.js';
+import { isIsoDate, isoDate as toLocalDate } from '../../src/letters/meta.js';
+import { normalizePhone } from '../../src/extract/phones.js';
+import { urlKey } from '../../src/extract/urls.js';
 import { termsNamedIn } from '../../src/facts/kcc/fields.js';
 import { htmlLinks, htmlToText } from '../../src/facts/kcc/html.js';
 import type { Briefing, KccFacts } from '../../src/facts/kcc/types.js';

@@ -5,27 +5,17 @@
  * distinct form (and one list per API) per run, with timeouts, bounded retries and the live-site
  * check's connections (connectTo, CA, private-address guard).
  */
-import { request, type Dispatcher } from 'undici';
-import pLimit, { type LimitFunction } from 'p-limit';
-import { charsetOf, classifyError, parseRetryAfter, readBounded, sleep } from '../site/fetch.js';
+import { request } from 'undici';
+import { parseRetryAfter, retrying } from '../../retry.js';
+import { RequestLimits, charsetOf, readBounded, retryable, timedAttempt, type FetcherOptions } from '../site/fetch.js';
 import { isUuid } from './detect.js';
 import type { FormResult, SubmissionAllowed } from './types.js';
 
-export interface ApiClientOptions {
-  dispatcher: Dispatcher;
-  userAgent: string;
-  timeoutMs: number;
-  retries: number;
-  concurrency: number;
-  perHost: number;
-  maxBodyBytes: number;
-  retryBaseMs: number;
-  maxRetryWaitMs: number;
+export interface ApiClientOptions extends FetcherOptions {
   /** The token, and the origins it may be sent to (never anywhere else). */
   token?: string;
   tokenOrigins: Set<string>;
   tokenEnv?: string;
-  signal?: AbortSignal;
 }
 
 export interface ApiResponse {
@@ -141,11 +131,10 @@ export class OpenFormsClient {
   requests = 0;
   private readonly forms = new Map<string, Promise<FormAnswer>>();
   private readonly lists = new Map<string, Promise<{ ids?: Set<string>; problem?: string }>>();
-  private readonly global: LimitFunction;
-  private readonly perHost = new Map<string, LimitFunction>();
+  private readonly limits: RequestLimits;
 
   constructor(private readonly o: ApiClientOptions) {
-    this.global = pLimit(Math.max(1, o.concurrency));
+    this.limits = new RequestLimits(o.concurrency, o.perHost);
   }
 
   /** How many distinct forms were asked about. */
@@ -218,15 +207,6 @@ export class OpenFormsClient {
     return p;
   }
 
-  private hostLimit(host: string): LimitFunction {
-    let limit = this.perHost.get(host);
-    if (!limit) {
-      limit = pLimit(Math.max(1, this.o.perHost));
-      this.perHost.set(host, limit);
-    }
-    return limit;
-  }
-
   /** GET with redirects followed by hand (the token only ever goes to an allowed origin) and retries. */
   async get(url: string, withToken: boolean): Promise<ApiResponse> {
     let current = url;
@@ -254,52 +234,41 @@ export class OpenFormsClient {
   }
 
   private async withRetries(url: string, host: string, token: string | undefined): Promise<ApiResponse> {
-    for (let attempt = 0; ; attempt++) {
-      const { res, retryAfter } = await this.hostLimit(host)(() => this.global(() => this.once(url, token)));
-      if (attempt >= this.o.retries || !retryable(res)) return res;
-      const after = parseRetryAfter(retryAfter);
-      const backoff = this.o.retryBaseMs * 2 ** attempt;
-      const jittered = backoff / 2 + Math.random() * (backoff / 2);
-      await sleep(Math.min(after ?? jittered, this.o.maxRetryWaitMs), this.o.signal);
-    }
+    const { res } = await retrying(
+      { retries: this.o.retries, baseMs: this.o.retryBaseMs, maxWaitMs: this.o.maxRetryWaitMs, jitter: true, signal: this.o.signal },
+      () => this.limits.run(host, () => this.once(url, token)),
+      (answer) => (retryable(answer.res) ? { retryAfterMs: parseRetryAfter(answer.retryAfter) } : undefined),
+    );
+    return res;
   }
 
   /** One request. For a redirect, `text` holds the Location. */
-  private async once(url: string, token: string | undefined): Promise<{ res: ApiResponse; retryAfter?: string }> {
-    this.o.signal?.throwIfAborted();
-    this.requests++;
-    const timeout = AbortSignal.timeout(this.o.timeoutMs);
-    const signal = this.o.signal ? AbortSignal.any([this.o.signal, timeout]) : timeout;
-    try {
-      const headers: Record<string, string> = {
-        'user-agent': this.o.userAgent,
-        accept: 'application/json, application/problem+json;q=0.9, */*;q=0.1',
-        'accept-language': 'nl,en;q=0.7',
-      };
-      if (token) headers.authorization = `Token ${token}`;
-      const r = await request(url, { dispatcher: this.o.dispatcher, method: 'GET', signal, headers });
-      const header = (name: string) => {
-        const v = r.headers[name];
-        return v === undefined ? undefined : Array.isArray(v) ? v.join(', ') : String(v);
-      };
-      const contentType = header('content-type');
-      const retryAfter = header('retry-after');
-      if ([301, 302, 303, 307, 308].includes(r.statusCode)) {
-        await r.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
-        return { res: { url, status: r.statusCode, contentType, text: header('location') }, retryAfter };
-      }
-      const { text, truncated } = await readBounded(r.body, this.o.maxBodyBytes, charsetOf(contentType ?? ''));
-      return { res: { url, status: r.statusCode, contentType, text, truncated }, retryAfter };
-    } catch (error) {
-      if (this.o.signal?.aborted) throw this.o.signal.reason ?? error;
-      const { code, detail } = classifyError(error, timeout.aborted);
-      return { res: { url, error: code, detail } };
-    }
+  private once(url: string, token: string | undefined): Promise<{ res: ApiResponse; retryAfter?: string }> {
+    return timedAttempt<{ res: ApiResponse; retryAfter?: string }>(
+      this.o,
+      async (signal) => {
+        this.requests++;
+        const headers: Record<string, string> = {
+          'user-agent': this.o.userAgent,
+          accept: 'application/json, application/problem+json;q=0.9, */*;q=0.1',
+          'accept-language': 'nl,en;q=0.7',
+        };
+        if (token) headers.authorization = `Token ${token}`;
+        const r = await request(url, { dispatcher: this.o.dispatcher, method: 'GET', signal, headers });
+        const header = (name: string) => {
+          const v = r.headers[name];
+          return v === undefined ? undefined : Array.isArray(v) ? v.join(', ') : String(v);
+        };
+        const contentType = header('content-type');
+        const retryAfter = header('retry-after');
+        if ([301, 302, 303, 307, 308].includes(r.statusCode)) {
+          await r.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+          return { res: { url, status: r.statusCode, contentType, text: header('location') }, retryAfter };
+        }
+        const { text, truncated } = await readBounded(r.body, this.o.maxBodyBytes, charsetOf(contentType ?? ''));
+        return { res: { url, status: r.statusCode, contentType, text, truncated }, retryAfter };
+      },
+      ({ code, detail }) => ({ res: { url, error: code, detail } }),
+    );
   }
-}
-
-function retryable(res: ApiResponse): boolean {
-  if (res.error) return res.error === 'timeout' || res.error === 'reset';
-  const s = res.status ?? 0;
-  return s === 408 || s === 429 || (s >= 500 && s <= 599);
 }

@@ -2,6 +2,7 @@
  * The `forms` section of the config file: its JSON Schema fragment and its translation into
  * FormsOptions (connections shared with the live-site check).
  */
+import { wholeNumber } from '../site/config.js';
 import type { SiteOptions } from '../site/types.js';
 import type { FormsOptions, HostEntry } from './types.js';
 
@@ -72,13 +73,6 @@ function hostList(section: Record<string, unknown>, key: string): HostEntry[] {
   });
 }
 
-function int(section: Record<string, unknown>, key: string): number | undefined {
-  const v = section[key];
-  if (v === undefined) return undefined;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`forms.${key}: expected a whole number, got ${JSON.stringify(v)}`);
-  return v;
-}
-
 /**
  * FormsOptions from the config section `forms` (validated against formsConfigSchema) and the
  * live-site options (connections, CA, connectTo, timeouts and retries unless `forms` sets its
@@ -102,9 +96,9 @@ export function formsOptionsFromConfig(
     const token = env[s.tokenEnv]?.trim();
     if (token) options.token = token;
   }
-  const timeout = int(s, 'timeout') ?? siteOptions.timeoutMs;
+  const timeout = wholeNumber(s, 'forms', 'timeout') ?? siteOptions.timeoutMs;
   if (timeout !== undefined) options.timeoutMs = timeout;
-  const retries = int(s, 'retries') ?? siteOptions.retries;
+  const retries = wholeNumber(s, 'forms', 'retries') ?? siteOptions.retries;
   if (retries !== undefined) options.retries = retries;
   for (const key of ['connectTo', 'ca', 'allowPrivate', 'lookup', 'userAgent', 'signal', 'perHost', 'retryBaseMs', 'maxRetryWaitMs'] as const) {
     if (siteOptions[key] !== undefined) (options as unknown as Record<string, unknown>)[key] = siteOptions[key];

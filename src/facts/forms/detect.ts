@@ -4,7 +4,7 @@
  * host, and plain HTML forms with fields. Pure: no I/O. Regular expressions on purpose, as in
  * ../site/html.ts: the body is cut at a limit and need not be well-formed.
  */
-import { decodeEntities } from '../site/html.js';
+import { decodeEntities, fragmentText } from '../../html-text.js';
 import type { FormPlatform, FormSource, FormState, HostEntry } from './types.js';
 
 export interface DetectedForm {
@@ -183,7 +183,7 @@ export function htmlForms(html: string): Array<{ index: number; action?: string 
     const label = ['action', 'id', 'class', 'name', 'aria-label'].map((k) => attrs.get(k) ?? '').join(' ');
     if (NOT_THE_FORM_ATTR.test(label)) continue;
     const inner = m[2];
-    if (NOT_THE_FORM_TEXT.test(decodeEntities(inner.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' '))) continue;
+    if (NOT_THE_FORM_TEXT.test(fragmentText(inner))) continue;
     let fields = 0;
     let searchOnly = true;
     for (const f of inner.matchAll(/<(input|select|textarea)\b([^>]*)>/gi)) {

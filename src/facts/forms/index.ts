@@ -4,9 +4,8 @@
  * its SiteFacts (the landing pages are not fetched again); every distinct Open Formulieren form is
  * asked about once per run. See ../../../../shared/DESIGN.md.
  */
-import { createAgent, parseConnectTo } from '../site/connect.js';
 import { isLive } from '../site/results.js';
-import { SITE_DEFAULTS, defaultUserAgent } from '../site/index.js';
+import { openConnection } from '../site/index.js';
 import type { SiteFacts, UrlResult } from '../site/types.js';
 import { OpenFormsClient } from './api.js';
 import { detectForms, type DetectedForm } from './detect.js';
@@ -48,30 +47,12 @@ function landingForm(result: UrlResult, options: FormsOptions): { detected?: Det
  * unreachable, a login wall without a known form) has no entry.
  */
 export async function checkForms(site: SiteFacts, options: FormsOptions): Promise<FormsFacts> {
-  const timeoutMs = options.timeoutMs ?? SITE_DEFAULTS.timeoutMs;
-  const perHost = options.perHost ?? FORMS_DEFAULTS.perHost;
-  const agent = createAgent({
-    connectTo: (options.connectTo ?? []).map(parseConnectTo),
-    ca: options.ca,
-    allowPrivate: options.allowPrivate ?? false,
-    timeoutMs,
-    perHost,
-    lookup: options.lookup,
-  });
+  const { agent, http } = openConnection(options, FORMS_DEFAULTS);
   const client = new OpenFormsClient({
-    dispatcher: agent,
-    userAgent: options.userAgent ?? defaultUserAgent(),
-    timeoutMs,
-    retries: Math.max(0, options.retries ?? SITE_DEFAULTS.retries),
-    concurrency: options.concurrency ?? FORMS_DEFAULTS.concurrency,
-    perHost,
-    maxBodyBytes: options.maxBodyBytes ?? FORMS_DEFAULTS.maxBodyBytes,
-    retryBaseMs: options.retryBaseMs ?? SITE_DEFAULTS.retryBaseMs,
-    maxRetryWaitMs: options.maxRetryWaitMs ?? SITE_DEFAULTS.maxRetryWaitMs,
+    ...http,
     token: options.token,
     tokenOrigins: new Set(options.openFormsHosts.map((h) => h.origin)),
     tokenEnv: options.tokenEnv,
-    signal: options.signal,
   });
 
   const urls: Record<string, FormResult> = {};

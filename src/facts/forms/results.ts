@@ -4,6 +4,7 @@
  */
 import type { FormMention, Letter, Location, Message, References, UrlRef } from '../../types.js';
 import type { Facts } from '../types.js';
+import { hostOf, onDomain } from '../../domains.js';
 import { checkableUrls, displayUrl, siteResults } from '../site/results.js';
 import type { UrlResult } from '../site/types.js';
 import type { FormResult } from './types.js';
@@ -72,18 +73,6 @@ export function blockAt(letter: Letter, loc: Location): number | undefined {
 
 const before = (a: Location, b: Location) => a.line < b.line || (a.line === b.line && a.column < b.column);
 
-function isOwnHost(href: string, domains: string[]): boolean {
-  try {
-    const h = new URL(href).hostname.toLowerCase().replace(/\.$/, '');
-    return domains.some((d) => {
-      const dd = d.toLowerCase();
-      return h === dd || h.endsWith(`.${dd}`);
-    });
-  } catch {
-    return false;
-  }
-}
-
 function isHomePage(href: string): boolean {
   try {
     const u = new URL(href);
@@ -118,10 +107,23 @@ export function mentionedFormUrl(letter: Letter, refs: References, mention: Form
   const byPosition = (a: UrlRef, b: UrlRef) => (before(a.location, b.location) ? -1 : before(b.location, a.location) ? 1 : 0);
   if (after.length > 0) return after.sort(byPosition)[0];
   if (earlier.length > 0) return earlier.sort(byPosition)[earlier.length - 1];
+  const ownDomains = domains.map((d) => d.toLowerCase());
   const own = urls.filter((u) => {
     const p = u.location.part ?? 'body';
-    return p !== 'header' && p !== 'footer' && isOwnHost(u.href, domains) && !isHomePage(u.href);
+    const host = hostOf(u.href);
+    return p !== 'header' && p !== 'footer' && host !== undefined && onDomain(host, ownDomains) && !isHomePage(u.href);
   });
   const distinct = new Set(own.map((u) => u.href));
   return distinct.size === 1 ? own[0] : undefined;
+}
+
+/** Each mention that asks the reader to fill in a form online, with the URL it points at (mentions without one left out). */
+export function onlineFormUrls(letter: Letter, refs: References, domains: string[]): Array<{ mention: FormMention; url: UrlRef }> {
+  const out: Array<{ mention: FormMention; url: UrlRef }> = [];
+  for (const mention of refs.forms) {
+    if (!asksForOnlineForm(mention)) continue;
+    const url = mentionedFormUrl(letter, refs, mention, domains);
+    if (url) out.push({ mention, url });
+  }
+  return out;
 }

@@ -26,3 +26,19 @@ export class KnowledgeBaseError extends Error {
     if (options?.status !== undefined) this.status = options.status;
   }
 }
+
+/** An HTTP adapter's answer is not what its API promises. */
+export function unexpectedAnswer(where: string, from: Message, what: Message): KnowledgeBaseError {
+  return new KnowledgeBaseError(where, {
+    nl: `onverwacht antwoord van ${from.nl}: ${what.nl}`,
+    en: `unexpected answer from ${from.en}: ${what.en}`,
+  });
+}
+
+/** A search that goes on for more pages than kcc.maxPages allows. */
+export function tooManyPages(where: string, maxPages: number): KnowledgeBaseError {
+  return new KnowledgeBaseError(where, {
+    nl: `meer dan ${maxPages} pagina's (kcc.maxPages)`,
+    en: `more than ${maxPages} pages (kcc.maxPages)`,
+  });
+}

@@ -4,7 +4,8 @@ import type { Briefing, BriefingForm, KccSource } from './types.js';
 import type { HttpOptions } from './http.js';
 import { KnowledgeBaseError } from './errors.js';
 import { htmlLinks, htmlToText } from './html.js';
-import { findUrls, normId, redactUrl, toLocalDate, uniq } from './text.js';
+import { isoDate } from '../../letters/meta.js';
+import { findUrls, normId, redactUrl, uniq } from './text.js';
 
 /** Where the HTTP adapters look up values: the object's data, and (objects-api) its record. */
 export interface FieldContext {
@@ -53,7 +54,7 @@ export function fieldStrings(ctx: FieldContext, p: FieldPath | undefined, prefer
 
 export function fieldDate(ctx: FieldContext, p: FieldPath | undefined): string | undefined {
   for (const x of paths(p)) {
-    const d = toLocalDate(getPath(ctx, x));
+    const d = isoDate(getPath(ctx, x));
     if (d) return d;
   }
   return undefined;

@@ -5,7 +5,8 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } fro
 import type { Message } from '../../types.js';
 import type { Briefing, BriefingForm, KnowledgeBase } from './types.js';
 import { KnowledgeBaseError } from './errors.js';
-import { findUrls, isIsoDate, uniq } from './text.js';
+import { isIsoDate } from '../../letters/meta.js';
+import { findUrls, uniq } from './text.js';
 
 /**
  * The embedded default: a folder of Markdown briefings with YAML front matter, next to the letters.

@@ -1,34 +1,11 @@
 /** Just enough HTML for knowledge-base answers (VAC `antwoord`, KISS `inhoud`): text and link targets. */
+import { decodeEntities } from '../../html-text.js';
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  euro: '€',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-  eacute: 'é',
-  euml: 'ë',
-  iuml: 'ï',
-  ouml: 'ö',
-  uuml: 'ü',
-};
-
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
-/** Visible text: block elements become line breaks, tags dropped, entities decoded. */
+/**
+ * Visible text: block elements become line breaks, tags dropped, entities decoded. Unlike
+ * ../site/html.ts visibleText (one line, for comparing pages) it keeps the lines, so URLs and phone
+ * numbers in an answer stay apart.
+ */
 export function htmlToText(html: string): string {
   return decodeEntities(
     html

@@ -1,7 +1,10 @@
 import { request, type Dispatcher } from 'undici';
 import type { Message } from '../../types.js';
+import { parseRetryAfter, retrying } from '../../retry.js';
 import { KnowledgeBaseError } from './errors.js';
-import { redactUrl } from './text.js';
+import type { KccConfig } from './config.js';
+import { authFromEnv } from './fields.js';
+import { redactUrl, uniq } from './text.js';
 
 export interface HttpOptions {
   /** Per attempt (headers and body), milliseconds. */
@@ -39,39 +42,30 @@ class RetryableError extends Error {
   }
 }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
 /**
  * GET a URL the careful way: redirects followed by hand (secret headers only to `auth.origin`),
  * a timeout per attempt, bounded retries with backoff. Returns 2xx answers; anything else is a
  * KnowledgeBaseError that names the URL (without credentials) and never contains a secret.
  */
 export async function httpGet(url: string, opts: HttpOptions): Promise<HttpResponse> {
-  const shown = redactUrl(url);
-  let last: RetryableError | undefined;
-  for (let attempt = 0; attempt <= opts.retries; attempt++) {
-    if (attempt > 0) {
-      const wait = last?.retryAfterMs ?? opts.backoff * 2 ** (attempt - 1);
-      await sleep(Math.min(wait, 30_000));
-    }
-    try {
-      return await getOnce(url, opts);
-    } catch (e) {
-      if (e instanceof RetryableError) {
-        last = e;
-        continue;
-      }
-      throw e;
-    }
-  }
+  const last = await retrying(
+    { retries: opts.retries, baseMs: opts.backoff, maxWaitMs: 30_000, jitter: false },
+    () =>
+      getOnce(url, opts).catch((e: unknown) => {
+        if (e instanceof RetryableError) return e;
+        throw e;
+      }),
+    (r) => (r instanceof RetryableError ? { retryAfterMs: r.retryAfterMs } : undefined),
+  );
+  if (!(last instanceof RetryableError)) return last;
   const tries = opts.retries + 1;
   throw new KnowledgeBaseError(
-    shown,
+    redactUrl(url),
     {
-      nl: `${last?.reason.nl ?? 'geen antwoord'} (${tries} ${tries === 1 ? 'poging' : 'pogingen'})`,
-      en: `${last?.reason.en ?? 'no answer'} (${tries} ${tries === 1 ? 'attempt' : 'attempts'})`,
+      nl: `${last.reason.nl} (${tries} ${tries === 1 ? 'poging' : 'pogingen'})`,
+      en: `${last.reason.en} (${tries} ${tries === 1 ? 'attempt' : 'attempts'})`,
     },
-    last?.status !== undefined ? { status: last.status } : undefined,
+    last.status !== undefined ? { status: last.status } : undefined,
   );
 }
 
@@ -131,7 +125,7 @@ async function getOnce(url: string, opts: HttpOptions): Promise<HttpResponse> {
       throw new RetryableError(
         { nl: `antwoordt met HTTP ${status}`, en: `answered HTTP ${status}` },
         status,
-        retryAfter(res.headers['retry-after']),
+        parseRetryAfter(header(res, 'retry-after')),
       );
     }
     const where = redactUrl(current);
@@ -149,6 +143,7 @@ async function getOnce(url: string, opts: HttpOptions): Promise<HttpResponse> {
   }
 }
 
+// Not ../site/fetch.ts readBounded, which cuts a page off: cut-off JSON cannot be read, so too long is an error.
 async function readBody(res: Dispatcher.ResponseData, max: number, shown: string): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -164,6 +159,7 @@ async function readBody(res: Dispatcher.ResponseData, max: number, shown: string
   return Buffer.concat(chunks).toString('utf8');
 }
 
+// Not ../site/fetch.ts classifyError: a knowledge-base failure is a message for the user (exit 2), not a code for a rule.
 function networkError(cause: unknown, timeout: number): RetryableError {
   const e = cause as { name?: string; code?: string; message?: string } | undefined;
   const name = e?.name ?? '';
@@ -173,14 +169,6 @@ function networkError(cause: unknown, timeout: number): RetryableError {
   }
   const detail = code || e?.message || String(cause);
   return new RetryableError({ nl: `onbereikbaar (${detail})`, en: `unreachable (${detail})` });
-}
-
-function retryAfter(v: string | string[] | undefined): number | undefined {
-  const s = Array.isArray(v) ? v[0] : v;
-  if (!s) return undefined;
-  if (/^\d+$/.test(s.trim())) return Number(s.trim()) * 1000;
-  const t = Date.parse(s);
-  return Number.isNaN(t) ? undefined : Math.max(0, t - Date.now());
 }
 
 /** The body as JSON, or a KnowledgeBaseError that says what came instead. */
@@ -200,9 +188,33 @@ export function parseJson(res: HttpResponse): unknown {
   }
 }
 
-export function header(res: HttpResponse, name: string): string | undefined {
+export function header(res: Pick<HttpResponse, 'headers'>, name: string): string | undefined {
   const v = res.headers[name.toLowerCase()];
   return Array.isArray(v) ? v[0] : v;
+}
+
+/**
+ * The results of one search per distinct term (`kcc.search`, else the run's letter ids and
+ * kenmerken), `kcc.concurrency` at a time, with the config's timeout, retries and credentials.
+ */
+export async function searchEach<T>(
+  cfg: KccConfig,
+  terms: string[],
+  env: NodeJS.ProcessEnv,
+  endpoint: string,
+  dispatcher: Dispatcher | undefined,
+  search: (term: string, http: HttpOptions) => Promise<T[]>,
+): Promise<T[]> {
+  const auth = authFromEnv(cfg, env, endpoint);
+  const http: HttpOptions = {
+    timeout: cfg.timeout,
+    retries: cfg.retries,
+    backoff: cfg.backoff,
+    ...(auth ? { auth } : {}),
+    ...(dispatcher ? { dispatcher } : {}),
+  };
+  const results = await mapLimit(uniq(cfg.search ?? terms), cfg.concurrency, (term) => search(term, http));
+  return results.flat();
 }
 
 /** Run `fn` over `items` with at most `n` at a time; results in input order. */

@@ -2,11 +2,11 @@ import type { Dispatcher } from 'undici';
 import type { Message } from '../../types.js';
 import type { KccConfig, KccFieldMap } from './config.js';
 import type { Briefing, KnowledgeBase } from './types.js';
-import { KnowledgeBaseError } from './errors.js';
-import { header, httpGet, mapLimit, parseJson, type HttpOptions } from './http.js';
-import { authFromEnv, briefingFromFields, fieldMap, termsNamedIn } from './fields.js';
+import { KnowledgeBaseError, tooManyPages, unexpectedAnswer } from './errors.js';
+import { header, httpGet, parseJson, searchEach, type HttpOptions } from './http.js';
+import { briefingFromFields, fieldMap, termsNamedIn } from './fields.js';
 import { htmlToText } from './html.js';
-import { redactUrl, uniq } from './text.js';
+import { redactUrl } from './text.js';
 
 /** KISS werkinstructie fields as briefing properties. */
 export const KISS_FIELDS: KccFieldMap = {
@@ -46,28 +46,17 @@ export class KissKnowledgeBase implements KnowledgeBase {
   }
 
   async load(): Promise<Briefing[]> {
-    const auth = authFromEnv(this.cfg, this.env, this.endpoint);
-    const http: HttpOptions = {
-      timeout: this.cfg.timeout,
-      retries: this.cfg.retries,
-      backoff: this.cfg.backoff,
-      ...(auth ? { auth } : {}),
-      ...(this.dispatcher ? { dispatcher: this.dispatcher } : {}),
-    };
-    const searches = uniq(this.cfg.search ?? this.terms);
-    const results = await mapLimit(searches, this.cfg.concurrency, (term) => this.search(term, http));
+    const items = await searchEach(this.cfg, this.terms, this.env, this.endpoint, this.dispatcher, (term, http) => this.search(term, http));
     const map = fieldMap(KISS_FIELDS, this.cfg.fields);
     const base = this.endpoint.replace(/\/api\/berichten\/published$/, '');
     const byId = new Map<string, Briefing>();
-    for (const items of results) {
-      for (const item of items) {
-        const id = String(item.id);
-        if (byId.has(id)) continue;
-        if (typeof item.type === 'string' && item.type.toLowerCase() !== 'werkinstructie') continue;
-        const text = `${String(item.titel ?? '')}\n${typeof item.inhoud === 'string' ? htmlToText(item.inhoud) : ''}`;
-        const named = termsNamedIn(text, this.terms);
-        byId.set(id, briefingFromFields('kiss', id, redactUrl(`${base}/api/berichten/${encodeURIComponent(id)}`), { data: item }, map, named));
-      }
+    for (const item of items) {
+      const id = String(item.id);
+      if (byId.has(id)) continue;
+      if (typeof item.type === 'string' && item.type.toLowerCase() !== 'werkinstructie') continue;
+      const text = `${String(item.titel ?? '')}\n${typeof item.inhoud === 'string' ? htmlToText(item.inhoud) : ''}`;
+      const named = termsNamedIn(text, this.terms);
+      byId.set(id, briefingFromFields('kiss', id, redactUrl(`${base}/api/berichten/${encodeURIComponent(id)}`), { data: item }, map, named));
     }
     return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   }
@@ -76,12 +65,7 @@ export class KissKnowledgeBase implements KnowledgeBase {
     const out: Array<Record<string, unknown>> = [];
     let total = 1;
     for (let page = 1; page <= total; page++) {
-      if (page > this.cfg.maxPages) {
-        throw new KnowledgeBaseError(this.location, {
-          nl: `meer dan ${this.cfg.maxPages} pagina's (kcc.maxPages)`,
-          en: `more than ${this.cfg.maxPages} pages (kcc.maxPages)`,
-        });
-      }
+      if (page > this.cfg.maxPages) throw tooManyPages(this.location, this.cfg.maxPages);
       const q = new URLSearchParams({ type: 'Werkinstructie' });
       if (term !== '') q.set('search', term);
       if (page > 1) q.set('page', String(page));
@@ -116,10 +100,7 @@ export class KissKnowledgeBase implements KnowledgeBase {
 }
 
 function malformed(where: string, what: Message): KnowledgeBaseError {
-  return new KnowledgeBaseError(where, {
-    nl: `onverwacht antwoord van KISS: ${what.nl}`,
-    en: `unexpected answer from KISS: ${what.en}`,
-  });
+  return unexpectedAnswer(where, { nl: 'KISS', en: 'KISS' }, what);
 }
 
 /** "https://kiss.example" → "https://kiss.example/api/berichten/published". */

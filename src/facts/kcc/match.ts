@@ -4,7 +4,9 @@
 import picomatch from 'picomatch';
 import type { FormMention, Letter, Message, References, UrlRef } from '../../types.js';
 import type { Briefing, KccFacts } from './types.js';
-import { findPhones, findUrls, normalizePhone, normId, urlKey } from './text.js';
+import { urlKey } from '../../extract/urls.js';
+import { normalizePhone } from '../../extract/phones.js';
+import { findPhones, findUrls, normId } from './text.js';
 
 /** What the matcher needs of a letter. */
 export type LetterLike = Pick<Letter, 'path'> & { meta: Pick<Letter['meta'], 'id' | 'kenmerk' | 'mailingDate'> };

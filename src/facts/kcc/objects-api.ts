@@ -2,10 +2,10 @@ import type { Dispatcher } from 'undici';
 import type { Message } from '../../types.js';
 import type { KccConfig, KccFieldMap } from './config.js';
 import type { Briefing, KnowledgeBase } from './types.js';
-import { KnowledgeBaseError } from './errors.js';
-import { httpGet, mapLimit, parseJson, type HttpOptions } from './http.js';
-import { authFromEnv, briefingFromFields, fieldMap } from './fields.js';
-import { redactUrl, uniq } from './text.js';
+import { KnowledgeBaseError, tooManyPages, unexpectedAnswer } from './errors.js';
+import { httpGet, parseJson, searchEach, type HttpOptions } from './http.js';
+import { briefingFromFields, fieldMap } from './fields.js';
+import { redactUrl } from './text.js';
 
 /**
  * VAC fields (vraag-antwoordcombinaties, the KISS kennisbank in the Objects API) as briefing
@@ -50,26 +50,15 @@ export class ObjectsApiKnowledgeBase implements KnowledgeBase {
   }
 
   async load(): Promise<Briefing[]> {
-    const auth = authFromEnv(this.cfg, this.env, this.endpoint);
-    const http: HttpOptions = {
-      timeout: this.cfg.timeout,
-      retries: this.cfg.retries,
-      backoff: this.cfg.backoff,
-      ...(auth ? { auth } : {}),
-      ...(this.dispatcher ? { dispatcher: this.dispatcher } : {}),
-    };
-    const terms = uniq(this.cfg.search ?? this.terms);
-    const pages = await mapLimit(terms, this.cfg.concurrency, (term) => this.search(term, http));
+    const objects = await searchEach(this.cfg, this.terms, this.env, this.endpoint, this.dispatcher, (term, http) => this.search(term, http));
     const map = fieldMap(VAC_FIELDS, this.cfg.fields);
     const byId = new Map<string, Briefing>();
-    for (const objects of pages) {
-      for (const o of objects) {
-        const id = o.uuid ?? o.url ?? '';
-        if (byId.has(id)) continue;
-        if (typeof o.record.data.status === 'string' && o.record.data.status !== 'actief') continue;
-        const location = o.url ?? `${this.endpoint}/${o.uuid}`;
-        byId.set(id, briefingFromFields('objects-api', id, location, { data: o.record.data, record: o.record }, map));
-      }
+    for (const o of objects) {
+      const id = o.uuid ?? o.url ?? '';
+      if (byId.has(id)) continue;
+      if (typeof o.record.data.status === 'string' && o.record.data.status !== 'actief') continue;
+      const location = o.url ?? `${this.endpoint}/${o.uuid}`;
+      byId.set(id, briefingFromFields('objects-api', id, location, { data: o.record.data, record: o.record }, map));
     }
     return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
   }
@@ -86,12 +75,13 @@ export class ObjectsApiKnowledgeBase implements KnowledgeBase {
     const out: ApiObject[] = [];
     const base = new URL(this.endpoint);
     while (url) {
-      if (seen.has(url) || seen.size >= this.cfg.maxPages) {
+      if (seen.has(url)) {
         throw new KnowledgeBaseError(redactUrl(url), {
-          nl: seen.has(url) ? 'paginering loopt rond (`next` wijst naar een eerdere pagina)' : `meer dan ${this.cfg.maxPages} pagina's (kcc.maxPages)`,
-          en: seen.has(url) ? 'pagination loops (`next` points to an earlier page)' : `more than ${this.cfg.maxPages} pages (kcc.maxPages)`,
+          nl: 'paginering loopt rond (`next` wijst naar een eerdere pagina)',
+          en: 'pagination loops (`next` points to an earlier page)',
         });
       }
+      if (seen.size >= this.cfg.maxPages) throw tooManyPages(redactUrl(url), this.cfg.maxPages);
       seen.add(url);
       const res = await httpGet(url, http);
       const page = parseJson(res);
@@ -133,10 +123,7 @@ function isObj(v: unknown): v is Record<string, unknown> {
 }
 
 function malformed(where: string, what: Message): KnowledgeBaseError {
-  return new KnowledgeBaseError(where, {
-    nl: `onverwacht antwoord van de Objecten API: ${what.nl}`,
-    en: `unexpected answer from the Objects API: ${what.en}`,
-  });
+  return unexpectedAnswer(where, { nl: 'de Objecten API', en: 'the Objects API' }, what);
 }
 
 /**

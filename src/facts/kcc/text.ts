@@ -1,15 +1,5 @@
 /** Small pure helpers shared by the KCC adapters, matching and rules. */
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(s: unknown): boolean {
-  if (typeof s !== 'string') return false;
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
+import { normalizePhone } from '../../extract/phones.js';
 
 /** YYYY-MM-DD plus n days. */
 export function addDays(iso: string, days: number): string {
@@ -37,51 +27,9 @@ export function dateEn(iso: string): string {
   return `${d} ${MONTHS_EN[m - 1]} ${y}`;
 }
 
-/**
- * A date or date-time from an API as a YYYY-MM-DD date in the Netherlands
- * ("2027-01-31T23:30:00Z" → "2027-02-01"). Undefined when it is not a date.
- */
-export function toLocalDate(value: unknown, timeZone = 'Europe/Amsterdam'): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
-  const s = value.trim();
-  if (isIsoDate(s)) return s;
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(s)) return undefined;
-  // No zone given: take the date as written.
-  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(s)) return isIsoDate(s.slice(0, 10)) ? s.slice(0, 10) : undefined;
-  const t = Date.parse(s);
-  if (Number.isNaN(t)) return undefined;
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(t));
-}
-
 /** Letter ids and kenmerken compare without case and surrounding or repeated whitespace. */
 export function normId(s: string): string {
   return s.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-/**
- * A URL as a resident would type it, for comparison: no scheme, no `www.`, host in lower case,
- * no default port, no trailing slash. "https://www.Gemeente.nl/Afval/" → "gemeente.nl/Afval".
- */
-export function urlKey(url: string): string {
-  let s = url.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-  const cut = s.search(/[/?#]/);
-  let host = cut === -1 ? s : s.slice(0, cut);
-  let rest = cut === -1 ? '' : s.slice(cut);
-  host = host.replace(/^[^@]*@/, '').toLowerCase().replace(/^www\./, '').replace(/:(80|443)$/, '').replace(/\.$/, '');
-  rest = rest.replace(/\/+(?=[?#]|$)/, '');
-  s = host + rest;
-  return s;
-}
-
-/**
- * A phone number as digits, Dutch style: "+31 20 123 45 67" and "0031 20…" become "020…",
- * "14 0123" becomes "140123".
- */
-export function normalizePhone(s: string): string {
-  let d = s.replace(/\(0\)/g, '').replace(/[^\d+]/g, '');
-  if (d.startsWith('+31')) d = '0' + d.slice(3);
-  else if (d.startsWith('0031')) d = '0' + d.slice(4);
-  return d.replace(/\+/g, '00');
 }
 
 const URL_IN_TEXT =
@@ -90,6 +38,7 @@ const URL_IN_TEXT =
 /**
  * URLs written in free text (bare, `www.` or `domain.tld/path`), trailing punctuation dropped.
  * Only strings with a scheme, `www.` or a path count, so "bijv." or "a.b" do not.
+ * Simpler than src/extract/urls.ts (no linkify, no placeholders): a briefing's text is only searched.
  */
 export function findUrls(text: string): string[] {
   const out: string[] = [];
@@ -104,7 +53,10 @@ export function findUrls(text: string): string[] {
   return out;
 }
 
-/** Phone numbers in free text, normalized (see normalizePhone). */
+/**
+ * Phone numbers in free text, normalized (see normalizePhone). Looser than src/extract/phones.ts
+ * on purpose: a number too many here only widens what a briefing is taken to name.
+ */
 export function findPhones(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/(?:\+|\b)\d[\d \-().]{2,18}\d\b/g)) {

@@ -69,10 +69,11 @@ export function parseDuration(value: unknown, key: string): number {
   throw new Error(`${key}: expected seconds or a duration like '12h', got ${JSON.stringify(value)}`);
 }
 
-function int(section: Record<string, unknown>, key: string): number | undefined {
+/** `section[key]` as a whole number, undefined when absent; `name` is the section's name in the message. */
+export function wholeNumber(section: Record<string, unknown>, name: string, key: string): number | undefined {
   const v = section[key];
   if (v === undefined) return undefined;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`site.${key}: expected a whole number, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`${name}.${key}: expected a whole number, got ${JSON.stringify(v)}`);
   return v;
 }
 
@@ -113,15 +114,15 @@ export function siteOptionsFromConfig(section: Record<string, unknown> | undefin
     });
   }
   if (typeof s.allowPrivate === 'boolean') options.allowPrivate = s.allowPrivate;
-  const timeout = int(s, 'timeout');
+  const timeout = wholeNumber(s, 'site', 'timeout');
   if (timeout !== undefined) options.timeoutMs = timeout;
-  const retries = int(s, 'retries');
+  const retries = wholeNumber(s, 'site', 'retries');
   if (retries !== undefined) options.retries = retries;
-  const concurrency = int(s, 'concurrency');
+  const concurrency = wholeNumber(s, 'site', 'concurrency');
   if (concurrency !== undefined) options.concurrency = concurrency;
-  const perHost = int(s, 'perHost');
+  const perHost = wholeNumber(s, 'site', 'perHost');
   if (perHost !== undefined) options.perHost = perHost;
-  const maxBodyBytes = int(s, 'maxBodyBytes');
+  const maxBodyBytes = wholeNumber(s, 'site', 'maxBodyBytes');
   if (maxBodyBytes !== undefined) options.maxBodyBytes = maxBodyBytes;
   if (s.cache !== false) {
     const path = typeof s.cache === 'string' ? s.cache : DEFAULT_CACHE_FILE;

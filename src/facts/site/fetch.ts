@@ -5,6 +5,7 @@
  */
 import { request, type Dispatcher } from 'undici';
 import pLimit, { type LimitFunction } from 'p-limit';
+import { parseRetryAfter, retrying } from '../../retry.js';
 import type { UnreachableCode } from './types.js';
 
 export interface HopResponse {
@@ -37,15 +38,56 @@ export interface FetcherOptions {
 
 const KEPT_HEADERS = ['location', 'content-type', 'retry-after', 'cf-mitigated', 'www-authenticate', 'server', 'content-length'];
 
+/** The run's limits on requests in flight: `concurrency` in all, `perHost` to one host. */
+export class RequestLimits {
+  private readonly global: LimitFunction;
+  private readonly perHost = new Map<string, LimitFunction>();
+
+  constructor(
+    concurrency: number,
+    private readonly hostMax: number,
+  ) {
+    this.global = pLimit(Math.max(1, concurrency));
+  }
+
+  run<T>(host: string, fn: () => Promise<T>): Promise<T> {
+    let limit = this.perHost.get(host);
+    if (!limit) {
+      limit = pLimit(Math.max(1, this.hostMax));
+      this.perHost.set(host, limit);
+    }
+    return limit(() => this.global(fn));
+  }
+}
+
+/**
+ * One attempt under a timeout (and the run's abort signal, which throws): what `run` returns, or
+ * `failed` with the network error classified (see classifyError).
+ */
+export async function timedAttempt<T>(
+  o: { timeoutMs: number; signal?: AbortSignal },
+  run: (signal: AbortSignal) => Promise<T>,
+  failed: (error: { code: UnreachableCode; detail: string }) => T,
+): Promise<T> {
+  o.signal?.throwIfAborted();
+  const timeout = AbortSignal.timeout(o.timeoutMs);
+  const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
+  try {
+    return await run(signal);
+  } catch (error) {
+    if (o.signal?.aborted) throw o.signal.reason ?? error;
+    return failed(classifyError(error, timeout.aborted));
+  }
+}
+
 export class Fetcher {
   /** HTTP requests made (every attempt). */
   requests = 0;
   private readonly memo = new Map<string, Promise<HopResponse>>();
-  private readonly global: LimitFunction;
-  private readonly perHost = new Map<string, LimitFunction>();
+  private readonly limits: RequestLimits;
 
   constructor(private readonly o: FetcherOptions) {
-    this.global = pLimit(Math.max(1, o.concurrency));
+    this.limits = new RequestLimits(o.concurrency, o.perHost);
   }
 
   /** The response for a URL, requested at most once per run. */
@@ -58,15 +100,6 @@ export class Fetcher {
     return p;
   }
 
-  private hostLimit(host: string): LimitFunction {
-    let limit = this.perHost.get(host);
-    if (!limit) {
-      limit = pLimit(Math.max(1, this.o.perHost));
-      this.perHost.set(host, limit);
-    }
-    return limit;
-  }
-
   private async withRetries(url: string): Promise<HopResponse> {
     let host: string;
     try {
@@ -74,86 +107,59 @@ export class Fetcher {
     } catch {
       return { url, headers: {}, error: 'bad-url', detail: `invalid URL: ${url}`, attempts: 0 };
     }
-    for (let attempt = 0; ; attempt++) {
-      const res = await this.hostLimit(host)(() => this.global(() => this.once(url)));
-      res.attempts = attempt + 1;
-      if (attempt >= this.o.retries || !retryable(res)) return res;
-      const after = parseRetryAfter(res.headers['retry-after']);
-      const backoff = this.o.retryBaseMs * 2 ** attempt;
-      const jittered = backoff / 2 + Math.random() * (backoff / 2);
-      await sleep(Math.min(after ?? jittered, this.o.maxRetryWaitMs), this.o.signal);
-    }
+    return retrying(
+      { retries: this.o.retries, baseMs: this.o.retryBaseMs, maxWaitMs: this.o.maxRetryWaitMs, jitter: true, signal: this.o.signal },
+      async (attempt) => {
+        const res = await this.limits.run(host, () => this.once(url));
+        res.attempts = attempt + 1;
+        return res;
+      },
+      // A bot wall's challenge (cf-mitigated) does not go away by asking again.
+      (res) => (retryable(res) && !res.headers['cf-mitigated'] ? { retryAfterMs: parseRetryAfter(res.headers['retry-after']) } : undefined),
+    );
   }
 
-  private async once(url: string): Promise<HopResponse> {
-    this.o.signal?.throwIfAborted();
-    this.requests++;
-    const timeout = AbortSignal.timeout(this.o.timeoutMs);
-    const signal = this.o.signal ? AbortSignal.any([this.o.signal, timeout]) : timeout;
-    try {
-      const res = await request(url, {
-        dispatcher: this.o.dispatcher,
-        method: 'GET',
-        signal,
-        headers: {
-          'user-agent': this.o.userAgent,
-          accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8',
-          'accept-language': 'nl,en;q=0.7',
-        },
-      });
-      const headers: Record<string, string> = {};
-      for (const name of KEPT_HEADERS) {
-        const v = res.headers[name];
-        if (v !== undefined) headers[name] = Array.isArray(v) ? v.join(', ') : String(v);
-      }
-      const status = res.statusCode;
-      const type = headers['content-type'] ?? '';
-      const mayBeHtml = type === '' || /html|xml|text\/plain/i.test(type);
-      if (status >= 200 && status < 300 && mayBeHtml) {
-        const { text, truncated } = await readBounded(res.body, this.o.maxBodyBytes, charsetOf(type));
-        return { url, status, headers, html: text, truncated, attempts: 1 };
-      }
-      // Not needed: drop the body, closing the connection when it is long.
-      await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
-      return { url, status, headers, attempts: 1 };
-    } catch (error) {
-      if (this.o.signal?.aborted) throw this.o.signal.reason ?? error;
-      const { code, detail } = classifyError(error, timeout.aborted);
-      return { url, headers: {}, error: code, detail, attempts: 1 };
-    }
+  private once(url: string): Promise<HopResponse> {
+    return timedAttempt<HopResponse>(
+      this.o,
+      async (signal) => {
+        this.requests++;
+        const res = await request(url, {
+          dispatcher: this.o.dispatcher,
+          method: 'GET',
+          signal,
+          headers: {
+            'user-agent': this.o.userAgent,
+            accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8',
+            'accept-language': 'nl,en;q=0.7',
+          },
+        });
+        const headers: Record<string, string> = {};
+        for (const name of KEPT_HEADERS) {
+          const v = res.headers[name];
+          if (v !== undefined) headers[name] = Array.isArray(v) ? v.join(', ') : String(v);
+        }
+        const status = res.statusCode;
+        const type = headers['content-type'] ?? '';
+        const mayBeHtml = type === '' || /html|xml|text\/plain/i.test(type);
+        if (status >= 200 && status < 300 && mayBeHtml) {
+          const { text, truncated } = await readBounded(res.body, this.o.maxBodyBytes, charsetOf(type));
+          return { url, status, headers, html: text, truncated, attempts: 1 };
+        }
+        // Not needed: drop the body, closing the connection when it is long.
+        await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+        return { url, status, headers, attempts: 1 };
+      },
+      ({ code, detail }) => ({ url, headers: {}, error: code, detail, attempts: 1 }),
+    );
   }
 }
 
-function retryable(res: HopResponse): boolean {
+/** A timeout, a dropped connection, 408, 429 or a 5xx: worth another attempt. */
+export function retryable(res: { error?: string; status?: number }): boolean {
   if (res.error) return res.error === 'timeout' || res.error === 'reset';
   const s = res.status ?? 0;
-  if (res.headers['cf-mitigated']) return false;
   return s === 408 || s === 429 || (s >= 500 && s <= 599);
-}
-
-/** `Retry-After` as ms: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1000;
-  const at = Date.parse(v);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, at - now);
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 export function charsetOf(contentType: string): string {

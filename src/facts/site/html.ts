@@ -3,53 +3,17 @@
  * a soft 404 or a SAML auto-post page. Regular expressions on purpose: the body is cut off at a
  * limit and need not be well-formed.
  */
-
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  euml: 'ë',
-  eacute: 'é',
-  egrave: 'è',
-  iuml: 'ï',
-  ouml: 'ö',
-  uuml: 'ü',
-  auml: 'ä',
-  rsquo: '’',
-  lsquo: '‘',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-};
-
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
-    }
-    return ENTITIES[e.toLowerCase()] ?? all;
-  });
-}
-
-function clean(s: string): string {
-  return decodeEntities(s.replace(/<[^>]*>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+import { decodeEntities, fragmentText } from '../../html-text.js';
 
 export function htmlTitle(html: string): string | undefined {
   const m = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i.exec(html);
-  const t = m ? clean(m[1]) : '';
+  const t = m ? fragmentText(m[1]) : '';
   return t || undefined;
 }
 
 export function htmlH1(html: string): string | undefined {
   const m = /<h1\b[^>]*>([\s\S]*?)<\/h1\s*>/i.exec(html);
-  const t = m ? clean(m[1]) : '';
+  const t = m ? fragmentText(m[1]) : '';
   return t || undefined;
 }
 
@@ -59,7 +23,7 @@ const INVISIBLE = /<(script|style|noscript|svg|template)\b[\s\S]*?<\/\1\s*>/gi;
 export function visibleText(html: string): string {
   const start = html.search(/<body\b/i);
   const body = start === -1 ? html : html.slice(start);
-  return clean(body.replace(/<!--[\s\S]*?-->/g, ' ').replace(INVISIBLE, ' '));
+  return fragmentText(body.replace(/<!--[\s\S]*?-->/g, ' ').replace(INVISIBLE, ' '));
 }
 
 /** The HTML without comments, scripts, styles and SVG, whitespace collapsed, cut at `max` bytes. */

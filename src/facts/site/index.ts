@@ -2,10 +2,12 @@
  * The live-site checker (issue 3): every distinct printed URL fetched once per run, with the
  * variants a resident may type on the gemeente's own domains. See ../../../../shared/DESIGN.md.
  */
+import type { Agent } from 'undici';
+import { onDomain } from '../../domains.js';
 import { SiteCache } from './cache.js';
 import { Follower } from './check.js';
 import { createAgent, parseConnectTo } from './connect.js';
-import { Fetcher } from './fetch.js';
+import { Fetcher, type FetcherOptions } from './fetch.js';
 import { isLive } from './results.js';
 import { brieflintVersion } from './version.js';
 import type { CheckOutcome, SiteFacts, SiteOptions, UrlResult, VariantKind, VariantProblem, VariantResult } from './types.js';
@@ -30,6 +32,39 @@ export const SITE_DEFAULTS = {
 
 export function defaultUserAgent(): string {
   return `brieflint/${brieflintVersion()} (+https://github.com/brieflint/brieflint)`;
+}
+
+/** The connection settings the live-site and forms checks share (see SiteOptions). */
+export type ConnectionOptions = Pick<
+  SiteOptions,
+  'connectTo' | 'ca' | 'allowPrivate' | 'lookup' | 'userAgent' | 'signal' | 'timeoutMs' | 'retries' | 'concurrency' | 'perHost' | 'maxBodyBytes' | 'retryBaseMs' | 'maxRetryWaitMs'
+>;
+
+/** The agent (connectTo, CA, private-address guard) and the request settings of a check, defaults filled in. */
+export function openConnection(options: ConnectionOptions, defaults: { concurrency: number; perHost: number; maxBodyBytes: number }): { agent: Agent; http: FetcherOptions } {
+  const timeoutMs = options.timeoutMs ?? SITE_DEFAULTS.timeoutMs;
+  const perHost = options.perHost ?? defaults.perHost;
+  const agent = createAgent({
+    connectTo: (options.connectTo ?? []).map(parseConnectTo),
+    ca: options.ca,
+    allowPrivate: options.allowPrivate ?? false,
+    timeoutMs,
+    perHost,
+    lookup: options.lookup,
+  });
+  const http: FetcherOptions = {
+    dispatcher: agent,
+    userAgent: options.userAgent ?? defaultUserAgent(),
+    timeoutMs,
+    retries: Math.max(0, options.retries ?? SITE_DEFAULTS.retries),
+    concurrency: options.concurrency ?? defaults.concurrency,
+    perHost,
+    maxBodyBytes: options.maxBodyBytes ?? defaults.maxBodyBytes,
+    retryBaseMs: options.retryBaseMs ?? SITE_DEFAULTS.retryBaseMs,
+    maxRetryWaitMs: options.maxRetryWaitMs ?? SITE_DEFAULTS.maxRetryWaitMs,
+    signal: options.signal,
+  };
+  return { agent, http };
 }
 
 interface Remapper {
@@ -63,11 +98,6 @@ function compileRemap(rules: SiteOptions['remap']): Remapper {
   return remap;
 }
 
-function isOwnHost(host: string, domains: string[]): boolean {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  return domains.some((d) => h === d || h.endsWith(`.${d}`));
-}
-
 /** The URLs a resident may type for a printed own-domain URL (the printed URL itself excluded). */
 export function variantUrls(href: string, domains: string[]): Array<{ variant: VariantKind; url: string }> {
   const u = new URL(href);
@@ -88,7 +118,10 @@ export function variantUrls(href: string, domains: string[]): Array<{ variant: V
   return out;
 }
 
-/** Same page: host compared without `www.`, default ports, trailing slash and scheme ignored. */
+/**
+ * Same page: host compared without `www.`, default ports, trailing slash and scheme ignored. Not
+ * src/extract/urls.ts urlKey: these URLs were fetched, so a fragment (never sent) does not count.
+ */
 function pageKey(url: string): string {
   try {
     const u = new URL(url);
@@ -121,31 +154,10 @@ interface Fetched {
  */
 export async function checkSite(hrefs: string[], options: SiteOptions): Promise<SiteFacts> {
   const domains = options.domains.map((d) => d.toLowerCase().replace(/^\.+|\.+$/g, ''));
-  const timeoutMs = options.timeoutMs ?? SITE_DEFAULTS.timeoutMs;
-  const perHost = options.perHost ?? SITE_DEFAULTS.perHost;
   const now = options.now ?? Date.now;
   const remap = compileRemap(options.remap);
-  const connectTo = (options.connectTo ?? []).map(parseConnectTo);
-  const agent = createAgent({
-    connectTo,
-    ca: options.ca,
-    allowPrivate: options.allowPrivate ?? false,
-    timeoutMs,
-    perHost,
-    lookup: options.lookup,
-  });
-  const fetcher = new Fetcher({
-    dispatcher: agent,
-    userAgent: options.userAgent ?? defaultUserAgent(),
-    timeoutMs,
-    retries: Math.max(0, options.retries ?? SITE_DEFAULTS.retries),
-    concurrency: options.concurrency ?? SITE_DEFAULTS.concurrency,
-    perHost,
-    maxBodyBytes: options.maxBodyBytes ?? SITE_DEFAULTS.maxBodyBytes,
-    retryBaseMs: options.retryBaseMs ?? SITE_DEFAULTS.retryBaseMs,
-    maxRetryWaitMs: options.maxRetryWaitMs ?? SITE_DEFAULTS.maxRetryWaitMs,
-    signal: options.signal,
-  });
+  const { agent, http } = openConnection(options, SITE_DEFAULTS);
+  const fetcher = new Fetcher(http);
   const follower = new Follower(fetcher, {
     maxRedirects: options.maxRedirects ?? SITE_DEFAULTS.maxRedirects,
     keepBodyBytes: options.keepBodyBytes ?? SITE_DEFAULTS.keepBodyBytes,
@@ -201,7 +213,7 @@ export async function checkSite(hrefs: string[], options: SiteOptions): Promise<
         checkedAt: new Date(now()).toISOString(),
       };
     }
-    const ownDomain = isOwnHost(u.hostname, domains);
+    const ownDomain = onDomain(u.hostname, domains);
     u.hash = ''; // a fragment is never sent: #kop and #andere-kop are one fetch
     const fetchedUrl = remap(u.href);
     const variants = ownDomain ? variantUrls(u.href, domains).map((v) => ({ ...v, fetchedUrl: remap(v.url) })) : [];
@@ -216,7 +228,7 @@ export async function checkSite(hrefs: string[], options: SiteOptions): Promise<
     if (ownDomain && m.chain.length > 1 && m.kind !== 'unreachable') {
       try {
         const finalHost = new URL(m.finalUrl).hostname.toLowerCase();
-        offsite = !isOwnHost(finalHost, domains) && !remap.hosts.has(finalHost);
+        offsite = !onDomain(finalHost, domains) && !remap.hosts.has(finalHost);
       } catch {
         offsite = false;
       }

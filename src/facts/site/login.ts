@@ -1,19 +1,16 @@
 /**
  * Login walls: where a site sends a resident to log in. The checker never follows into them.
  */
+import { onDomain } from '../../domains.js';
 import type { LoginProvider } from './types.js';
-
-function hostIs(host: string, domain: string): boolean {
-  return host === domain || host.endsWith(`.${domain}`);
-}
 
 /** Hosts of DigiD, eHerkenning and eIDAS (brokers included). */
 export function identityProviderOf(host: string): LoginProvider | undefined {
   const h = host.toLowerCase().replace(/\.$/, '');
-  if (hostIs(h, 'digid.nl')) return 'digid';
-  if (/(^|[.-])eherkenning([.-]|$)/.test(h) || hostIs(h, 'eherkenning.nl')) return 'eherkenning';
+  if (onDomain(h, ['digid.nl'])) return 'digid';
+  if (/(^|[.-])eherkenning([.-]|$)/.test(h) || onDomain(h, ['eherkenning.nl'])) return 'eherkenning';
   // Known eHerkenning brokers that do not say so in their host name.
-  if (['connectis.nl', 'signicat.com', 'z-login.nl', 'eh.kpn.com', 'ehrk.kpn.com', 'inloggen.eherkenning.nl'].some((d) => hostIs(h, d))) {
+  if (onDomain(h, ['connectis.nl', 'signicat.com', 'z-login.nl', 'eh.kpn.com', 'ehrk.kpn.com', 'inloggen.eherkenning.nl'])) {
     return 'eherkenning';
   }
   if (/(^|[.-])eidas([.-]|$)/.test(h)) return 'eidas';

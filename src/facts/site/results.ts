@@ -50,6 +50,7 @@ export const VARIANT_LABEL: Record<VariantKind, { nl: string; en: string }> = {
   http: { nl: 'met http://', en: 'with http://' },
 };
 
+// Not src/domains.ts hostOf: a message names the host with its port, and a bad URL as written.
 function hostOf(url: string): string {
   try {
     return new URL(url).host;
