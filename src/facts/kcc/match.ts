@@ -27,25 +27,53 @@ export interface Covering {
  * the letter's path relative to the config root (globs are written relative to it).
  */
 export function coverReason(b: Briefing, letter: LetterLike, relPath?: string): CoverReason | undefined {
-  const names = new Set([...b.covers.ids, ...b.covers.kenmerken].map(normId));
+  const { names, globs } = compiled(b);
   if (names.has(normId(letter.meta.id))) return { kind: 'id', value: letter.meta.id };
   if (letter.meta.kenmerk && names.has(normId(letter.meta.kenmerk))) return { kind: 'kenmerk', value: letter.meta.kenmerk };
+  if (globs.length === 0) return undefined;
   const candidates = [...new Set([relPath, letter.path].filter((p): p is string => !!p).map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '')))];
-  for (const glob of b.covers.paths) {
-    const g = glob.replace(/^\.\//, '');
-    // A glob without a slash matches the file name in any folder (picomatch's `basename` option
-    // breaks globs with a slash, so it is only used for those without).
-    const opts = g.includes('/') ? { dot: true } : { dot: true, basename: true };
-    if (candidates.some((p) => picomatch.isMatch(p, g, opts))) return { kind: 'path', glob };
-  }
-  return undefined;
+  const hit = globs.find(({ test }) => candidates.some(test));
+  return hit ? { kind: 'path', glob: hit.glob } : undefined;
 }
 
-/** Every briefing that covers the letter, with the reason. */
+/** A briefing's names and globs, normalised and compiled once (rules ask for every letter). */
+const COMPILED = new WeakMap<Briefing, { names: Set<string>; globs: Array<{ glob: string; test: (path: string) => boolean }> }>();
+function compiled(b: Briefing) {
+  return memo(COMPILED, b, () => ({
+      names: new Set([...b.covers.ids, ...b.covers.kenmerken].map(normId)),
+      // A glob without a slash matches the file name in any folder (picomatch's `basename` option
+      // breaks globs with a slash, so it is only used for those without).
+      globs: b.covers.paths.map((glob) => {
+        const g = glob.replace(/^\.\//, '');
+        return { glob, test: picomatch(g, g.includes('/') ? { dot: true } : { dot: true, basename: true }) };
+      }),
+  }));
+}
+
+/** Briefings by the names they cover, and those with path globs: built once per knowledge base. */
+const INDEX = new WeakMap<KccFacts, { byName: Map<string, Briefing[]>; withGlobs: Briefing[] }>();
+function indexOf(kcc: KccFacts) {
+  return memo(INDEX, kcc, () => {
+    const byName = new Map<string, Briefing[]>();
+    for (const b of kcc.briefings) {
+      for (const name of compiled(b).names) byName.set(name, [...(byName.get(name) ?? []), b]);
+    }
+    return { byName, withGlobs: kcc.briefings.filter((b) => b.covers.paths.length > 0) };
+  });
+}
+
+/** Every briefing that covers the letter, with the reason (in knowledge-base order). */
 export function coveringBriefings(letter: LetterLike, kcc: KccFacts): Covering[] {
   const rel = kcc.letterPaths?.[letter.path];
+  const { byName, withGlobs } = indexOf(kcc);
+  const candidates = new Set([
+    ...(byName.get(normId(letter.meta.id)) ?? []),
+    ...(letter.meta.kenmerk ? (byName.get(normId(letter.meta.kenmerk)) ?? []) : []),
+    ...withGlobs,
+  ]);
   const out: Covering[] = [];
   for (const b of kcc.briefings) {
+    if (!candidates.has(b)) continue;
     const reason = coverReason(b, letter, rel);
     if (reason) out.push({ briefing: b, reason });
   }
@@ -110,12 +138,21 @@ export function choiceNote(covering: Covering[], chosen: Covering): Message {
 
 /** URL keys (see urlKey) of everything the briefing names: `urls`, form URLs, and URLs in its text. */
 export function briefingUrlKeys(b: Briefing): Set<string> {
-  return new Set([...b.urls, ...b.forms.flatMap((f) => (f.url ? [f.url] : [])), ...findUrls(b.body)].map(urlKey));
+  return memo(URL_KEYS, b, () => new Set([...b.urls, ...b.forms.flatMap((f) => (f.url ? [f.url] : [])), ...findUrls(b.body)].map(urlKey)));
 }
 
 /** Phone numbers the briefing names (`phone` and in its text), normalized. */
 export function briefingPhones(b: Briefing): Set<string> {
-  return new Set([...b.phone.map(normalizePhone), ...findPhones(b.body)].filter((p) => p !== ''));
+  return memo(PHONES, b, () => new Set([...b.phone.map(normalizePhone), ...findPhones(b.body)].filter((p) => p !== '')));
+}
+
+// What a briefing names is worked out once per briefing, not once per letter that asks.
+const URL_KEYS = new WeakMap<Briefing, Set<string>>();
+const PHONES = new WeakMap<Briefing, Set<string>>();
+function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = make()));
+  return value;
 }
 
 /**
