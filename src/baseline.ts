@@ -62,8 +62,15 @@ export function normalizePath(path: string): string {
  * Message text without what moves when a letter is edited: whitespace runs collapsed, and any
  * "line 12" / "regel 12" / "paragraph 3" / "alinea 3" / "12:5" position reference blanked.
  */
+const MONTH = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october';
+
 export function normalizeMessage(message: string): string {
   return message
+    // Dates and day counts move with "today" (a letter without a mailing date is checked against
+    // today): they must not make a recorded finding look new tomorrow.
+    .replace(/\b\d{4}-\d{2}-\d{2}\b/g, '<date>')
+    .replace(new RegExp(`\\b\\d{1,2} (?:${MONTH}) \\d{4}\\b`, 'gi'), '<date>')
+    .replace(/\b\d+ (dagen|dag|days|day)\b/gi, '# $1')
     .replace(/\b(line|lines|regel|regels|paragraph|alinea|column|kolom)\s+\d+(?::\d+)?/gi, '$1 #')
     .replace(/\b\d+:\d+\b/g, '#:#')
     .replace(/\s+/g, ' ')
