@@ -8,7 +8,7 @@ import type { Facts } from './facts/types.js';
 import { findLetters, type FoundFile } from './files.js';
 import { LetterReadError, readLetter } from './letters/index.js';
 import { extractReferences } from './extract/index.js';
-import { factFolders, gatherFacts, type GatherOptions } from './facts/index.js';
+import { factFolders, gatherFacts, localToday, type GatherOptions } from './facts/index.js';
 import { runRules, skippedRules } from './engine.js';
 
 export interface CheckOptions extends GatherOptions {
@@ -33,6 +33,8 @@ export interface CheckRun {
   facts: Facts;
   /** Enabled rules that did not run (their facts were not gathered, e.g. --offline). */
   skipped: string[];
+  /** Files named on the command line that the config's `ignore` or the KCC folder leave out. */
+  ignored: string[];
 }
 
 const READ_CONCURRENCY = 8;
@@ -40,7 +42,7 @@ const READ_CONCURRENCY = 8;
 /** read → extract → gather facts (all I/O, once per run) → rules. */
 export async function check(options: CheckOptions): Promise<CheckRun> {
   const { config, cwd } = options;
-  const { files: found, missing } = await findLetters(options.paths, cwd, {
+  const { files: found, missing, ignored } = await findLetters(options.paths, cwd, {
     ignore: config.ignore,
     ignoreRoot: config.root,
     exclude: factFolders(config),
@@ -48,12 +50,13 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   const limit = pLimit(READ_CONCURRENCY);
   const files = await Promise.all(found.map((f) => limit(() => readOne(f, config))));
   for (const path of missing) {
-    files.push({ path, findings: [], error: { nl: 'bestand of map niet gevonden', en: 'file or folder not found' } });
+    files.push({ path, findings: [], error: { nl: 'bestand of map bestaat niet', en: 'no such file or folder' } });
   }
+  if (files.length === 0) return { files, facts: { offline: options.offline, today: options.today ?? localToday() }, skipped: [], ignored };
   const readable = files.filter((f): f is CheckedFile & { letter: Letter; refs: References } => !!f.letter && !!f.refs);
   const facts = await gatherFacts(readable, config, options.rules, options);
   for (const f of readable) f.findings = runRules(f.letter, f.refs, facts, config, options.rules, options.lang);
-  return { files, facts, skipped: skippedRules(options.rules, facts, config) };
+  return { files, facts, skipped: skippedRules(options.rules, facts, config), ignored };
 }
 
 async function readOne(file: FoundFile, config: ResolvedConfig): Promise<CheckedFile> {

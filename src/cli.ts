@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from './types.js';
 import { allRules, findRule } from '../rules/index.js';
@@ -90,7 +90,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('check', { isDefault: true })
-    .description('check letters (.docx, .md, .txt): files, folders or globs; default the current folder')
+    .description('check letters (.docx, .md, .markdown, .txt): files, folders or globs; default the current folder')
     .argument('[paths...]', 'files, folders or globs', [])
     .option('-c, --config <file>', 'config file (default: nearest brieflint.config.{json,yaml,yml} up from here)')
     .addOption(new Option('-f, --format <format>', 'output format on stdout').choices([...FORMATS]).default('stylish'))
@@ -115,7 +115,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-o, --out <dir>', 'folder to write to (default: the KCC folder of the config)')
     .option('--force', 'overwrite an existing briefing')
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['nl', 'en']))
-    .option('--today <date>', 'date to use for "updated" when the letter has no mailing date (YYYY-MM-DD)', isoDate)
+    .option('--today <date>', 'the date written as "updated", and the start of validity when the letter has no mailing date (YYYY-MM-DD)', isoDate)
     .action(async (path: string, flags: BriefingFlags) => setExit(await writeBriefing(path, flags, io)));
 
   program
@@ -132,7 +132,7 @@ function failureMessage(error: unknown, lang: Lang): string | undefined {
   if (error instanceof ConfigError) return error.message;
   if (error instanceof KnowledgeBaseError) return `${error.location}: ${error.reason[lang]}`;
   if (error instanceof LetterReadError) return `${error.path}: ${error.reason[lang]}`;
-  if (error instanceof BaselineError) return error.message;
+  if (error instanceof BaselineError || error instanceof ReportWriteError) return error.message;
   if (error instanceof NoFilesError) {
     return lang === 'nl'
       ? `geen brieven gevonden in ${error.message} (.docx, .md, .markdown, .txt)`
@@ -174,24 +174,41 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     noCache: !flags.cache,
     ...(progress ? { onProgress: progress.update } : {}),
   }).finally(() => progress?.stop());
-  let report: JsonReport = toJsonReport(run, VERSION, lang);
-  report = await baseline(report, flags, io, lang);
+  const full = await baseline(toJsonReport(run, VERSION, lang), flags, io, lang);
+  const code = exitCode(full, flags.maxWarnings);
+  const report = flags.quiet ? withoutWarnings(full) : full;
   const ctx: FormatContext = {
     lang,
     color: flags.color && io.isTTY && !io.env.NO_COLOR,
     quiet: !!flags.quiet,
     rules: allRules,
     version: VERSION,
-    warningsFail: flags.maxWarnings === 0,
+    // Warnings fail the JUnit test cases exactly when they fail the run.
+    warningsFail: flags.maxWarnings !== undefined && full.summary.warnings > flags.maxWarnings,
     now: new Date(),
   };
-  for (const { format, path } of flags.report) {
-    const target = resolve(io.cwd, path);
-    await mkdir(resolve(target, '..'), { recursive: true });
-    await writeFile(target, render(format, report, ctx));
-  }
   io.stdout(render(flags.format, report, ctx));
-  return exitCode(report, flags.maxWarnings);
+  for (const { format, path } of flags.report) await writeReport(resolve(io.cwd, path), render(format, report, ctx));
+  return code;
+}
+
+/** A report file that cannot be written stops the run with exit code 2 and names the file. */
+export class ReportWriteError extends Error {}
+
+async function writeReport(target: string, text: string): Promise<void> {
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, text);
+  } catch (error) {
+    throw new ReportWriteError(`${target}: cannot write the report: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/** --quiet: errors only, in every format; the summary says how many warnings were left out. */
+function withoutWarnings(report: JsonReport): JsonReport {
+  const files = report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') }));
+  const hidden = report.summary.warnings;
+  return { ...report, files, summary: { ...report.summary, warnings: 0, ...(hidden ? { hiddenWarnings: hidden } : {}) } };
 }
 
 const DEFAULT_BASELINE = '.brieflint-baseline.json';
@@ -244,6 +261,7 @@ async function writeBriefing(path: string, flags: BriefingFlags, io: Io): Promis
     const config = await loadConfig(io.cwd, allRules, configSections, flags.config);
     const lang: Lang = flags.lang ?? config.lang ?? 'nl';
     const absolute = resolve(io.cwd, path);
+    if (!existsSync(absolute)) throw new LetterReadError(path, { nl: 'bestand bestaat niet', en: 'no such file' });
     const letter = await readLetter(absolute, relative(io.cwd, absolute).split('\\').join('/'));
     applyManifest(letter, absolute, config);
     const dir = flags.out ? resolve(io.cwd, flags.out) : resolve(config.root, resolveKccConfig(config.kcc).folder);

@@ -19,33 +19,38 @@ export class NoFilesError extends Error {}
 /**
  * Files, folders and globs → the letters to check, sorted. Folders are walked for letter-like
  * files; node_modules, .git, what .gitignore (in cwd) and the config's `ignore` exclude are skipped,
- * as are Word lock files (~$…). A file named explicitly is always taken. `exclude` are absolute
- * folders to leave out (e.g. the KCC briefing folder).
+ * as are Word lock files (~$…). A file named explicitly is taken unless the config's `ignore` or
+ * an `exclude` folder (the KCC briefings) covers it: then it is listed in `ignored`, so a
+ * pre-commit run on a staged briefing passes instead of linting it as a letter.
  */
 export async function findLetters(
   paths: string[],
   cwd: string,
   options: { ignore?: string[]; ignoreRoot?: string; exclude?: string[] } = {},
-): Promise<{ files: FoundFile[]; missing: string[] }> {
+): Promise<{ files: FoundFile[]; missing: string[]; ignored: string[] }> {
   const ig = ignore();
   const gitignore = resolve(cwd, '.gitignore');
   if (existsSync(gitignore)) ig.add(readFileSync(gitignore, 'utf8'));
   const cfgIgnore = ignore().add(options.ignore ?? []);
   const cfgRoot = options.ignoreRoot ?? cwd;
   const excluded = (abs: string) => (options.exclude ?? []).some((dir) => abs === dir || abs.startsWith(dir + sep));
+  /** What the project says is no letter: the config's `ignore` and the fact folders (kcc/). */
+  const notALetter = (abs: string) => {
+    const fromCfg = relative(cfgRoot, abs).split(sep).join('/');
+    return (fromCfg && !fromCfg.startsWith('..') && cfgIgnore.ignores(fromCfg)) || excluded(abs);
+  };
   const skip = (abs: string) => {
     const fromCwd = relative(cwd, abs).split(sep).join('/');
-    const fromCfg = relative(cfgRoot, abs).split(sep).join('/');
     return (
       (fromCwd && !fromCwd.startsWith('..') && ig.ignores(fromCwd)) ||
-      (fromCfg && !fromCfg.startsWith('..') && cfgIgnore.ignores(fromCfg)) ||
-      excluded(abs) ||
+      notALetter(abs) ||
       (abs.split(sep).pop() ?? '').startsWith('~$')
     );
   };
 
   const found = new Map<string, FoundFile>();
   const missing: string[] = [];
+  const ignored: string[] = [];
   const add = (abs: string) => found.set(abs, { absolute: abs, display: toDisplay(cwd, abs) });
   const pattern = `**/*.{${WALK_EXTENSIONS.join(',')}}`;
   for (const p of paths.length ? paths : ['.']) {
@@ -54,8 +59,10 @@ export async function findLetters(
       if (statSync(abs).isDirectory()) {
         const files = await glob(pattern, { cwd: abs, absolute: true, ignore: ALWAYS_SKIPPED, caseSensitiveMatch: false, dot: false });
         for (const f of files) if (!skip(resolve(f))) add(resolve(f));
+      } else if (notALetter(abs)) {
+        ignored.push(toDisplay(cwd, abs)); // named explicitly (pre-commit), but a briefing or ignored
       } else {
-        add(abs); // named explicitly: always checked
+        add(abs); // named explicitly: checked even when .gitignore excludes it
       }
       continue;
     }
@@ -69,9 +76,9 @@ export async function findLetters(
       if (WALK_EXTENSIONS.includes(extensionOf(file) as never) && !skip(file)) add(file);
     }
   }
-  if (found.size === 0) throw new NoFilesError(paths.join(' ') || '.');
+  if (found.size === 0 && missing.length === 0 && ignored.length === 0) throw new NoFilesError(paths.join(' ') || '.');
   const files = [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
-  return { files, missing };
+  return { files, missing, ignored };
 }
 
 function toDisplay(cwd: string, abs: string): string {

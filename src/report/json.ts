@@ -54,7 +54,8 @@ export function toJsonReport(run: CheckRun, version: string, lang: Lang): JsonRe
       ...(run.facts.kcc && f.letter ? { briefing: jsonBriefing(f.letter, run) } : {}),
     };
   });
-  return { version, files, summary: summarize(files, run.skipped) };
+  const summary = summarize(files, run.skipped);
+  return { version, files, summary: run.ignored.length ? { ...summary, ignored: run.ignored.length } : summary };
 }
 
 function siteResult(run: CheckRun, href: string): Pick<JsonUrl, 'result'> {

@@ -29,6 +29,8 @@ const T = {
     clean: 'Geen problemen gevonden',
     skipped: 'Niet gecontroleerd (geen gegevens, bijv. --offline)',
     suppressed: (n: number) => `${n} bekende bevinding(en) onderdrukt door de baseline`,
+    hidden: (n: number) => `${n} waarschuwing(en) niet getoond (--quiet)`,
+    ignored: (n: number) => `${n} genoemd(e) bestand(en) overgeslagen: config ignore of de KCC-map`,
     link: 'link',
   },
   en: {
@@ -50,6 +52,8 @@ const T = {
     clean: 'No problems found',
     skipped: 'Not checked (facts not gathered, e.g. --offline)',
     suppressed: (n: number) => `${n} known finding(s) suppressed by the baseline`,
+    hidden: (n: number) => `${n} warning(s) not shown (--quiet)`,
+    ignored: (n: number) => `${n} named file(s) skipped: config ignore or the KCC folder`,
     link: 'link',
   },
 } as const;
@@ -112,16 +116,19 @@ function describeReferences(file: JsonFile, t: Texts, c: ChalkInstance): string[
 function summaryLine(report: JsonReport, t: Texts, c: ChalkInstance): string {
   const s = report.summary;
   const lines: string[] = [];
-  const problems = s.errors + s.warnings;
+  const warnings = s.warnings + (s.hiddenWarnings ?? 0); // --quiet hides them, the count stays true
+  const problems = s.errors + warnings;
   if (problems === 0 && s.unreadable === 0) {
     lines.push(c.green(`✔ ${t.clean} (${t.files(s.files)})`));
   } else {
-    const parts = [t.errors(s.errors), t.warnings(s.warnings)];
+    const parts = [t.errors(s.errors), t.warnings(warnings)];
     if (s.unreadable) parts.push(t.unreadableFiles(s.unreadable));
     const color = s.errors || s.unreadable ? c.red : c.yellow;
     lines.push(color(`✖ ${t.problems(problems)} (${parts.join(', ')}) — ${t.files(s.files)}`));
   }
   if (s.suppressed) lines.push(c.dim(t.suppressed(s.suppressed)));
+  if (s.hiddenWarnings) lines.push(c.dim(t.hidden(s.hiddenWarnings)));
+  if (s.ignored) lines.push(c.dim(t.ignored(s.ignored)));
   if (s.skippedRules?.length) lines.push(c.yellow(`${t.skipped}: ${s.skippedRules.join(', ')}`));
   return lines.join('\n');
 }

@@ -78,5 +78,9 @@ export interface JsonReport {
     skippedRules?: string[];
     /** Findings suppressed by --baseline. */
     suppressed?: number;
+    /** Files named on the command line that the config's `ignore` or the KCC folder leave out. */
+    ignored?: number;
+    /** Warnings left out of the report by --quiet. */
+    hiddenWarnings?: number;
   };
 }

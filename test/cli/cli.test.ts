@@ -213,3 +213,47 @@ describe('reports and baseline', () => {
     expect(stderr).toContain('baseline file not found');
   });
 });
+
+describe('what users get wrong', () => {
+  const WARN = JSON.stringify({ domains: ['voorbeeldstad.example'], rules: { ...NO_KCC, 'pretty-url': 'warn' } });
+
+  it('--quiet leaves warnings out of every format, and the summary still counts them', async () => {
+    const dir = project({ 'brieflint.config.json': WARN, 'a.md': 'Kijk op http://voorbeeldstad.example/afval.\n' });
+    const json = JSON.parse((await cli(['check', '--offline', '-q', '-f', 'json'], dir)).stdout) as JsonReport;
+    expect(json.files.flatMap((f) => f.findings)).toEqual([]);
+    expect(json.summary).toMatchObject({ warnings: 0, hiddenWarnings: 1 });
+    const stylish = await cli(['check', '--offline', '-q', '--max-warnings', '0'], dir);
+    expect(stylish.code).toBe(1);
+    expect(stylish.stdout).toContain('✖ 1 probleem (0 fouten, 1 waarschuwing)');
+    expect(stylish.stdout).toContain('1 waarschuwing(en) niet getoond (--quiet)');
+  });
+
+  it('JUnit fails warnings exactly when --max-warnings fails the run', async () => {
+    const dir = project({ 'brieflint.config.json': WARN, 'a.md': 'Kijk op http://voorbeeldstad.example/afval.\n' });
+    expect((await cli(['check', '--offline', '-f', 'junit', '--max-warnings', '0'], dir)).stdout).toContain('<failure');
+    expect((await cli(['check', '--offline', '-f', 'junit', '--max-warnings', '1'], dir)).stdout).not.toContain('<failure');
+  });
+
+  it('a named briefing or ignored file is skipped, not linted as a letter (pre-commit)', async () => {
+    const dir = project({
+      'brieflint.config.json': JSON.stringify({ domains: ['voorbeeldstad.example'], ignore: ['archief/**'] }),
+      'kcc/briefing.md': '---\nletters: [x]\n---\nTekst',
+      'archief/oud.md': 'Kijk op http://elders.example/Oud.aspx',
+    });
+    const { code, stdout } = await cli(['check', 'kcc/briefing.md', 'archief/oud.md', '--offline'], dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain('2 genoemd(e) bestand(en) overgeslagen');
+  });
+
+  it('a path that does not exist is named and gives exit code 2; so is a report that cannot be written', async () => {
+    const dir = project({ 'brieflint.config.json': CONFIG, 'a.md': GOOD, 'bestand': 'x' });
+    const missing = await cli(['check', 'nope.md', '--offline', '-f', 'json'], dir);
+    expect(missing.code).toBe(2);
+    expect((JSON.parse(missing.stdout) as JsonReport).files).toEqual([expect.objectContaining({ path: 'nope.md', error: 'bestand of map bestaat niet' })]);
+    const unwritable = await cli(['check', 'a.md', '--offline', '--report', 'html=bestand/kcc.html'], dir);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toBe(`brieflint: ${join(dir, 'bestand/kcc.html')}: cannot write the report: EEXIST\n`);
+    const briefing = await cli(['briefing', 'weg.docx'], dir);
+    expect(briefing.stderr).toBe('brieflint: weg.docx: bestand bestaat niet\n');
+  });
+});
