@@ -1,5 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import { onDomain } from '../src/domains.js';
+import { normalizeUrl } from '../src/extract/urls.js';
 import type { Message, Report, UrlRef } from '../src/types.js';
 
 export interface PrettyUrlOptions {
@@ -37,7 +38,8 @@ export function prettyUrlProblems(
   const problems: Problem[] = [];
   let url: URL;
   try {
-    url = new URL(ref.href);
+    // Judge what the resident reads: for a link whose text is an address, that text, not the target.
+    url = new URL(ref.linked ? normalizeUrl(ref.printed) : ref.href);
   } catch {
     return problems; // not a URL at all: invalid-link-target / placeholder-url speak about it
   }
@@ -125,7 +127,7 @@ export default defineRule<PrettyUrlOptions>({
       nl: 'Een gedrukt webadres moet kort, op een eigen domein en makkelijk over te typen zijn.',
       en: 'A printed web address must be short, on an own domain and easy to type.',
     },
-    defaultOptions: { maxLength: 35, maxSegments: 2, requireSchemeless: false, shorteners: [] },
+    defaultOptions: { maxLength: 40, maxSegments: 2, requireSchemeless: false, shorteners: [] },
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
@@ -143,7 +145,7 @@ export default defineRule<PrettyUrlOptions>({
       if (!ref.visible) continue;
       const problems = prettyUrlProblems(ref, options, config.domains, config.allowedDomains);
       if (problems.length === 0) continue;
-      const suggestion = suggestPrettyUrl(ref.href, config.domains);
+      const suggestion = suggestPrettyUrl(ref.linked ? normalizeUrl(ref.printed) : ref.href, config.domains);
       const suggest = (lang: keyof Message) =>
         suggestion && suggestion !== ref.printed
           ? lang === 'nl'

@@ -24,7 +24,7 @@ describe('config', () => {
     expect(cfg.file).toBeUndefined();
     expect(cfg.domains).toEqual([]);
     expect(cfg.allowedDomains).toEqual(DEFAULT_ALLOWED_DOMAINS);
-    expect(cfg.rules['pretty-url']).toEqual({ severity: 'error', options: { maxLength: 35, maxSegments: 2, requireSchemeless: false, shorteners: [] } });
+    expect(cfg.rules['pretty-url']).toEqual({ severity: 'error', options: { maxLength: 40, maxSegments: 2, requireSchemeless: false, shorteners: [] } });
   });
 
   it('finds the nearest config upward and reads YAML with ESLint-style rule settings', async () => {

@@ -27,7 +27,7 @@ describe('pretty-url', () => {
     ['voorbeeldstad.example/f/0b6d0c3e-8f5a-4c1e-9a57-2f6a3b1c9d4e', 'a GUID/UUID'],
     ['voorbeeldstad.example/afval%20pas', '%-escapes'],
     ['voorbeeldstad.example/afval_pas', 'an underscore'],
-    ['voorbeeldstad.example/kwijtschelding-aanvragen-2027-en-verder', 'too long (61 characters, max 35)'],
+    ['voorbeeldstad.example/kwijtschelding-aanvragen-2027-en-verder', 'too long (61 characters, max 40)'],
     ['voorbeeldstad.example/aanvraag-copy', 'a copied form (-copy in the address)'],
   ])('flags %s: %s', (printed, problem) => {
     const [report] = runRule(prettyUrl, refs({ urls: [bare(printed, 4, 7)] }));
@@ -40,8 +40,15 @@ describe('pretty-url', () => {
     const long = 'https://www.voorbeeldstad.example/Content/Afval/Afvalpas_Aanvragen.aspx?id=4711';
     const [report] = runRule(prettyUrl, refs({ urls: [bare(long)] }));
     expect(report.message.nl).toBe(
-      `${long} is niet makkelijk over te typen: te lang (71 tekens, max 35), hoofdletters, 3 padniveaus (max 2), een querystring (?…), een bestandsextensie (.aspx), een underscore (_). Gebruik een kort adres, bijvoorbeeld voorbeeldstad.example/afvalpas-aanvragen.`,
+      `${long} is niet makkelijk over te typen: te lang (71 tekens, max 40), hoofdletters, 3 padniveaus (max 2), een querystring (?…), een bestandsextensie (.aspx), een underscore (_). Gebruik een kort adres, bijvoorbeeld voorbeeldstad.example/afvalpas-aanvragen.`,
     );
+  });
+
+  it('judges the printed link text, not the hidden target', () => {
+    const r = refs({ urls: [linked('voorbeeldstad.example/afspraak', 'https://voorbeeldstad.example/afspraak?bron=brief#balie')] });
+    expect(runRule(prettyUrl, r)).toEqual([]);
+    const ugly = refs({ urls: [linked('voorbeeldstad.example/Afspraak_Maken', 'https://voorbeeldstad.example/afspraak')] });
+    expect(runRule(prettyUrl, ugly)[0].message.en).toContain('uppercase letters, an underscore (_)');
   });
 
   it('respects options and ignores hidden link targets', () => {
