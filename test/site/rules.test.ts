@@ -278,3 +278,17 @@ describe('the demo site, checked live and linted', () => {
     expect(server.count({ host: 'digid.nl' }) + server.count({ host: 'was.digid.nl' })).toBe(0);
   });
 });
+
+describe('the printed address of a hyperlink is checked too', () => {
+  it('checkableUrls yields the printed address before a link target that differs from it', async () => {
+    const { checkableUrls } = await import('../../src/facts/site/results.js');
+    const ref = { printed: 'voorbeeldstad.example/zonnepanelen', href: 'https://www.voorbeeldstad.example/subsidie-zon', linkText: 'voorbeeldstad.example/zonnepanelen', linked: true, visible: true, location: { line: 3, column: 5 } };
+    const same = { ...ref, printed: 'voorbeeldstad.example/subsidie-zon', linkText: 'voorbeeldstad.example/subsidie-zon' };
+    const urls = checkableUrls({ urls: [ref, same], forms: [], phones: [], emails: [], logins: [], placeholders: [] });
+    expect(urls.map((u) => [u.href, u.linked])).toEqual([
+      ['https://voorbeeldstad.example/zonnepanelen', false],
+      ['https://www.voorbeeldstad.example/subsidie-zon', true],
+      ['https://www.voorbeeldstad.example/subsidie-zon', true],
+    ]);
+  });
+});

@@ -2,6 +2,7 @@
  * Pure helpers over SiteFacts for the rules (no I/O, no undici).
  */
 import type { Message, References, UrlRef } from '../../types.js';
+import { normalizeUrl, sameUrl } from '../../extract/urls.js';
 import type { Facts } from '../types.js';
 import type { CheckOutcome, UrlKind, UrlResult, VariantKind, VariantResult } from './types.js';
 
@@ -10,10 +11,23 @@ export function isLive(kind: UrlKind): boolean {
   return kind === 'ok' || kind === 'protected';
 }
 
-/** The URL references a site rule looks at: visible or linked, http(s). */
+/**
+ * The URL references a site rule looks at: visible or linked, http(s). A hyperlink whose text is
+ * another address than its target yields that printed address too (as a bare reference, first):
+ * a reader of the paper letter types it, so it must work as well.
+ */
 export function checkableUrls(refs: References): UrlRef[] {
-  return refs.urls.filter((ref) => (ref.visible || ref.linked) && /^https?:\/\//i.test(ref.href));
+  const out: UrlRef[] = [];
+  for (const ref of refs.urls) {
+    if (ref.linked && ref.visible && !sameUrl(ref.printed, ref.href)) {
+      out.push({ printed: ref.printed, href: normalizeUrl(ref.printed), location: ref.location, linked: false, visible: true });
+    }
+    if ((ref.visible || ref.linked) && HTTP.test(ref.href)) out.push(ref);
+  }
+  return out.filter((ref) => HTTP.test(ref.href));
 }
+
+const HTTP = /^https?:\/\//i;
 
 /** Each checkable reference with its site result (references without one are left out). */
 export function siteResults(refs: References, facts: Facts): Array<{ ref: UrlRef; result: UrlResult }> {
