@@ -71,6 +71,8 @@ const PATTERNS: ReadonlyArray<{ kind: FormMentionKind; re: RegExp; extendBack?: 
       String.raw`(?:digitaal|online)${S}aan(?:${S}te${S}|te)?vragen`,
       String.raw`vraag(?:t)?${S}(?:${W}${S}){0,6}?(?:digitaal|online)${S}aan`,
       String.raw`aan(?:te)?vragen${S}via`,
+      // "Vraag kwijtschelding aan op voorbeeldstad.nl/…": applying at an address is applying online.
+      String.raw`vraag(?:t)?${S}(?:${W}${S}){1,5}?aan${S}(?:op|via)`,
       String.raw`(?:online|digitale?)${S}aanvra(?:ag|gen)`,
       String.raw`aanvraag${S}(?:${W}${S}){0,2}?(?:online|digitaal)${S}(?:indienen|in${S}dienen|doen)`,
       String.raw`(?:online|digitaal)${S}(?:indienen|regelen)`,

@@ -18,6 +18,8 @@ describe('findFormMentions', () => {
     ['U kunt dit digitaal aanvragen.', [['online-application', 'digitaal aanvragen']]],
     ['Vraag uw parkeervergunning online aan.', [['online-application', 'Vraag uw parkeervergunning online aan']]],
     ['U kunt kwijtschelding aanvragen via www.x.nl.', [['online-application', 'aanvragen via']]],
+    ['Vraag kwijtschelding aan op voorbeeldstad.example/kwijtschelding.', [['online-application', 'Vraag kwijtschelding aan op']]],
+    ['Vraag uw nieuwe pas aan via de website.', [['online-application', 'Vraag uw nieuwe pas aan via'], ['website', 'via de website']]],
     ['om een vergunningsaanvraag op digitale wijze te doen', [['online-application', 'op digitale wijze']]],
     ['En het kan ook online via www.woonloket.nl.', [['online-application', 'het kan ook online']]],
     ['You can apply online.', [['online-application', 'apply online']]],
