@@ -12,6 +12,7 @@ import { LetterReadError, readLetter } from './letters/index.js';
 import { extractReferences } from './extract/index.js';
 import { briefingFileName, renderBriefing } from './briefing.js';
 import { localToday } from './facts/index.js';
+import { isoDate as toIsoDate } from './letters/meta.js';
 import { NoFilesError } from './files.js';
 import { toJsonReport } from './report/json.js';
 import { FORMATS, parseReportSpec, render, type Format, type FormatContext } from './report/index.js';
@@ -74,7 +75,7 @@ function collectReport(value: string, previous: Array<{ format: Format; path: st
 }
 
 function isoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || toIsoDate(value) !== value) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
   return value;
 }
 

@@ -102,7 +102,7 @@ function describeLetter(file: JsonFile, t: Texts, c: ChalkInstance): string {
 function describeReferences(file: JsonFile, t: Texts, c: ChalkInstance): string[] {
   const { urls, forms, phones, emails } = file.references;
   const rows: Array<[string, string[]]> = [
-    [t.urls, urls.map((u) => `${u.printed}${u.linkText !== undefined && u.printed !== u.href ? ` → ${u.href}` : ''} ${c.dim(`${u.line}:${u.column}`)}`)],
+    [t.urls, urls.map((u) => `${u.printed}${u.linkText !== undefined && u.printed !== u.href ? ` → ${u.href}` : ''} ${c.dim(`${u.part ? `${u.part} ` : ''}${u.line}:${u.column}`)}`)],
     [t.forms, forms.map((f) => `“${f.text}” (${f.kind}) ${c.dim(`${f.line}:${f.column}`)}`)],
     [t.phones, phones.map((p) => `${p.printed} ${c.dim(`${p.line}:${p.column}`)}`)],
     [t.emails, emails.map((e) => `${e.address} ${c.dim(`${e.line}:${e.column}`)}`)],
