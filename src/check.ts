@@ -6,12 +6,15 @@ import type { ResolvedConfig } from './config/types.js';
 import type { Rule } from './rule.js';
 import type { Facts } from './facts/types.js';
 import { findLetters, type FoundFile } from './files.js';
+import { shardFiles, type Shard } from './shard.js';
 import { LetterReadError, readLetter } from './letters/index.js';
 import { extractReferences } from './extract/index.js';
 import { factFolders, gatherFacts, localToday, type GatherOptions } from './facts/index.js';
 import { runRules, skippedRules } from './engine.js';
 
 export interface CheckOptions extends GatherOptions {
+  /** --shard i/n: check only this part of the letters. */
+  shard?: Shard;
   paths: string[];
   cwd: string;
   config: ResolvedConfig;
@@ -42,11 +45,12 @@ const READ_CONCURRENCY = 8;
 /** read → extract → gather facts (all I/O, once per run) → rules. */
 export async function check(options: CheckOptions): Promise<CheckRun> {
   const { config, cwd } = options;
-  const { files: found, missing, ignored } = await findLetters(options.paths, cwd, {
-    ignore: config.ignore,
-    ignoreRoot: config.root,
-    exclude: factFolders(config),
-  });
+  const all = await findLetters(options.paths, cwd, { ignore: config.ignore, ignoreRoot: config.root, exclude: factFolders(config) });
+  const found = options.shard ? shardFiles(all.files, options.shard) : all.files;
+  // Missing and ignored paths are said once, by the first shard, so merged reports do not repeat them.
+  const firstShard = !options.shard || options.shard.index === 1;
+  const missing = firstShard ? all.missing : [];
+  const ignored = firstShard ? all.ignored : [];
   const limit = pLimit(READ_CONCURRENCY);
   const files = await Promise.all(found.map((f) => limit(() => readOne(f, config))));
   for (const path of missing) {

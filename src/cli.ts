@@ -20,6 +20,8 @@ import type { JsonReport } from './report/types.js';
 import { applyBaseline, BaselineError, createBaseline, readBaseline, writeBaseline, type Baseline } from './baseline.js';
 import { ruleDocPath, VERSION } from './paths.js';
 import { startProgress } from './progress.js';
+import { parseShard, type Shard } from './shard.js';
+import { MergeError, mergeJsonReports, mergeSarif, reportKind } from './merge.js';
 
 export const EXIT = { clean: 0, findings: 1, failure: 2 } as const;
 
@@ -46,6 +48,7 @@ interface CheckFlags {
   offline?: boolean;
   cache: boolean;
   today?: string;
+  shard?: Shard;
 }
 
 const EXAMPLES = `
@@ -56,6 +59,8 @@ Examples:
   $ brieflint check brieven/ --report sarif=brieflint.sarif --report html=kcc.html
   $ brieflint check brieven/ --baseline .brieflint-baseline.json --update-baseline
   $ brieflint check --lang en --max-warnings 0
+  $ brieflint check brieven/ --shard 2/4 --report json=part-2.json
+  $ brieflint merge-reports part-*.json > brieflint.json
   $ brieflint explain pretty-url              what a rule checks and why
 
 Exit codes: 0 clean, 1 error-level findings (or too many warnings), 2 brieflint could not do its job.`;
@@ -69,6 +74,14 @@ function integer(value: string): number {
 function collectReport(value: string, previous: Array<{ format: Format; path: string }>) {
   try {
     return [...previous, parseReportSpec(value)];
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+function shardOption(value: string): Shard {
+  try {
+    return parseShard(value);
   } catch (error) {
     throw new InvalidArgumentError((error as Error).message);
   }
@@ -105,6 +118,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--offline', 'skip every check that needs the network (the summary names the skipped rules)')
     .option('--no-cache', 'neither read nor write the live-site cache file')
     .option('--today <date>', 'check as if today were this date (YYYY-MM-DD)', isoDate)
+    .option('--shard <i/n>', 'check only the i-th of n parts of the letters (CI matrix); merge the reports with merge-reports', shardOption)
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], flags: CheckFlags) => setExit(await runCheck(paths, flags, io)));
 
@@ -118,6 +132,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['nl', 'en']))
     .option('--today <date>', 'the date written as "updated", and the start of validity when the letter has no mailing date (YYYY-MM-DD)', isoDate)
     .action(async (path: string, flags: BriefingFlags) => setExit(await writeBriefing(path, flags, io)));
+
+  program
+    .command('merge-reports')
+    .description('merge the JSON or SARIF reports of sharded runs (check --shard i/n) into one, on stdout')
+    .argument('<files...>', 'report files, all JSON or all SARIF')
+    .addOption(new Option('-f, --format <format>', 'output format (default: the format of the input)').choices(['json', 'sarif']))
+    .action(async (files: string[], flags: { format?: 'json' | 'sarif' }) => setExit(await mergeReports(files, flags, io)));
 
   program
     .command('explain')
@@ -173,6 +194,7 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     offline: !!flags.offline,
     today: flags.today,
     noCache: !flags.cache,
+    ...(flags.shard ? { shard: flags.shard } : {}),
     ...(progress ? { onProgress: progress.update } : {}),
   }).finally(() => progress?.stop());
   const full = await baseline(toJsonReport(run, VERSION, lang), flags, io, lang);
@@ -281,6 +303,40 @@ async function writeBriefing(path: string, flags: BriefingFlags, io: Io): Promis
     io.stdout(lang === 'nl' ? `Briefing geschreven: ${shown}\n` : `Briefing written: ${shown}\n`);
     return EXIT.clean;
   });
+}
+
+async function mergeReports(files: string[], flags: { format?: 'json' | 'sarif' }, io: Io): Promise<number> {
+  const inputs: unknown[] = [];
+  for (const file of files) {
+    try {
+      inputs.push(JSON.parse(await readFile(resolve(io.cwd, file), 'utf8')));
+    } catch (error) {
+      io.stderr(`brieflint: ${file}: ${(error as NodeJS.ErrnoException).code ?? 'not valid JSON'}\n`);
+      return EXIT.failure;
+    }
+  }
+  const kinds = new Set(inputs.map(reportKind));
+  const kind = kinds.size === 1 ? [...kinds][0] : undefined;
+  if (!kind || (flags.format && flags.format !== kind)) {
+    io.stderr(`brieflint: merge-reports needs files of one kind, all brieflint JSON or all SARIF${flags.format ? ` (asked for ${flags.format})` : ''}\n`);
+    return EXIT.failure;
+  }
+  const onNote = (note: string) => io.stderr(`brieflint: ${note}\n`);
+  try {
+    if (kind === 'sarif') {
+      io.stdout(`${JSON.stringify(mergeSarif(inputs as object[], { onNote }), null, 2)}\n`);
+      return EXIT.clean;
+    }
+    const merged = mergeJsonReports(inputs as JsonReport[], { onNote });
+    io.stdout(`${JSON.stringify(merged, null, 2)}\n`);
+    return exitCode(merged);
+  } catch (error) {
+    if (error instanceof MergeError) {
+      io.stderr(`brieflint: ${error.message}\n`);
+      return EXIT.failure;
+    }
+    throw error;
+  }
 }
 
 async function explain(id: string, io: Io): Promise<number> {

@@ -257,3 +257,35 @@ describe('what users get wrong', () => {
     expect(briefing.stderr).toBe('brieflint: weg.docx: bestand bestaat niet\n');
   });
 });
+
+describe('--shard and merge-reports', () => {
+  it('4 shards check every letter exactly once, and their merged report equals a full run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brieflint-shard-'));
+    const args = ['check', join(DEMO, 'brieven'), '--config', join(DEMO, 'brieflint.config.json'), '--offline', '--today', '2027-01-10'];
+    const full = JSON.parse((await cli([...args, '--format', 'json'], dir)).stdout) as JsonReport;
+    const parts: string[] = [];
+    for (let i = 1; i <= 4; i++) {
+      const out = join(dir, `part-${i}.json`);
+      await cli([...args, '--shard', `${i}/4`, '--format', 'sarif', '--report', `json=${out}`], dir);
+      parts.push(out);
+    }
+    const shards = parts.map((p) => JSON.parse(readFileSync(p, 'utf8')) as JsonReport);
+    expect(shards.flatMap((r) => r.files.map((f) => f.path)).sort()).toEqual(full.files.map((f) => f.path));
+    const merged = await cli(['merge-reports', ...parts], dir);
+    expect(merged.code).toBe(1);
+    const report = JSON.parse(merged.stdout) as JsonReport;
+    const sorted = (r: JsonReport) => ({ ...r.summary, skippedRules: [...(r.summary.skippedRules ?? [])].sort() });
+    expect(sorted(report)).toEqual(sorted(full));
+    expect(report.files.map((f) => [f.path, f.findings.length])).toEqual(full.files.map((f) => [f.path, f.findings.length]));
+  });
+
+  it('rejects a bad --shard and reports of mixed kinds', async () => {
+    const bad = await cli(['check', '--shard', '5/4', '--offline']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--shard');
+    const dir = project({ 'a.json': JSON.stringify({ version: '0.1.0', files: [], summary: { files: 0, errors: 0, warnings: 0, unreadable: 0 } }), 'b.sarif': JSON.stringify({ version: '2.1.0', runs: [] }) });
+    const mixed = await cli(['merge-reports', 'a.json', 'b.sarif'], dir);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('one kind');
+  });
+});

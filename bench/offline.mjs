@@ -1,0 +1,37 @@
+// A child process of bench/run.mjs: times one offline workload on a list of files, one file at a
+// time, and prints one JSON line. Run in its own process so its peak RSS is its own.
+//   node bench/offline.mjs <pipeline|mammoth> <files.json> [warmup]
+//   pipeline: brieflint's read → extract (readLetter + extractReferences); references kept
+//   mammoth:  mammoth.convertToHtml on the same files (the library brieflint reads .docx with)
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import mammoth from 'mammoth';
+import { readLetter } from '../dist/src/letters/index.js';
+import { extractReferences } from '../dist/src/extract/index.js';
+
+const [mode, listFile, warmupArg] = process.argv.slice(2);
+const files = JSON.parse(await readFile(listFile, 'utf8'));
+const warmup = Math.min(Number(warmupArg ?? 20), files.length);
+
+const kept = [];
+let urls = 0;
+const work = {
+  async pipeline(path, keep) {
+    const letter = await readLetter(path, relative(process.cwd(), path).split('\\').join('/'));
+    const refs = extractReferences(letter);
+    urls += refs.urls.length;
+    if (keep) kept.push(refs); // what a streaming run keeps: references, not the letter
+  },
+  async mammoth(path) {
+    const result = await mammoth.convertToHtml({ path });
+    urls += (result.value.match(/href=/g) ?? []).length;
+  },
+}[mode];
+if (!work) throw new Error(`unknown mode ${mode}`);
+
+for (let i = 0; i < warmup; i++) await work(files[i], false);
+urls = 0;
+const start = performance.now();
+for (const f of files) await work(f, true);
+const ms = performance.now() - start;
+process.stdout.write(`${JSON.stringify({ mode, letters: files.length, ms, lettersPerSecond: (files.length / ms) * 1000, urls, kept: kept.length })}\n`);
