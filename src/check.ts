@@ -67,12 +67,27 @@ async function readOne(file: FoundFile, config: ResolvedConfig): Promise<Checked
   try {
     const letter = await readLetter(file.absolute, file.display);
     applyManifest(letter, file.absolute, config);
-    return { path: file.display, letter, refs: extractReferences(letter), findings: [] };
+    const refs = extractReferences(letter);
+    return { path: file.display, letter: releaseText(letter), refs, findings: [] };
   } catch (error) {
     if (error instanceof LetterReadError) return { path: file.display, findings: [], error: error.reason };
     const detail = error instanceof Error ? error.message : String(error);
     return { path: file.display, findings: [], error: { nl: `onverwachte fout bij lezen: ${detail}`, en: `unexpected error while reading: ${detail}` } };
   }
+}
+
+/**
+ * Once the references are extracted, a letter's text is no longer needed: the rules work on the
+ * references, metadata, directives and block positions. Releasing the text keeps a run of
+ * thousands of letters flat in memory (only references and findings grow with the corpus).
+ */
+function releaseText(letter: Letter): Letter {
+  for (const block of letter.blocks) {
+    block.length = block.text.length;
+    block.text = '';
+  }
+  letter.links = [];
+  return letter;
 }
 
 /** Metadata from config `manifest` entries whose glob matches the file (later entries win). */

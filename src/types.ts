@@ -51,6 +51,11 @@ export interface TextBlock {
   /** At least one segment, the first with offset 0. Sorted by offset. */
   segments: Segment[];
   kind?: 'paragraph' | 'heading' | 'table-cell' | 'list-item' | 'html' | 'code';
+  /**
+   * Set when `text` was released after extraction to keep a large run's memory flat (rules work on
+   * References; positions and segments stay): the length the text had.
+   */
+  length?: number;
 }
 
 /** A hyperlink: the target, and the text the reader sees. */

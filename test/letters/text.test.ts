@@ -43,7 +43,9 @@ describe('reading files', () => {
     const { files, missing } = await findLetters(['brieven/*.md', 'brieven/plaatje.png', 'weg.md'], dir);
     expect(files.map((f) => f.display)).toEqual(['brieven/a.md', 'brieven/plaatje.png']);
     expect(missing).toEqual(['weg.md']);
-    await expect(findLetters(['niets/'], dir)).rejects.toThrow('niets/');
+    await expect(findLetters(['niets/'], dir)).resolves.toMatchObject({ files: [], missing: ['niets/'] });
+    mkdirSync(join(dir, 'leeg'));
+    await expect(findLetters(['leeg'], dir)).rejects.toThrow('leeg');
   });
 
   it('names the file and says to save as .docx for formats it cannot read', async () => {

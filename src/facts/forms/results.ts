@@ -64,7 +64,7 @@ export function blockAt(letter: Letter, loc: Location): number | undefined {
     if (b.part !== part) continue;
     for (let s = 0; s < b.segments.length; s++) {
       const seg = b.segments[s];
-      const end = s + 1 < b.segments.length ? b.segments[s + 1].offset : b.text.length;
+      const end = s + 1 < b.segments.length ? b.segments[s + 1].offset : (b.length ?? b.text.length);
       if (seg.line === loc.line && loc.column >= seg.column && loc.column <= seg.column + Math.max(0, end - seg.offset)) return i;
     }
   }
