@@ -3,9 +3,11 @@ import type { Letter, References } from '../types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Rule } from '../rule.js';
 import type { Facts } from './types.js';
-import { loadKcc, resolveKccConfig } from './kcc/index.js';
-import { checkSite, checkableUrls, siteOptionsFromConfig } from './site/index.js';
-import { checkForms, formsOptionsFromConfig } from './forms/index.js';
+import { resolveKccConfig } from './kcc/config.js';
+import { checkableUrls } from './site/results.js';
+import { siteOptionsFromConfig } from './site/config.js';
+import { formsOptionsFromConfig } from './forms/config.js';
+// The network clients (undici) load only when a run needs them: --offline starts faster.
 import { ConfigError } from '../config/index.js';
 
 export interface GatherOptions {
@@ -48,8 +50,10 @@ export async function gatherFacts(
   const facts: Facts = { offline: options.offline, today: options.today ?? localToday() };
   if (needed(rules, config, 'site') && !options.offline) {
     const site = siteOptions(config, options);
+    const { checkSite } = await import('./site/index.js');
     facts.site = await checkSite(distinctUrls(letters), site);
     if (needed(rules, config, 'forms')) {
+      const { checkForms } = await import('./forms/index.js');
       facts.forms = await checkForms(facts.site, configured(config, () => formsOptionsFromConfig(config.forms, site)));
     }
   }
@@ -57,6 +61,7 @@ export async function gatherFacts(
     const local = resolveKccConfig(config.kcc).adapter === 'folder';
     // The folder adapter reads files only: it runs offline too.
     if (local || !options.offline) {
+      const { loadKcc } = await import('./kcc/index.js');
       facts.kcc = await loadKcc(config.kcc, config.root, letters.map((l) => l.letter), { cwd: options.cwd });
     }
   }

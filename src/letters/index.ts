@@ -3,7 +3,6 @@ import type { Letter } from '../types.js';
 import { LetterReadError } from './errors.js';
 import { readMarkdown } from './markdown.js';
 import { readText } from './text.js';
-import { readDocx } from './docx.js';
 
 export { LetterReadError } from './errors.js';
 
@@ -37,7 +36,8 @@ const READERS: Record<string, Reader> = {
   md: readMarkdown,
   markdown: readMarkdown,
   txt: readText,
-  docx: readDocx,
+  // mammoth and the zip reader load only when a run meets a .docx.
+  docx: async (displayPath, data) => (await import('./docx.js')).readDocx(displayPath, data),
 };
 
 function unsupported(displayPath: string, ext: string): LetterReadError {

@@ -9,8 +9,7 @@
  *  - actual bytes: zlib counts while inflating and stops at the entry's declared size
  *    (`maxOutputLength`), so an entry cannot inflate to more than it declared and passed above.
  */
-import { promisify } from 'node:util';
-import { crc32, inflateRaw } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import type { Message } from '../types.js';
@@ -27,7 +26,6 @@ const STORED = 0;
 const DEFLATED = 8;
 const MB = 1024 * 1024;
 
-const inflateRawAsync = promisify(inflateRaw);
 
 /** An opened archive; entries are inflated on demand. */
 export interface ZipArchive {
@@ -120,8 +118,9 @@ async function decompress(displayPath: string, entry: Entry, raw: Buffer): Promi
     throw new LetterReadError(displayPath, unsupportedCompression(entry.fileName, entry.compressionMethod));
   }
   try {
-    // zlib stops once the output would exceed the declared size (ERR_BUFFER_TOO_LARGE).
-    return await inflateRawAsync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+    // zlib stops once the output would exceed the declared size (ERR_BUFFER_TOO_LARGE). Sync: an
+    // entry is small (bounded above), and the thread-pool round trip cost more than the inflating.
+    return inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
   } catch (cause) {
     const bomb = (cause as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
     throw new LetterReadError(displayPath, bomb ? inflatesBeyondDeclared(entry.fileName) : damaged(), { cause });
