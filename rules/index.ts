@@ -4,6 +4,7 @@ import linkTextMismatch from './link-text-mismatch.js';
 import invalidLinkTarget from './invalid-link-target.js';
 import missingUrl from './missing-url.js';
 import placeholderUrl from './placeholder-url.js';
+import invalidMetadata from './invalid-metadata.js';
 import deadUrl from './dead-url.js';
 import unreachableUrl from './unreachable-url.js';
 import typedUrlVariant from './typed-url-variant.js';
@@ -23,6 +24,7 @@ export const allRules: Rule[] = [
   invalidLinkTarget,
   missingUrl,
   placeholderUrl,
+  invalidMetadata,
   deadUrl,
   unreachableUrl,
   typedUrlVariant,

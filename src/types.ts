@@ -82,6 +82,8 @@ export interface LetterMeta {
   owner?: string;
   /** Other metadata found (subject, keywords …). */
   extra?: Record<string, unknown>;
+  /** Known fields whose value could not be read (rule `invalid-metadata` reports them). */
+  invalid?: Array<{ key: string; value: string; expected: 'date' | 'count' }>;
 }
 
 /** `<!-- brieflint-disable-next-line id -->` / `<!-- brieflint-disable id -->` (Markdown). */

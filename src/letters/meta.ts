@@ -1,7 +1,7 @@
 import type { LetterMeta } from '../types.js';
 
 /** Accepted spellings of each metadata key (front matter, Word custom properties, manifest). */
-const ALIASES: Record<keyof Omit<LetterMeta, 'extra'>, string[]> = {
+const ALIASES: Record<keyof Omit<LetterMeta, 'extra' | 'invalid'>, string[]> = {
   id: ['id', 'briefid', 'brief-id', 'letterid', 'letter-id'],
   title: ['title', 'titel'],
   kenmerk: ['kenmerk', 'reference', 'ons-kenmerk', 'onskenmerk'],
@@ -26,7 +26,7 @@ const DATE_IN_AMSTERDAM = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/A
 /**
  * YYYY-MM-DD from an ISO date (`2025-03-14`), an ISO date-time with a zone such as a Word
  * vt:filetime (`2025-03-13T23:00:00Z`, which is 14 March in the Netherlands), a Dutch
- * `14-03-2025`, or a Date.
+ * `14-03-2025` or `14 maart 2025`, or a Date.
  */
 export function isoDate(value: unknown): string | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : DATE_IN_AMSTERDAM.format(value);
@@ -35,11 +35,19 @@ export function isoDate(value: unknown): string | undefined {
   if (isIsoDate(text)) return text;
   const m = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
   if (m) return isIsoDate(m[1]) ? (m[4] ? DATE_IN_AMSTERDAM.format(new Date(text)) : m[1]) : undefined;
+  const long = /^(\d{1,2})\s+([a-z]+)\s+(\d{4})$/i.exec(text);
+  const month = long ? MONTHS.indexOf(long[2].toLowerCase()) + 1 : 0;
+  if (long && month > 0) {
+    const ymd = `${long[3]}-${String(month).padStart(2, '0')}-${long[1].padStart(2, '0')}`;
+    return isIsoDate(ymd) ? ymd : undefined;
+  }
   const nl = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
   if (!nl) return undefined;
   const ymd = `${nl[3]}-${nl[2].padStart(2, '0')}-${nl[1].padStart(2, '0')}`;
   return isIsoDate(ymd) ? ymd : undefined;
 }
+
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(value: unknown): boolean {
@@ -59,7 +67,8 @@ export function parseCount(value: unknown): number | undefined {
 
 /**
  * Letter metadata from a record of named values (front matter, document properties, a manifest
- * entry). Unknown names go to `extra`; values of the wrong shape are dropped.
+ * entry). Unknown names go to `extra`; a date or count that cannot be read goes to `extra` and
+ * is listed in `invalid` (rule invalid-metadata).
  */
 export function metaFromRecord(record: Record<string, unknown>): Partial<LetterMeta> {
   const meta: Partial<LetterMeta> = {};
@@ -71,13 +80,13 @@ export function metaFromRecord(record: Record<string, unknown>): Partial<LetterM
       case 'mailingDate': {
         const d = isoDate(value);
         if (d) meta.mailingDate = d;
-        else extra[name] = value;
+        else invalid(meta, extra, name, value, 'date');
         break;
       }
       case 'recipients': {
         const n = parseCount(value);
         if (n !== undefined) meta.recipients = n;
-        else extra[name] = value;
+        else invalid(meta, extra, name, value, 'count');
         break;
       }
       case undefined:
@@ -92,6 +101,12 @@ export function metaFromRecord(record: Record<string, unknown>): Partial<LetterM
   }
   if (Object.keys(extra).length) meta.extra = extra;
   return meta;
+}
+
+/** A known field whose value does not fit: kept in `extra`, and said in `invalid` for a rule to report. */
+function invalid(meta: Partial<LetterMeta>, extra: Record<string, unknown>, name: string, value: unknown, expected: 'date' | 'count'): void {
+  extra[name] = value;
+  (meta.invalid ??= []).push({ key: name, value: String(value), expected });
 }
 
 /** The file name without folder and extension: the id of a letter that names none. */

@@ -66,7 +66,7 @@ describe('document properties → LetterMeta', () => {
     ['2025-03-14T10:00:00', '2025-03-14'],
     ['2025-03-14T00:00:00+01:00', '2025-03-14'],
     ['2025-02-30', undefined],
-    ['14 maart 2025', undefined],
+    ['14 maart 2025', '2025-03-14'],
   ])('isoDate(%s) = %s', (text, date) => {
     expect(isoDate(text)).toBe(date);
   });
@@ -95,6 +95,7 @@ describe('document properties → LetterMeta', () => {
       recipients: 300,
       owner: 'Team Zorg',
       extra: { keywords: 'a; b', VerzendDatum: 'volgende week', Afdeling: 'Zorg' },
+      invalid: [{ key: 'VerzendDatum', value: 'volgende week', expected: 'date' }],
     });
   });
 

@@ -152,3 +152,23 @@ describe('placeholder-url', () => {
     ]);
   });
 });
+
+describe('invalid-metadata', () => {
+  it('reports a mailing date or count it cannot read, and reads Dutch long dates', async () => {
+    const { readMarkdown } = await import('../../src/letters/markdown.js');
+    const invalidMetadata = (await import('../../rules/invalid-metadata.js')).default;
+    const l = readMarkdown('brief.md', Buffer.from('---\nverzenddatum: begin maart\noplage: veel\n---\n\nTekst\n'));
+    expect(l.meta.mailingDate).toBeUndefined();
+    const reports = runRule(invalidMetadata, refs(), {}, l);
+    expect(reports.map((r) => r.message.en)).toEqual([
+      'verzenddatum “begin maart” is not a date brieflint can read: write YYYY-MM-DD (e.g. 2027-03-01). Without a mailing date the KCC briefing is checked against today.',
+      'oplage “veel” is not a count: write a number, e.g. 1250.',
+    ]);
+    // YAML reads a bare 1.250 as the number 1.25: only the quoted form keeps the Dutch thousands dot.
+    const ok = readMarkdown('brief.md', Buffer.from("---\nmailingDate: 1 maart 2027\nrecipients: '1.250'\n---\n\nTekst\n"));
+    expect(ok.meta).toMatchObject({ mailingDate: '2027-03-01', recipients: 1250 });
+    expect(runRule(invalidMetadata, refs(), {}, ok)).toEqual([]);
+    const float = readMarkdown('brief.md', Buffer.from('---\nrecipients: 1.250\n---\n\nTekst\n'));
+    expect(runRule(invalidMetadata, refs(), {}, float)[0].message.nl).toBe('recipients “1.25” is geen aantal: schrijf een getal, bijv. 1250.');
+  });
+});
