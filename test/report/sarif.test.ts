@@ -1,28 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { sarifValidator } from '../fixtures-report/sarif-validator.js';
 import type { Log } from 'sarif';
 import { formatSarif, type RuleInfo } from '../../src/report/sarif.js';
 import { hostileReport, sampleReport } from './sample.js';
 
-const schema = JSON.parse(readFileSync(new URL('../fixtures-report/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
-
-/**
- * The official schema, unmodified (see test/fixtures-report/README.md): draft 2020-12, a stray
- * `anyOf` under region.properties (so no meta-schema check), and `(?i)` inline flags in two patterns.
- */
-function sarifValidator() {
-  const regExp = Object.assign(
-    (pattern: string, flags: string) =>
-      pattern.includes('(?i)') ? new RegExp(pattern.replace('(?i)', ''), `${flags}i`) : new RegExp(pattern, flags),
-    { code: 'sarifRegExp' },
-  );
-  const ajv = new Ajv2020({ strict: false, validateSchema: false, allErrors: true, code: { regExp } });
-  ajv.addFormat('uri', (s: string) => /^[a-z][a-z0-9+.-]*:[^\s]*$/i.test(s) && URL.canParse(s));
-  ajv.addFormat('uri-reference', (s: string) => /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/.test(s) && !/%(?![0-9A-Fa-f]{2})/.test(s));
-  ajv.addFormat('date-time', (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(s));
-  return ajv.compile(schema);
-}
 
 const RULES: RuleInfo[] = [
   { id: 'dead-url', description: 'A printed URL does not work.', helpUri: 'https://brieflint.example/rules/dead-url', defaultSeverity: 'error' },

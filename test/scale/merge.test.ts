@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { sarifValidator } from '../fixtures-report/sarif-validator.js';
 import type { Log, Result } from 'sarif';
 import { mergeJsonReports, mergeSarif, MergeError, reportKind } from '../../src/merge.js';
 import { shardFiles } from '../../src/shard.js';
@@ -101,20 +100,6 @@ describe('mergeJsonReports', () => {
   });
 });
 
-/** The official schema, as in test/report/sarif.test.ts. */
-function sarifValidator() {
-  const schema = JSON.parse(readFileSync(new URL('../fixtures-report/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
-  const regExp = Object.assign(
-    (pattern: string, flags: string) =>
-      pattern.includes('(?i)') ? new RegExp(pattern.replace('(?i)', ''), `${flags}i`) : new RegExp(pattern, flags),
-    { code: 'sarifRegExp' },
-  );
-  const ajv = new Ajv2020({ strict: false, validateSchema: false, allErrors: true, code: { regExp } });
-  ajv.addFormat('uri', (s: string) => /^[a-z][a-z0-9+.-]*:[^\s]*$/i.test(s) && URL.canParse(s));
-  ajv.addFormat('uri-reference', (s: string) => /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/.test(s) && !/%(?![0-9A-Fa-f]{2})/.test(s));
-  ajv.addFormat('date-time', (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(s));
-  return ajv.compile(schema);
-}
 
 const sarif = (report: JsonReport, rules = RULES) => JSON.parse(formatSarif(report, rules)) as Log;
 const resultKey = (r: Result) => `${r.ruleId}|${r.message.text}|${r.locations?.[0]?.physicalLocation?.artifactLocation?.uri}|${r.partialFingerprints?.['brieflint/v1']}`;
