@@ -9,7 +9,7 @@ import { findLetters, type FoundFile } from './files.js';
 import { shardFiles, type Shard } from './shard.js';
 import { LetterReadError, readLetter } from './letters/index.js';
 import { extractReferences } from './extract/index.js';
-import { factFolders, gatherFacts, localToday, type GatherOptions } from './facts/index.js';
+import { factFolders, startFacts, localToday, type GatherOptions } from './facts/index.js';
 import { runRules, skippedRules } from './engine.js';
 
 export interface CheckOptions extends GatherOptions {
@@ -42,7 +42,7 @@ export interface CheckRun {
 
 const READ_CONCURRENCY = 8;
 
-/** read → extract → gather facts (all I/O, once per run) → rules. */
+/** read → extract → gather facts (all I/O, once per run; fetching starts while reading) → rules. */
 export async function check(options: CheckOptions): Promise<CheckRun> {
   const { config, cwd } = options;
   const all = await findLetters(options.paths, cwd, { ignore: config.ignore, ignoreRoot: config.root, exclude: factFolders(config) });
@@ -51,14 +51,24 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   const firstShard = !options.shard || options.shard.index === 1;
   const missing = firstShard ? all.missing : [];
   const ignored = firstShard ? all.ignored : [];
+  if (found.length + missing.length === 0) return { files: [], facts: { offline: options.offline, today: options.today ?? localToday() }, skipped: [], ignored };
+  // URLs are fetched as soon as a letter names them, while the other letters are still read.
+  const gatherer = await startFacts(config, options.rules, options);
   const limit = pLimit(READ_CONCURRENCY);
-  const files = await Promise.all(found.map((f) => limit(() => readOne(f, config))));
+  const files = await Promise.all(
+    found.map((f) =>
+      limit(async () => {
+        const file = await readOne(f, config);
+        if (file.refs) gatherer.letter(file.refs);
+        return file;
+      }),
+    ),
+  );
   for (const path of missing) {
     files.push({ path, findings: [], error: { nl: 'bestand of map bestaat niet', en: 'no such file or folder' } });
   }
-  if (files.length === 0) return { files, facts: { offline: options.offline, today: options.today ?? localToday() }, skipped: [], ignored };
   const readable = files.filter((f): f is CheckedFile & { letter: Letter; refs: References } => !!f.letter && !!f.refs);
-  const facts = await gatherFacts(readable, config, options.rules, options);
+  const facts = await gatherer.finish(readable);
   for (const f of readable) f.findings = runRules(f.letter, f.refs, facts, config, options.rules, options.lang);
   return { files, facts, skipped: skippedRules(options.rules, facts, config), ignored };
 }

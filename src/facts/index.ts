@@ -36,44 +36,50 @@ export function factFolders(config: ResolvedConfig): string[] {
 const needed = (rules: Rule[], config: ResolvedConfig, fact: 'site' | 'kcc' | 'forms') =>
   rules.some((r) => r.meta.needs?.includes(fact) && config.rules[r.meta.id]?.severity !== 'off');
 
-/**
- * All I/O the rules need, once per run and deduplicated across letters: the live site check of
- * every distinct URL, the KCC knowledge base. Rules never do I/O themselves. Throws
- * KnowledgeBaseError when the knowledge base cannot be read (exit code 2).
- */
-export async function gatherFacts(
-  letters: Array<{ letter: Letter; refs: References }>,
-  config: ResolvedConfig,
-  rules: Rule[],
-  options: GatherOptions & { cwd: string },
-): Promise<Facts> {
-  const facts: Facts = { offline: options.offline, today: options.today ?? localToday() };
-  if (needed(rules, config, 'site') && !options.offline) {
-    const site = siteOptions(config, options);
-    const { checkSite } = await import('./site/index.js');
-    facts.site = await checkSite(distinctUrls(letters), site);
-    if (needed(rules, config, 'forms')) {
-      const { checkForms } = await import('./forms/index.js');
-      facts.forms = await checkForms(facts.site, configured(config, () => formsOptionsFromConfig(config.forms, site)));
-    }
-  }
-  if (needed(rules, config, 'kcc')) {
-    const local = resolveKccConfig(config.kcc).adapter === 'folder';
-    // The folder adapter reads files only: it runs offline too.
-    if (local || !options.offline) {
-      const { loadKcc } = await import('./kcc/index.js');
-      facts.kcc = await loadKcc(config.kcc, config.root, letters.map((l) => l.letter), { cwd: options.cwd });
-    }
-  }
-  return facts;
+/** Gathers the facts of a run: `letter()` for each letter as it is read, then `finish()`. */
+export interface FactsGatherer {
+  /** A letter's references: its URLs are fetched right away, while other letters are still read. */
+  letter(refs: References): void;
+  /** Wait for the live checks, read the knowledge base and check the forms. */
+  finish(letters: Array<{ letter: Letter; refs: References }>): Promise<Facts>;
 }
 
-/** Every distinct http(s) URL the letters print or link, each fetched once however many print it. */
-function distinctUrls(letters: Array<{ refs: References }>): string[] {
-  const urls = new Set<string>();
-  for (const { refs } of letters) for (const ref of checkableUrls(refs)) urls.add(ref.href);
-  return [...urls];
+/**
+ * All I/O the rules need, once per run and deduplicated across letters: the live site check of
+ * every distinct URL (started as soon as a letter names it), the forms behind them, the KCC
+ * knowledge base. Rules never do I/O themselves. `finish` throws KnowledgeBaseError when the
+ * knowledge base cannot be read (exit code 2).
+ */
+export async function startFacts(config: ResolvedConfig, rules: Rule[], options: GatherOptions & { cwd: string }): Promise<FactsGatherer> {
+  const live = needed(rules, config, 'site') && !options.offline;
+  const site = live ? siteOptions(config, options) : undefined;
+  const session = site ? await (await import('./site/index.js')).openSiteSession(site) : undefined;
+  return {
+    letter(refs) {
+      if (session) for (const ref of checkableUrls(refs)) session.add(ref.href);
+    },
+    async finish(letters) {
+      const facts: Facts = { offline: options.offline, today: options.today ?? localToday() };
+      if (session && site) {
+        facts.site = await session.finish();
+        if (needed(rules, config, 'forms')) {
+          const { checkForms } = await import('./forms/index.js');
+          facts.forms = await checkForms(facts.site, configured(config, () => formsOptionsFromConfig(config.forms, site)));
+        }
+      }
+      if (needed(rules, config, 'kcc')) {
+        const local = resolveKccConfig(config.kcc).adapter === 'folder';
+        // The folder adapter reads files only: it runs offline too.
+        if (local || !options.offline) {
+          const { loadKcc } = await import('./kcc/index.js');
+          facts.kcc = await loadKcc(config.kcc, config.root, letters.map((l) => l.letter), { cwd: options.cwd });
+        }
+      }
+      return facts;
+    },
+  };
 }
+
 
 /** Options built from a config section; what is wrong with it is a ConfigError naming the file. */
 function configured<T>(config: ResolvedConfig, build: () => T): T {

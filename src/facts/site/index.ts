@@ -153,6 +153,21 @@ interface Fetched {
  * keyed by the href as given; every distinct URL (after remap) is requested once.
  */
 export async function checkSite(hrefs: string[], options: SiteOptions): Promise<SiteFacts> {
+  const session = await openSiteSession(options);
+  for (const href of hrefs) session.add(href);
+  options.onProgress?.(0, new Set(hrefs).size, '');
+  return session.finish();
+}
+
+/** A live-site check that takes URLs as they are found (while letters are still being read). */
+export interface SiteSession {
+  /** Start checking this href, unless it was added before. */
+  add(href: string): void;
+  /** Wait for every added href, close the connections, save the cache. */
+  finish(): Promise<SiteFacts>;
+}
+
+export async function openSiteSession(options: SiteOptions): Promise<SiteSession> {
   const domains = options.domains.map((d) => d.toLowerCase().replace(/^\.+|\.+$/g, ''));
   const now = options.now ?? Date.now;
   const remap = compileRemap(options.remap);
@@ -187,10 +202,9 @@ export async function checkSite(hrefs: string[], options: SiteOptions): Promise<
     return p;
   };
 
-  const distinct = [...new Set(hrefs)];
-  const total = distinct.length;
+  const distinct: string[] = [];
+  const pending: Array<Promise<void>> = [];
   let done = 0;
-  options.onProgress?.(0, total, '');
 
   const checkOne = async (href: string): Promise<UrlResult> => {
     let u: URL;
@@ -246,41 +260,52 @@ export async function checkSite(hrefs: string[], options: SiteOptions): Promise<
   };
 
   const urls: Record<string, UrlResult> = {};
-  let failed = false;
-  try {
-    await Promise.all(
-      distinct.map(async (href) => {
-        const result = await checkOne(href);
-        urls[href] = result;
-        done++;
-        let host = '';
-        try {
-          host = new URL(href).host;
-        } catch {
-          host = '';
-        }
-        options.onProgress?.(done, total, host);
-      }),
+  const seen = new Set<string>();
+  let error: unknown;
+  const add = (href: string): void => {
+    if (seen.has(href)) return;
+    seen.add(href);
+    distinct.push(href);
+    pending.push(
+      checkOne(href).then(
+        (result) => {
+          urls[href] = result;
+          done++;
+          let host = '';
+          try {
+            host = new URL(href).host;
+          } catch {
+            host = '';
+          }
+          options.onProgress?.(done, distinct.length, host);
+        },
+        (e: unknown) => {
+          error ??= e;
+        },
+      ),
     );
-  } catch (error) {
-    failed = true;
-    throw error;
-  } finally {
-    await (failed ? agent.destroy() : agent.close()).catch(() => undefined);
-  }
-  let cacheError: string | undefined;
-  if (cache) {
-    try {
-      await cache.save();
-    } catch (error) {
-      cacheError = `${cache.path}: ${(error as Error).message}`;
-    }
-  }
-  // Stable order: as handed in.
-  const ordered: Record<string, UrlResult> = {};
-  for (const href of distinct) ordered[href] = urls[href];
-  return {
-    urls: ordered,
-    stats: { urls: total, requests: fetcher.requests, cacheHits, ...(cacheError ? { cacheError } : {}) },
   };
+
+  const finish = async (): Promise<SiteFacts> => {
+    // URLs added while waiting are waited for too.
+    for (let waited = 0; waited < pending.length; waited = pending.length) await Promise.all(pending.slice(waited));
+    await (error ? agent.destroy() : agent.close()).catch(() => undefined);
+    if (error) throw error;
+    let cacheError: string | undefined;
+    if (cache) {
+      try {
+        await cache.save();
+      } catch (e) {
+        cacheError = `${cache.path}: ${(e as Error).message}`;
+      }
+    }
+    // Stable order: as handed in.
+    const ordered: Record<string, UrlResult> = {};
+    for (const href of distinct) ordered[href] = urls[href];
+    return {
+      urls: ordered,
+      stats: { urls: distinct.length, requests: fetcher.requests, cacheHits, ...(cacheError ? { cacheError } : {}) },
+    };
+  };
+  return { add, finish };
 }
