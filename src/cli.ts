@@ -152,7 +152,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
 /** The message for an error that stops the run (exit code 2), or undefined for a bug. */
 function failureMessage(error: unknown, lang: Lang): string | undefined {
-  if (error instanceof ConfigError) return error.message;
+  if (error instanceof ConfigError) return error.reason[lang];
   if (error instanceof KnowledgeBaseError) return `${error.location}: ${error.reason[lang]}`;
   if (error instanceof LetterReadError) return `${error.path}: ${error.reason[lang]}`;
   if (error instanceof BaselineError || error instanceof ReportWriteError) return error.message;

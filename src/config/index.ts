@@ -5,7 +5,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { Ajv, type ErrorObject } from 'ajv';
 import type { Rule } from '../rule.js';
 import type { ResolvedConfig, RuleSetting } from './types.js';
-import type { SeveritySetting } from '../types.js';
+import type { Message, SeveritySetting } from '../types.js';
 import { buildConfigSchema, type SectionSchemas } from './schema.js';
 
 export type { ResolvedConfig, RuleSetting } from './types.js';
@@ -34,9 +34,13 @@ export const DEFAULT_ALLOWED_DOMAINS = [
 
 /** A configuration that cannot be used: exit code 2, the message names the file and the key. */
 export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** The message in Dutch and English (`message` is the English one). */
+  readonly reason: Message;
+  constructor(message: string | Message) {
+    const reason = typeof message === 'string' ? { nl: message, en: message } : message;
+    super(reason.en);
     this.name = 'ConfigError';
+    this.reason = reason;
   }
 }
 
@@ -74,7 +78,11 @@ async function parseConfigFile(file: string): Promise<unknown> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(code === 'ENOENT' ? `${file}: config file not found` : `${file}: cannot read config: ${(error as Error).message}`);
+    throw new ConfigError(
+      code === 'ENOENT'
+        ? { nl: `${file}: configuratiebestand niet gevonden`, en: `${file}: config file not found` }
+        : { nl: `${file}: kan de configuratie niet lezen: ${(error as Error).message}`, en: `${file}: cannot read config: ${(error as Error).message}` },
+    );
   }
   try {
     const value = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
@@ -82,7 +90,9 @@ async function parseConfigFile(file: string): Promise<unknown> {
     return value;
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
-    throw new ConfigError(`${file}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}${where}: ${(error as Error).message.split('\n')[0]}`);
+    const kind = file.endsWith('.json') ? 'JSON' : 'YAML';
+    const detail = (error as Error).message.split('\n')[0];
+    throw new ConfigError({ nl: `${file}: geen geldige ${kind}${where.replace('line', 'regel')}: ${detail}`, en: `${file}: not valid ${kind}${where}: ${detail}` });
   }
 }
 
@@ -91,7 +101,7 @@ function validate(raw: unknown, file: string, rules: Rule[], sections: SectionSc
   const check = ajv.compile(buildConfigSchema(rules, sections));
   if (check(raw)) return;
   const messages = pickErrors(check.errors ?? []).map(describeError);
-  throw new ConfigError(`${file}: ${messages.join('; ')}`);
+  throw new ConfigError({ nl: `${file}: ${messages.map((m) => m.nl).join('; ')}`, en: `${file}: ${messages.map((m) => m.en).join('; ')}` });
 }
 
 /** The most telling errors: the deepest ones, without the anyOf summaries. */
@@ -110,15 +120,22 @@ function pickErrors(errors: ErrorObject[]): ErrorObject[] {
   return all.filter((e) => e.keyword === 'additionalProperties' || e.instancePath.split('/').length === deepest).slice(0, 5);
 }
 
-function describeError(e: ErrorObject): string {
+function describeError(e: ErrorObject): Message {
   const path = pointerToKey(e.instancePath);
   if (e.keyword === 'additionalProperties') {
     const key = String(e.params.additionalProperty);
     const full = path ? `${path}.${key}` : key;
-    return path === 'rules' ? `unknown rule "${key}" (key "${full}")` : `unknown key "${full}"`;
+    return path === 'rules'
+      ? { nl: `onbekende regel "${key}" (sleutel "${full}")`, en: `unknown rule "${key}" (key "${full}")` }
+      : { nl: `onbekende sleutel "${full}"`, en: `unknown key "${full}"` };
   }
-  if (e.keyword === 'enum') return `key "${path}" must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-  return `key "${path || '(top level)'}" ${e.message ?? 'is invalid'}`;
+  if (e.keyword === 'enum') {
+    const values = (e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+    return { nl: `sleutel "${path}" moet een van ${values} zijn`, en: `key "${path}" must be one of ${values}` };
+  }
+  // ajv's own wording ("must be integer") stays English in both.
+  const where = path || '(top level)';
+  return { nl: `sleutel "${where}": ${e.message ?? 'ongeldig'}`, en: `key "${where}" ${e.message ?? 'is invalid'}` };
 }
 
 /** "/rules/pretty-url/1/maxLength" → "rules.pretty-url[1].maxLength". */

@@ -130,7 +130,8 @@ describe('exit codes', () => {
     const dir = project({ 'brieflint.config.json': '{"domain": []}', 'goed.md': GOOD });
     const bad = await cli(['check', '--offline'], dir);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain(`${join(dir, 'brieflint.config.json')}: unknown key "domain"`);
+    expect(bad.stderr).toContain(`${join(dir, 'brieflint.config.json')}: onbekende sleutel "domain"`);
+    expect((await cli(['check', '--offline', '--lang', 'en'], dir)).stderr).toContain(`${join(dir, 'brieflint.config.json')}: unknown key "domain"`);
     const empty = project({ 'leeg/.keep': '' });
     const none = await cli(['check', 'leeg', '--offline'], empty);
     expect(none.code).toBe(2);
