@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import type { Message } from '../src/types.js';
-import { briefingLabel, coveringBriefings, hasPlaceholder, mentioningBriefings } from '../src/facts/kcc/match.js';
+import { briefingLabel, coveringBriefings, hasPlaceholder, mentioningBriefings, referenceDate, selectBriefing } from '../src/facts/kcc/match.js';
 
 export default defineRule({
   meta: {
@@ -16,7 +16,22 @@ export default defineRule({
   check({ letter, refs, facts }) {
     const kcc = facts.kcc;
     if (!kcc) return [];
-    if (coveringBriefings(letter, kcc).length > 0) return [];
+    const covering = coveringBriefings(letter, kcc);
+    if (covering.length > 0) {
+      // A briefing written by `brieflint briefing` and never completed tells the KCC nothing yet.
+      const chosen = selectBriefing(covering, referenceDate(letter, facts.today).date);
+      if (!chosen || !DRAFT.test(chosen.briefing.body)) return [];
+      const label = briefingLabel(chosen.briefing);
+      return [
+        {
+          message: {
+            nl: `De KCC-briefing ${label.nl} is nog een concept: er staan TODO's in. Het klantcontactcentrum weet nog niet wat het bellers moet vertellen.`,
+            en: `The KCC briefing ${label.en} is still a draft: it holds TODOs. The contact centre does not yet know what to tell callers.`,
+          },
+          hint: { nl: 'Vul elke TODO in voordat de brief verstuurd wordt.', en: 'Fill in every TODO before the letter is mailed.' },
+        },
+      ];
+    }
     const { id, kenmerk } = letter.meta;
     const where = kcc.source === 'folder' ? `${kcc.location}/` : kcc.location;
     const names = kenmerk ? `id “${id}”, kenmerk “${kenmerk}”` : `id “${id}”`;
@@ -51,6 +66,8 @@ export default defineRule({
     ];
   },
 });
+
+const DRAFT = /\bTODO\b/;
 
 function addHow(source: string, id: string): Message {
   switch (source) {
