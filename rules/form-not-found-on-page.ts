@@ -16,7 +16,6 @@ export default defineRule({
     },
     needs: ['site', 'forms'],
     defaultOptions: {},
-    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   },
   check({ letter, refs, facts, config }) {
     const site = facts.site;

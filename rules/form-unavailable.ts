@@ -70,7 +70,6 @@ export default defineRule({
     },
     needs: ['site', 'forms'],
     defaultOptions: {},
-    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   },
   check({ refs, facts }) {
     const reports: Report[] = [];

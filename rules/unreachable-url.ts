@@ -17,7 +17,6 @@ export default defineRule<Record<string, never>>({
     },
     needs: ['site'],
     defaultOptions: {},
-    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   },
   check({ refs, facts }) {
     const reports: Report[] = [];

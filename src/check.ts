@@ -9,7 +9,7 @@ import { findLetters, type FoundFile } from './files.js';
 import { shardFiles, type Shard } from './shard.js';
 import { LetterReadError, readLetter } from './letters/index.js';
 import { extractReferences } from './extract/index.js';
-import { factFolders, startFacts, localToday, type GatherOptions } from './facts/index.js';
+import { baseFacts, factFolders, startFacts, type GatherOptions } from './facts/index.js';
 import { runRules, skippedRules } from './engine.js';
 
 export interface CheckOptions extends GatherOptions {
@@ -51,7 +51,7 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   const firstShard = !options.shard || options.shard.index === 1;
   const missing = firstShard ? all.missing : [];
   const ignored = firstShard ? all.ignored : [];
-  if (found.length + missing.length === 0) return { files: [], facts: { offline: options.offline, today: options.today ?? localToday() }, skipped: [], ignored };
+  if (found.length + missing.length === 0) return { files: [], facts: baseFacts(options), skipped: [], ignored };
   // URLs are fetched as soon as a letter names them, while the other letters are still read.
   const gatherer = await startFacts(config, options.rules, options);
   const limit = pLimit(READ_CONCURRENCY);

@@ -36,6 +36,11 @@ export function factFolders(config: ResolvedConfig): string[] {
 const needed = (rules: Rule[], config: ResolvedConfig, fact: 'site' | 'kcc' | 'forms') =>
   rules.some((r) => r.meta.needs?.includes(fact) && config.rules[r.meta.id]?.severity !== 'off');
 
+/** The facts every run has, before any I/O: whether it is offline, and its "today". */
+export function baseFacts(options: GatherOptions): Facts {
+  return { offline: options.offline, today: options.today ?? localToday() };
+}
+
 /** Gathers the facts of a run: `letter()` for each letter as it is read, then `finish()`. */
 export interface FactsGatherer {
   /** A letter's references: its URLs are fetched right away, while other letters are still read. */
@@ -59,7 +64,7 @@ export async function startFacts(config: ResolvedConfig, rules: Rule[], options:
       if (session) for (const ref of checkableUrls(refs)) session.add(ref.href);
     },
     async finish(letters) {
-      const facts: Facts = { offline: options.offline, today: options.today ?? localToday() };
+      const facts = baseFacts(options);
       if (session && site) {
         facts.site = await session.finish();
         if (needed(rules, config, 'forms')) {

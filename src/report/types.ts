@@ -2,7 +2,7 @@
  * The JSON report: a public contract (README "JSON output"). Every formatter renders this shape.
  * Add fields, never rename or remove them.
  */
-import type { Severity } from '../types.js';
+import type { LetterMeta, Severity } from '../types.js';
 
 export interface JsonUrl {
   printed: string;
@@ -45,14 +45,7 @@ export interface JsonFinding {
 
 export interface JsonFile {
   path: string;
-  letter: {
-    id: string;
-    title?: string;
-    kenmerk?: string;
-    mailingDate?: string;
-    recipients?: number;
-    owner?: string;
-  } | null;
+  letter: Pick<LetterMeta, 'id' | 'title' | 'kenmerk' | 'mailingDate' | 'recipients' | 'owner'> | null;
   references: {
     urls: JsonUrl[];
     forms: Array<{ kind: string; text: string; line: number; column: number }>;

@@ -9,7 +9,7 @@ import { Follower } from './check.js';
 import { createAgent, parseConnectTo } from './connect.js';
 import { Fetcher, type FetcherOptions } from './fetch.js';
 import { isLive } from './results.js';
-import { brieflintVersion } from './version.js';
+import { VERSION } from '../../paths.js';
 import type { CheckOutcome, SiteFacts, SiteOptions, UrlResult, VariantKind, VariantProblem, VariantResult } from './types.js';
 
 export type * from './types.js';
@@ -31,7 +31,7 @@ export const SITE_DEFAULTS = {
 } as const;
 
 export function defaultUserAgent(): string {
-  return `brieflint/${brieflintVersion()} (+https://github.com/brieflint/brieflint)`;
+  return `brieflint/${VERSION} (+https://github.com/brieflint/brieflint)`;
 }
 
 /** The connection settings the live-site and forms checks share (see SiteOptions). */
