@@ -1,5 +1,5 @@
-import type { LookupFunction } from 'node:net';
-import { startSiteServer, testCerts, type Routes, type SiteServer } from '../../fixtures/site/server.mjs';
+import { testCerts, type SiteServer } from '../../fixtures/site/server.mjs';
+import { noDns } from '../site/helpers.js';
 import type { SiteOptions } from '../../src/facts/site/index.js';
 import { parseHostEntry, type FormsOptions } from '../../src/facts/forms/index.js';
 
@@ -13,14 +13,7 @@ export const HOSTS = [
   'digid.nl',
 ];
 
-/** DNS that knows nothing: an unmapped host can never reach the internet. */
-export const noDns: LookupFunction = ((hostname: string, _options: unknown, callback: (...args: unknown[]) => void) => {
-  callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname }));
-}) as unknown as LookupFunction;
-
-export async function startServer(routes: Routes): Promise<SiteServer> {
-  return startSiteServer({ routes, https: testCerts.server });
-}
+export { noDns, startServer } from '../site/helpers.js';
 
 /** Site options pointing every host at the server (no typed variants, no soft-404 probe). */
 export function siteOptionsFor(server: SiteServer, extra: Partial<SiteOptions> = {}): SiteOptions {

@@ -12,6 +12,7 @@ import type { Letter, References } from '../../src/types.js';
 import formUnavailable from '../../rules/form-unavailable.js';
 import formNotFound from '../../rules/form-not-found-on-page.js';
 import formLogin from '../../rules/form-login-mismatch.js';
+import { urlResult } from '../site/helpers.js';
 
 const V = 'https://voorbeeldstad.example';
 const rules = [formUnavailable, formNotFound, formLogin] as Rule[];
@@ -22,23 +23,14 @@ function markdown(body: string): { letter: Letter; refs: References } {
   return { letter, refs: extractReferences(letter) };
 }
 
+/** A live HTML page (the forms rules read its body). */
 function page(url: string, partial: Partial<UrlResult> = {}): UrlResult {
-  return {
-    url,
-    fetchedUrl: url,
-    kind: 'ok',
-    finalUrl: url,
-    status: 200,
-    chain: [{ url, status: 200 }],
-    offsite: false,
-    ownDomain: true,
-    variants: [],
-    fromCache: false,
+  return urlResult(url, {
     checkedAt: '2027-01-10T00:00:00.000Z',
     contentType: 'text/html; charset=utf-8',
     body: '<html><body><main><p>Tekst</p></main></body></html>',
     ...partial,
-  };
+  });
 }
 
 function factsOf(entries: Array<[string, Partial<UrlResult>, FormResult | undefined]>): Facts {

@@ -1,6 +1,6 @@
 import type { LookupFunction } from 'node:net';
 import { startSiteServer, testCerts, type Routes, type SiteServer } from '../../fixtures/site/server.mjs';
-import type { SiteOptions } from '../../src/facts/site/index.js';
+import type { SiteOptions, UrlResult } from '../../src/facts/site/index.js';
 
 /** Every host the tests use: all of them are mapped to the local test server. */
 export const HOSTS = [
@@ -41,5 +41,23 @@ export function optionsFor(server: SiteServer, extra: Partial<SiteOptions> = {})
     retryBaseMs: 5,
     maxRetryWaitMs: 2_000,
     ...extra,
+  };
+}
+
+/** A site result for `url`: a live 200 page on an own domain, changed by `partial`. */
+export function urlResult(url: string, partial: Partial<UrlResult> = {}): UrlResult {
+  return {
+    url,
+    fetchedUrl: url,
+    kind: 'ok',
+    finalUrl: url,
+    status: 200,
+    chain: [{ url, status: 200 }],
+    offsite: false,
+    ownDomain: true,
+    variants: [],
+    fromCache: false,
+    checkedAt: '2026-01-01T00:00:00.000Z',
+    ...partial,
   };
 }

@@ -12,7 +12,7 @@ import offsiteRedirect from '../../rules/offsite-redirect.js';
 import unverifiableUrl from '../../rules/unverifiable-url.js';
 import { startSiteServer, testCerts, type SiteServer } from '../../fixtures/site/server.mjs';
 import { demoDomains, demoHosts, demoRoutes } from '../../fixtures/site/demo-routes.mjs';
-import { noDns } from './helpers.js';
+import { noDns, urlResult } from './helpers.js';
 
 const V = 'https://voorbeeldstad.example';
 
@@ -37,22 +37,7 @@ function refsOf(urls: UrlRef[]): References {
   return { urls, forms: [], phones: [], emails: [], logins: [], placeholders: [] };
 }
 
-function result(url: string, partial: Partial<UrlResult> = {}): UrlResult {
-  return {
-    url,
-    fetchedUrl: url,
-    kind: 'ok',
-    finalUrl: url,
-    status: 200,
-    chain: [{ url, status: 200 }],
-    offsite: false,
-    ownDomain: true,
-    variants: [],
-    fromCache: false,
-    checkedAt: '2026-01-01T00:00:00.000Z',
-    ...partial,
-  };
-}
+const result = urlResult;
 
 function variant(v: VariantResult['variant'], url: string, partial: Partial<VariantResult> = {}): VariantResult {
   return { variant: v, url, fetchedUrl: url, kind: 'ok', finalUrl: url, status: 200, chain: [{ url, status: 200 }], ...partial };
