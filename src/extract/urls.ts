@@ -13,6 +13,7 @@
 import { findEmails } from './emails.js';
 import { hasScheme, hostPart, matchUrls } from './linkify.js';
 import { findPlaceholders, maskTemplateTags, type Range } from './placeholders.js';
+import { memoByString } from '../memo.js';
 
 export interface UrlMatch {
   start: number;
@@ -68,13 +69,13 @@ export function findUrls(text: string, options: FindUrlsOptions = {}): UrlMatch[
  * Whether the whole text (trimmed, sentence punctuation after it allowed) is one URL:
  * "meldingen.amsterdam.nl" and "https://x.nl/a." yes; "klik hier", "info@x.nl", "{{ url }}" no.
  */
-export function looksLikeUrl(text: string): boolean {
+export const looksLikeUrl: (text: string) => boolean = memoByString((text) => {
   const t = text.trim();
   if (t === '' || WS_RE.test(t.replace(/\r?\n/g, ''))) return false;
   const found = findUrls(t);
   if (found.length !== 1 || found[0].start !== 0) return false;
   return /^[.,;:!?…'"”’»)\]]*$/.test(t.slice(found[0].end));
-}
+});
 
 /** `mailto:`, `tel:`, `urn:` … — a scheme without `//`; not "localhost:8080/pad" (a port). */
 const OPAQUE_SCHEME_RE = /^([a-z][a-z0-9+-]*):(?!\d+(?:[/?#]|$))/i;
@@ -112,7 +113,7 @@ export function normalizeUrl(href: string): string {
  * lower case, no default port, no trailing slash on the path; path, query and fragment otherwise
  * as written. "https://www.Gemeente.nl/Afval/" → "gemeente.nl/Afval".
  */
-export function urlKey(url: string): string {
+export const urlKey: (url: string) => string = memoByString((url) => {
   const s = url.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^\/\//, '');
   const cut = s.search(/[/?#]/);
   const host = (cut === -1 ? s : s.slice(0, cut))
@@ -125,7 +126,7 @@ export function urlKey(url: string): string {
   const q = rest.search(/[?#]/);
   const path = q === -1 ? rest : rest.slice(0, q);
   return host + path.replace(/\/+$/, '') + (q === -1 ? '' : rest.slice(q));
-}
+});
 
 /**
  * Whether two URLs name the same page as a resident would type it (see urlKey): equal ignoring

@@ -166,12 +166,15 @@ export function letterUrlKey(u: UrlRef): string {
 /** Briefings that name one of these URLs but do not cover the letter: "briefing X mentions this URL". */
 export function mentioningBriefings(urls: UrlRef[], briefings: Briefing[], covering: Briefing[] = []): Array<{ briefing: Briefing; url: UrlRef }> {
   const out: Array<{ briefing: Briefing; url: UrlRef }> = [];
+  if (urls.length === 0) return out;
   const skip = new Set(covering);
+  // Each URL's keys once, not once per briefing.
+  const keyed = urls.map((u) => ({ u, printed: letterUrlKey(u), href: urlKey(u.href) }));
   for (const b of briefings) {
     if (skip.has(b)) continue;
     const keys = briefingUrlKeys(b);
-    const hit = urls.find((u) => keys.has(letterUrlKey(u)) || keys.has(urlKey(u.href)));
-    if (hit) out.push({ briefing: b, url: hit });
+    const hit = keyed.find((k) => keys.has(k.printed) || keys.has(k.href));
+    if (hit) out.push({ briefing: b, url: hit.u });
   }
   return out;
 }
