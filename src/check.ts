@@ -1,14 +1,11 @@
 import pLimit from 'p-limit';
-import picomatch from 'picomatch';
-import { relative, sep } from 'node:path';
 import type { Finding, Lang, Letter, Message, References } from './types.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { Rule } from './rule.js';
 import type { Facts } from './facts/types.js';
 import { findLetters, type FoundFile } from './files.js';
 import { shardFiles, type Shard } from './shard.js';
-import { LetterReadError, readLetter } from './letters/index.js';
-import { extractReferences } from './extract/index.js';
+import { readOne } from './read/one.js';
 import { baseFacts, factFolders, startFacts, type GatherOptions } from './facts/index.js';
 import { runRules, skippedRules } from './engine.js';
 
@@ -40,6 +37,7 @@ export interface CheckRun {
   ignored: string[];
 }
 
+/** Letters being read at once on the main thread (file reads overlap parsing). */
 const READ_CONCURRENCY = 8;
 
 /** read → extract → gather facts (all I/O, once per run; fetching starts while reading) → rules. */
@@ -54,13 +52,15 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   if (found.length + missing.length === 0) return { files: [], facts: baseFacts(options), skipped: [], ignored };
   // URLs are fetched as soon as a letter names them, while the other letters are still read.
   const gatherer = await startFacts(config, options.rules, options);
+  const settings = { root: config.root, manifest: config.manifest };
+  // A bounded number at a time, so only a few letters' texts are in memory at once.
   const limit = pLimit(READ_CONCURRENCY);
-  const files = await Promise.all(
+  const files: CheckedFile[] = await Promise.all(
     found.map((f) =>
       limit(async () => {
-        const file = await readOne(f, config);
-        if (file.refs) gatherer.letter(file.refs);
-        return file;
+        const { letter, refs, error } = await readOne(f, settings);
+        if (refs) gatherer.letter(refs);
+        return { path: f.display, findings: [], ...(letter ? { letter } : {}), ...(refs ? { refs } : {}), ...(error ? { error } : {}) };
       }),
     ),
   );
@@ -71,43 +71,4 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   const facts = await gatherer.finish(readable);
   for (const f of readable) f.findings = runRules(f.letter, f.refs, facts, config, options.rules, options.lang);
   return { files, facts, skipped: skippedRules(options.rules, facts, config), ignored };
-}
-
-async function readOne(file: FoundFile, config: ResolvedConfig): Promise<CheckedFile> {
-  try {
-    const letter = await readLetter(file.absolute, file.display);
-    applyManifest(letter, file.absolute, config);
-    const refs = extractReferences(letter);
-    return { path: file.display, letter: releaseText(letter), refs, findings: [] };
-  } catch (error) {
-    if (error instanceof LetterReadError) return { path: file.display, findings: [], error: error.reason };
-    const detail = error instanceof Error ? error.message : String(error);
-    return { path: file.display, findings: [], error: { nl: `onverwachte fout bij lezen: ${detail}`, en: `unexpected error while reading: ${detail}` } };
-  }
-}
-
-/**
- * Once the references are extracted, a letter's text is no longer needed: the rules work on the
- * references, metadata, directives and block positions. Releasing the text keeps a run of
- * thousands of letters flat in memory (only references and findings grow with the corpus).
- */
-function releaseText(letter: Letter): Letter {
-  for (const block of letter.blocks) {
-    block.length = block.text.length;
-    block.text = '';
-  }
-  letter.links = [];
-  return letter;
-}
-
-/** Metadata from config `manifest` entries whose glob matches the file (later entries win). */
-export function applyManifest(letter: Letter, absolute: string, config: ResolvedConfig): void {
-  if (config.manifest.length === 0) return;
-  const rel = relative(config.root, absolute).split(sep).join('/');
-  for (const { files, ...meta } of config.manifest) {
-    if (!picomatch(files, { dot: true })(rel) && !picomatch(files, { dot: true, basename: true })(rel)) continue;
-    for (const [key, value] of Object.entries(meta)) {
-      if (value !== undefined) (letter.meta as unknown as Record<string, unknown>)[key] = value;
-    }
-  }
 }
