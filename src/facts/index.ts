@@ -5,6 +5,7 @@ import type { Rule } from '../rule.js';
 import type { Facts } from './types.js';
 import { resolveKccConfig } from './kcc/config.js';
 import { checkableUrls } from './site/results.js';
+import type { SiteOptions, SiteSession } from './site/index.js';
 import { siteOptionsFromConfig } from './site/config.js';
 import { formsOptionsFromConfig } from './forms/config.js';
 // The network clients (undici) load only when a run needs them: --offline starts faster.
@@ -59,27 +60,35 @@ export async function startFacts(config: ResolvedConfig, rules: Rule[], options:
   const live = needed(rules, config, 'site') && !options.offline;
   const site = live ? siteOptions(config, options) : undefined;
   const session = site ? await (await import('./site/index.js')).openSiteSession(site) : undefined;
+
+  const checkedSite = async (s: SiteSession, options: SiteOptions): Promise<Pick<Facts, 'site' | 'forms'>> => {
+    const siteFacts = await s.finish();
+    if (!needed(rules, config, 'forms')) return { site: siteFacts };
+    const { checkForms } = await import('./forms/index.js');
+    return { site: siteFacts, forms: await checkForms(siteFacts, configured(config, () => formsOptionsFromConfig(config.forms, options))) };
+  };
+  const knowledgeBase = async (letters: Array<{ letter: Letter }>): Promise<Facts['kcc']> => {
+    // The folder adapter reads files only: it runs offline too.
+    if (resolveKccConfig(config.kcc).adapter !== 'folder' && options.offline) return undefined;
+    const { loadKcc } = await import('./kcc/index.js');
+    return loadKcc(config.kcc, config.root, letters.map((l) => l.letter), { cwd: options.cwd });
+  };
   return {
     letter(refs) {
       if (session) for (const ref of checkableUrls(refs)) session.add(ref.href);
     },
     async finish(letters) {
       const facts = baseFacts(options);
-      if (session && site) {
-        facts.site = await session.finish();
-        if (needed(rules, config, 'forms')) {
-          const { checkForms } = await import('./forms/index.js');
-          facts.forms = await checkForms(facts.site, configured(config, () => formsOptionsFromConfig(config.forms, site)));
-        }
-      }
-      if (needed(rules, config, 'kcc')) {
-        const local = resolveKccConfig(config.kcc).adapter === 'folder';
-        // The folder adapter reads files only: it runs offline too.
-        if (local || !options.offline) {
-          const { loadKcc } = await import('./kcc/index.js');
-          facts.kcc = await loadKcc(config.kcc, config.root, letters.map((l) => l.letter), { cwd: options.cwd });
-        }
-      }
+      // The knowledge base is read while the last URLs are still being fetched; both end before
+      // an error of either is thrown (no fetch is left running).
+      const [live, kcc] = await Promise.allSettled([
+        session && site ? checkedSite(session, site) : undefined,
+        needed(rules, config, 'kcc') ? knowledgeBase(letters) : undefined,
+      ]);
+      if (live.status === 'rejected') throw live.reason;
+      if (kcc.status === 'rejected') throw kcc.reason;
+      if (live.value) Object.assign(facts, live.value);
+      if (kcc.value) facts.kcc = kcc.value;
       return facts;
     },
   };
