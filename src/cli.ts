@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from './types.js';
@@ -17,7 +17,7 @@ import { localToday } from './facts/index.js';
 import { isoDate as toIsoDate } from './letters/meta.js';
 import { NoFilesError } from './files.js';
 import { toJsonReport } from './report/json.js';
-import { FORMATS, parseReportSpec, render, type Format, type FormatContext } from './report/index.js';
+import { FORMATS, parseReportSpec, renderParts, type Format, type FormatContext } from './report/index.js';
 import type { JsonReport } from './report/types.js';
 import { applyBaseline, BaselineError, createBaseline, readBaseline, writeBaseline, type Baseline } from './baseline.js';
 import { ruleDocPath, VERSION } from './paths.js';
@@ -212,18 +212,23 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     warningsFail: flags.maxWarnings !== undefined && full.summary.warnings > flags.maxWarnings,
     now: new Date(),
   };
-  io.stdout(render(flags.format, report, ctx));
-  for (const { format, path } of flags.report) await writeReport(resolve(io.cwd, path), render(format, report, ctx));
+  for (const part of renderParts(flags.format, report, ctx)) io.stdout(part);
+  for (const { format, path } of flags.report) await writeReport(resolve(io.cwd, path), renderParts(format, report, ctx));
   return code;
 }
 
 /** A report file that cannot be written stops the run with exit code 2 and names the file. */
 export class ReportWriteError extends Error {}
 
-async function writeReport(target: string, text: string): Promise<void> {
+async function writeReport(target: string, parts: Iterable<string>): Promise<void> {
   try {
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, text);
+    const file = await open(target, 'w');
+    try {
+      for (const part of parts) await file.write(part);
+    } finally {
+      await file.close();
+    }
   } catch (error) {
     throw new ReportWriteError(`${target}: cannot write the report: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }

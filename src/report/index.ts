@@ -1,7 +1,7 @@
 import type { Lang } from '../types.js';
 import type { Rule } from '../rule.js';
 import type { JsonReport } from './types.js';
-import { formatJson } from './json.js';
+import { formatJson, jsonParts } from './json.js';
 import { formatStylish } from './stylish.js';
 import { formatSarif, type RuleInfo } from './sarif.js';
 import { formatJunit } from './junit.js';
@@ -55,6 +55,11 @@ export function render(format: Format, report: JsonReport, ctx: FormatContext): 
     case 'html':
       return formatHtml(report, ctx.lang, { generatedAt: ctx.now.toISOString() });
   }
+}
+
+/** The report in pieces to write one after the other: JSON per checked file, the others whole. */
+export function renderParts(format: Format, report: JsonReport, ctx: FormatContext): Iterable<string> {
+  return format === 'json' ? jsonParts(report) : [render(format, report, ctx)];
 }
 
 /** `--report FORMAT=PATH` → { format, path }; throws with a clear message. */

@@ -136,3 +136,23 @@ export function summarize(files: JsonFile[], skippedRules: string[] = []): JsonR
 export function formatJson(report: JsonReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
+
+const FILES_AT_TOP = '\n  "files": []';
+
+/**
+ * formatJson's text in pieces, one per checked file, so a report on 10,000 letters is never one
+ * string in memory (nor its UTF-8 copy on the way out). Joined, the pieces are exactly formatJson's.
+ */
+export function* jsonParts(report: JsonReport): Generator<string> {
+  const frame = formatJson({ ...report, files: [] });
+  const at = frame.indexOf(FILES_AT_TOP);
+  if (report.files.length === 0 || at === -1) {
+    yield formatJson(report);
+    return;
+  }
+  yield `${frame.slice(0, at)}\n  "files": [`;
+  for (let i = 0; i < report.files.length; i++) {
+    yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(report.files[i], null, 2).replace(/\n/g, '\n    ')}`;
+  }
+  yield `\n  ]${frame.slice(at + FILES_AT_TOP.length)}`;
+}
