@@ -12,6 +12,8 @@ import { runRules, skippedRules } from './engine.js';
 export interface CheckOptions extends GatherOptions {
   /** --shard i/n: check only this part of the letters. */
   shard?: Shard;
+  /** Told how many letters this run (or shard) reads, before it reads them. */
+  onLetters?(count: number): void;
   paths: string[];
   cwd: string;
   config: ResolvedConfig;
@@ -50,6 +52,7 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   const missing = firstShard ? all.missing : [];
   const ignored = firstShard ? all.ignored : [];
   if (found.length + missing.length === 0) return { files: [], facts: baseFacts(options), skipped: [], ignored };
+  options.onLetters?.(found.length);
   // URLs are fetched as soon as a letter names them, while the other letters are still read.
   const gatherer = await startFacts(config, options.rules, options);
   const settings = { root: config.root, manifest: config.manifest };

@@ -23,6 +23,7 @@ import { applyBaseline, BaselineError, createBaseline, readBaseline, writeBaseli
 import { ruleDocPath, VERSION } from './paths.js';
 import { startProgress } from './progress.js';
 import { parseShard, type Shard } from './shard.js';
+import { tuneHeapFor } from './heap.js';
 import { MergeError, mergeJsonReports, mergeSarif, reportKind } from './merge.js';
 
 export const EXIT = { clean: 0, findings: 1, failure: 2 } as const;
@@ -197,6 +198,7 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     today: flags.today,
     noCache: !flags.cache,
     ...(flags.shard ? { shard: flags.shard } : {}),
+    onLetters: tuneHeapFor,
     ...(progress ? { onProgress: progress.update } : {}),
   }).finally(() => progress?.stop());
   const full = await baseline(toJsonReport(run, VERSION, lang), flags, io, lang);
