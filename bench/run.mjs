@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: brieflint next to linkinator and markdown-link-check on the same letters and
 // the same local site, plus the offline pipeline and memory. Not part of `npm test`: the numbers
-// depend on the machine and are reported, never asserted. See docs/bench.md.
+// depend on the machine and are reported, never asserted. See README.md, "Speed and scale".
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
