@@ -82,6 +82,14 @@ describe('Markdown reader', () => {
     expect(() => readMarkdown('latin1.md', Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x61]))).toThrow(/not valid UTF-8 \(byte 3\)/);
     expect(() => read('---\nid: [unclosed\n---\n\nTekst')).toThrow(/invalid YAML front matter/);
     expect(() => read('---\n- a\n- b\n---\n\nTekst')).toThrow(/not a mapping/);
+    expect(() => read('---\nid: a\nid: b\n---\n\nTekst')).toThrow(/invalid YAML front matter: duplicated mapping key/);
+  });
+
+  it('reads empty and comment-only front matter as no metadata, and keeps dates and zeros as written', () => {
+    expect(read('---\n---\n\nTekst', 'brieven/leeg-blok.md').meta.id).toBe('leeg-blok');
+    expect(read('---\n# nog invullen\n---\n\nTekst', 'brieven/commentaar.md').meta.id).toBe('commentaar');
+    const meta = read('---\nid: b1\nkenmerk: "007"\nmailingDate: 2027-03-01\n---\n\nTekst').meta;
+    expect(meta).toMatchObject({ id: 'b1', kenmerk: '007', mailingDate: '2027-03-01' });
     try {
       read('', 'brieven/leeg.md');
     } catch (e) {
