@@ -1,11 +1,11 @@
-import pLimit from 'p-limit';
 import type { Finding, Lang, Letter, Message, References } from './types.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { Rule } from './rule.js';
 import type { Facts } from './facts/types.js';
 import { findLetters, type FoundFile } from './files.js';
 import { shardFiles, type Shard } from './shard.js';
-import { readOne } from './read/one.js';
+import { loadBytes, parseOne, type ReadOutcome } from './read/one.js';
+import { readAhead } from './read/ahead.js';
 import { baseFacts, factFolders, startFacts, type GatherOptions } from './facts/index.js';
 import { runRules, skippedRules } from './engine.js';
 
@@ -39,8 +39,8 @@ export interface CheckRun {
   ignored: string[];
 }
 
-/** Letters being read at once on the main thread (file reads overlap parsing). */
-const READ_CONCURRENCY = 8;
+/** Letter files read ahead of the one being parsed: reads overlap parsing, few wait in memory. */
+const READ_AHEAD = 8;
 
 /** read → extract → gather facts (all I/O, once per run; fetching starts while reading) → rules. */
 export async function check(options: CheckOptions): Promise<CheckRun> {
@@ -56,17 +56,12 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   // URLs are fetched as soon as a letter names them, while the other letters are still read.
   const gatherer = await startFacts(config, options.rules, options);
   const settings = { root: config.root, manifest: config.manifest };
-  // A bounded number at a time, so only a few letters' texts are in memory at once.
-  const limit = pLimit(READ_CONCURRENCY);
-  const files: CheckedFile[] = await Promise.all(
-    found.map((f) =>
-      limit(async () => {
-        const { letter, refs, error } = await readOne(f, settings);
-        if (refs) gatherer.letter(refs);
-        return { path: f.display, findings: [], ...(letter ? { letter } : {}), ...(refs ? { refs } : {}), ...(error ? { error } : {}) };
-      }),
-    ),
-  );
+  const files: CheckedFile[] = [];
+  for await (const [f, loaded] of readAhead(found, READ_AHEAD, loadBytes)) {
+    const { letter, refs, error }: ReadOutcome = 'error' in loaded ? loaded : await parseOne(f, loaded.data, settings);
+    if (refs) gatherer.letter(refs);
+    files.push({ path: f.display, findings: [], ...(letter ? { letter } : {}), ...(refs ? { refs } : {}), ...(error ? { error } : {}) });
+  }
   for (const path of missing) {
     files.push({ path, findings: [], error: { nl: 'bestand of map bestaat niet', en: 'no such file or folder' } });
   }

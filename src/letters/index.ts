@@ -19,15 +19,25 @@ export function extensionOf(path: string): string {
 
 /** Read one letter from disk. Throws LetterReadError with a reason in Dutch and English. */
 export async function readLetter(absolutePath: string, displayPath: string): Promise<Letter> {
+  return parseLetter(displayPath, await readLetterBytes(absolutePath, displayPath));
+}
+
+/** A letter file's bytes (the I/O half of readLetter). Throws LetterReadError. */
+export async function readLetterBytes(absolutePath: string, displayPath: string): Promise<Buffer> {
   const ext = extensionOf(displayPath);
-  const reader = READERS[ext];
-  if (!reader) throw unsupported(displayPath, ext);
-  let data: Buffer;
+  if (!READERS[ext]) throw unsupported(displayPath, ext);
   try {
-    data = await readFile(absolutePath);
+    return await readFile(absolutePath);
   } catch (cause) {
     throw new LetterReadError(displayPath, fileError(cause), { cause });
   }
+}
+
+/** Parse a letter file's bytes by its extension (the CPU half of readLetter). Throws LetterReadError. */
+export async function parseLetter(displayPath: string, data: Buffer): Promise<Letter> {
+  const ext = extensionOf(displayPath);
+  const reader = READERS[ext];
+  if (!reader) throw unsupported(displayPath, ext);
   return reader(displayPath, data);
 }
 

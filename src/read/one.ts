@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import { relative, sep } from 'node:path';
 import type { Letter, Message, References } from '../types.js';
 import type { ManifestEntry } from '../config/types.js';
-import { LetterReadError, readLetter } from '../letters/index.js';
+import { LetterReadError, parseLetter, readLetterBytes } from '../letters/index.js';
 import { extractReferences } from '../extract/index.js';
 
 /** A file to read: its absolute path and the path reports show. */
@@ -18,7 +18,7 @@ export interface ReadOutcome {
   error?: Message;
 }
 
-/** The part of the config reading needs (plain data: it is sent to the reader threads). */
+/** The part of the config reading needs. */
 export interface ReadSettings {
   root: string;
   manifest: ManifestEntry[];
@@ -26,19 +26,37 @@ export interface ReadSettings {
 
 /** read → metadata from the manifest → extract → release the text. Never throws. */
 export async function readOne(file: ReadTask, settings: ReadSettings): Promise<ReadOutcome> {
+  const loaded = await loadBytes(file);
+  return 'error' in loaded ? loaded : parseOne(file, loaded.data, settings);
+}
+
+/** A file's bytes, or why they cannot be read. Never throws (nor rejects). */
+export async function loadBytes(file: ReadTask): Promise<{ data: Buffer } | { error: Message }> {
   try {
-    const letter = await readLetter(file.absolute, file.display);
+    return { data: await readLetterBytes(file.absolute, file.display) };
+  } catch (error) {
+    return { error: readError(error) };
+  }
+}
+
+/** parse → metadata from the manifest → extract → release the text. Never throws. */
+export async function parseOne(file: ReadTask, data: Buffer, settings: ReadSettings): Promise<ReadOutcome> {
+  try {
+    const letter = await parseLetter(file.display, data);
     applyManifest(letter, file.absolute, settings);
     const refs = extractReferences(letter);
     return { letter: releaseText(letter), refs };
   } catch (error) {
-    if (error instanceof LetterReadError) return { error: error.reason };
-    return { error: unexpected(error) };
+    return { error: readError(error) };
   }
 }
 
-/** A reason for an error that is not a LetterReadError (a bug, or a reader thread that died). */
-export function unexpected(error: unknown): Message {
+function readError(error: unknown): Message {
+  return error instanceof LetterReadError ? error.reason : unexpected(error);
+}
+
+/** A reason for an error that is not a LetterReadError (a bug). */
+function unexpected(error: unknown): Message {
   const detail = error instanceof Error ? error.message : String(error);
   return { nl: `onverwachte fout bij lezen: ${detail}`, en: `unexpected error while reading: ${detail}` };
 }
