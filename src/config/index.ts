@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ErrorObject } from 'ajv';
-import { configValidator } from './validate.js';
+import { validatorFor } from '../validators.js';
 import type { Rule } from '../rule.js';
 import type { ResolvedConfig, RuleSetting } from './types.js';
 import type { Message, SeveritySetting } from '../types.js';
@@ -69,7 +69,7 @@ export async function loadConfig(
   const file = explicit ? resolve(cwd, explicit) : findConfigFile(cwd);
   if (!file) return resolveConfig({}, cwd, rules);
   const raw = await parseConfigFile(file);
-  await validate(raw, file, rules, sections);
+  validate(raw, file, rules, sections);
   return resolveConfig(raw as RawConfig, dirname(file), rules, file);
 }
 
@@ -97,8 +97,8 @@ async function parseConfigFile(file: string): Promise<unknown> {
   }
 }
 
-async function validate(raw: unknown, file: string, rules: Rule[], sections: SectionSchemas): Promise<void> {
-  const check = await configValidator(buildConfigSchema(rules, sections));
+function validate(raw: unknown, file: string, rules: Rule[], sections: SectionSchemas): void {
+  const check = validatorFor('config', buildConfigSchema(rules, sections));
   if (check(raw)) return;
   const messages = pickErrors(check.errors ?? []).map(describeError);
   throw new ConfigError({ nl: `${file}: ${messages.map((m) => m.nl).join('; ')}`, en: `${file}: ${messages.map((m) => m.en).join('; ')}` });

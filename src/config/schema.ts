@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Rule } from '../rule.js';
 
 const SEVERITY = { enum: ['off', 'warn', 'error'] };
@@ -77,9 +76,4 @@ export function buildConfigSchema(rules: Rule[], sections: SectionSchemas = {}):
       forms: sections.forms ?? { type: 'object' },
     },
   };
-}
-
-/** A fingerprint of a built schema: the build's precompiled validator is used only for this exact schema. */
-export function schemaHash(schema: Record<string, unknown>): string {
-  return createHash('sha256').update(JSON.stringify(schema)).digest('hex');
 }

@@ -1,4 +1,4 @@
-import { Ajv } from 'ajv';
+import { validatorFor, type Validator } from '../../validators.js';
 import type { KccSource } from './types.js';
 import { KnowledgeBaseError } from './errors.js';
 
@@ -105,7 +105,7 @@ export const kccConfigSchema: Record<string, unknown> = {
 
 const SECRET_KEYS = /^(token|apikey|api[-_]?key|key|secret|password|authorization|auth|cookie|bearer)$/i;
 
-let validate: ReturnType<Ajv['compile']> | undefined;
+let validate: Validator | undefined;
 
 /**
  * The `kcc` section with defaults. Throws KnowledgeBaseError naming the key when it is invalid —
@@ -121,7 +121,7 @@ export function resolveKccConfig(section: Record<string, unknown> | undefined): 
       }, { field: key });
     }
   }
-  validate ??= new Ajv({ allErrors: true, strict: false }).compile(kccConfigSchema);
+  validate ??= validatorFor('kccConfig', kccConfigSchema);
   if (!validate(raw)) {
     const e = (validate.errors ?? []).find((x) => x.keyword !== 'if') ?? validate.errors?.[0];
     const where = e?.keyword === 'additionalProperties'

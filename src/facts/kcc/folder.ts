@@ -1,6 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { validatorFor, type Validator } from '../../validators.js';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } from 'yaml';
 import type { Message } from '../../types.js';
 import type { Briefing, BriefingForm, KnowledgeBase } from './types.js';
@@ -69,7 +70,8 @@ const FORM = {
   ],
 };
 
-const frontMatterSchema = {
+/** JSON Schema of a briefing file's front matter. */
+export const briefingFrontMatterSchema: Record<string, unknown> = {
   type: 'object',
   additionalProperties: false,
   patternProperties: { '^x-': {} },
@@ -111,7 +113,7 @@ const EXPECTED: Record<string, Message> = {
   owner: { nl: 'een tekst', en: 'a text' },
 };
 
-let validateFrontMatter: ReturnType<Ajv['compile']> | undefined;
+let validateFrontMatter: Validator | undefined;
 
 interface ParsedFile {
   briefing: Briefing;
@@ -169,7 +171,7 @@ function parse(text: string, file: string, defaultId: string): ParsedFile {
   }
   const fm = data as Record<string, unknown>;
 
-  validateFrontMatter ??= new Ajv({ allErrors: true, strict: false }).compile(frontMatterSchema);
+  validateFrontMatter ??= validatorFor('briefingFrontMatter', briefingFrontMatterSchema);
   if (!validateFrontMatter(fm)) {
     const e = pickError(validateFrontMatter.errors ?? []);
     if (e.keyword === 'additionalProperties') {
