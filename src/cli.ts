@@ -12,7 +12,6 @@ import { KnowledgeBaseError } from './facts/kcc/errors.js';
 import { resolveKccConfig } from './facts/kcc/config.js';
 import { LetterReadError, readLetter } from './letters/index.js';
 import { extractReferences } from './extract/index.js';
-import { briefingFileName, renderBriefing } from './briefing.js';
 import { localToday } from './facts/index.js';
 import { isoDate as toIsoDate } from './letters/meta.js';
 import { NoFilesError } from './files.js';
@@ -296,6 +295,8 @@ async function writeBriefing(path: string, flags: BriefingFlags, io: Io): Promis
     if (!existsSync(absolute)) throw new LetterReadError(path, { nl: 'bestand bestaat niet', en: 'no such file' });
     const letter = await readLetter(absolute, relative(io.cwd, absolute).split('\\').join('/'));
     applyManifest(letter, absolute, config);
+    // Loaded for this command only (it brings the yaml package): check starts faster.
+    const { briefingFileName, renderBriefing } = await import('./briefing.js');
     const dir = flags.out ? resolve(io.cwd, flags.out) : resolve(config.root, resolveKccConfig(config.kcc).folder);
     const target = join(dir, briefingFileName(letter));
     const shown = relative(io.cwd, target) || target;
