@@ -51,29 +51,30 @@ function compiled(b: Briefing) {
 }
 
 /** Briefings by the names they cover, and those with path globs: built once per knowledge base. */
-const INDEX = new WeakMap<KccFacts, { byName: Map<string, Briefing[]>; withGlobs: Briefing[] }>();
+const INDEX = new WeakMap<KccFacts, { byName: Map<string, Briefing[]>; withGlobs: Briefing[]; order: Map<Briefing, number> }>();
 function indexOf(kcc: KccFacts) {
   return memo(INDEX, kcc, () => {
     const byName = new Map<string, Briefing[]>();
     for (const b of kcc.briefings) {
       for (const name of compiled(b).names) byName.set(name, [...(byName.get(name) ?? []), b]);
     }
-    return { byName, withGlobs: kcc.briefings.filter((b) => b.covers.paths.length > 0) };
+    const order = new Map(kcc.briefings.map((b, i) => [b, i]));
+    return { byName, withGlobs: kcc.briefings.filter((b) => b.covers.paths.length > 0), order };
   });
 }
 
 /** Every briefing that covers the letter, with the reason (in knowledge-base order). */
 export function coveringBriefings(letter: LetterLike, kcc: KccFacts): Covering[] {
   const rel = kcc.letterPaths?.[letter.path];
-  const { byName, withGlobs } = indexOf(kcc);
+  const { byName, withGlobs, order } = indexOf(kcc);
   const candidates = new Set([
     ...(byName.get(normId(letter.meta.id)) ?? []),
     ...(letter.meta.kenmerk ? (byName.get(normId(letter.meta.kenmerk)) ?? []) : []),
     ...withGlobs,
   ]);
   const out: Covering[] = [];
-  for (const b of kcc.briefings) {
-    if (!candidates.has(b)) continue;
+  // Only the candidates, in knowledge-base order (not every briefing for every letter).
+  for (const b of [...candidates].sort((x, y) => order.get(x)! - order.get(y)!)) {
     const reason = coverReason(b, letter, rel);
     if (reason) out.push({ briefing: b, reason });
   }
