@@ -195,7 +195,7 @@ function serverStats() {
 
 const TOOL_COMMANDS = {
   brieflint: (dir, config = 'brieflint.config.json', extra = []) => [process.execPath, [join(ROOT, 'bin', 'brieflint.js'), 'check', 'brieven', '--config', config, '--format', 'json', '--no-color', ...extra], dir],
-  linkinator: (dir) => [join(BIN, 'linkinator'), ['brieven/**/*.md', '--markdown', '--format', 'json'], dir],
+  linkinator: (dir, extra = []) => [join(BIN, 'linkinator'), ['brieven/**/*.md', '--markdown', '--format', 'json', ...extra], dir],
   'markdown-link-check': (dir) => [join(BIN, 'markdown-link-check'), ['-q', 'brieven'], dir],
 };
 
@@ -282,7 +282,15 @@ if (TOOLS.has('brieflint')) {
     rows.push({ ...fast, kind: 'fair-fast', limits, lowerBoundMs: round(lowerBoundMs(fast, limits)), report: await brieflintKinds(join(ROOT, fast.output)) });
   }
 }
-if (TOOLS.has('linkinator')) rows.push({ ...(await liveRow('linkinator', 'linkinator', TOOL_COMMANDS.linkinator(fairDir))), kind: 'fair' });
+if (TOOLS.has('linkinator')) {
+  rows.push({ ...(await liveRow('linkinator', 'linkinator', TOOL_COMMANDS.linkinator(fairDir))), kind: 'fair' });
+  // The same politeness as brieflint's default: as many connections as brieflint opens per host.
+  // Informative only: the target compares with each peer's defaults.
+  rows.push({
+    ...(await liveRow(`linkinator --concurrency ${perHost} (brieflint's per-host limit)`, 'linkinator', TOOL_COMMANDS.linkinator(fairDir, ['--concurrency', String(perHost)]))),
+    kind: 'equal-concurrency',
+  });
+}
 if (TOOLS.has('markdown-link-check')) rows.push({ ...(await liveRow('markdown-link-check', 'markdown-link-check', TOOL_COMMANDS['markdown-link-check'](fairDir))), kind: 'fair' });
 
 const variantRows = [];
