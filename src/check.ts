@@ -2,7 +2,7 @@ import type { Finding, Lang, Letter, Message, References } from './types.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { Rule } from './rule.js';
 import type { Facts } from './facts/types.js';
-import { findLetters, type FoundFile } from './files.js';
+import { findLetters } from './files.js';
 import { shardFiles, type Shard } from './shard.js';
 import { loadBytes, parseOne, type ReadOutcome } from './read/one.js';
 import { readAhead } from './read/ahead.js';

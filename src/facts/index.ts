@@ -61,11 +61,11 @@ export async function startFacts(config: ResolvedConfig, rules: Rule[], options:
   const site = live ? siteOptions(config, options) : undefined;
   const session = site ? await (await import('./site/index.js')).openSiteSession(site) : undefined;
 
-  const checkedSite = async (s: SiteSession, options: SiteOptions): Promise<Pick<Facts, 'site' | 'forms'>> => {
+  const checkedSite = async (s: SiteSession, siteOptions: SiteOptions): Promise<Pick<Facts, 'site' | 'forms'>> => {
     const siteFacts = await s.finish();
     if (!needed(rules, config, 'forms')) return { site: siteFacts };
     const { checkForms } = await import('./forms/index.js');
-    return { site: siteFacts, forms: await checkForms(siteFacts, configured(config, () => formsOptionsFromConfig(config.forms, options))) };
+    return { site: siteFacts, forms: await checkForms(siteFacts, configured(config, () => formsOptionsFromConfig(config.forms, siteOptions))) };
   };
   const knowledgeBase = async (letters: Array<{ letter: Letter }>): Promise<Facts['kcc']> => {
     // The folder adapter reads files only: it runs offline too.

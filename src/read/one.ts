@@ -24,12 +24,6 @@ export interface ReadSettings {
   manifest: ManifestEntry[];
 }
 
-/** read → metadata from the manifest → extract → release the text. Never throws. */
-export async function readOne(file: ReadTask, settings: ReadSettings): Promise<ReadOutcome> {
-  const loaded = await loadBytes(file);
-  return 'error' in loaded ? loaded : parseOne(file, loaded.data, settings);
-}
-
 /** A file's bytes, or why they cannot be read. Never throws (nor rejects). */
 export async function loadBytes(file: ReadTask): Promise<{ data: Buffer } | { error: Message }> {
   try {
@@ -51,12 +45,9 @@ export async function parseOne(file: ReadTask, data: Buffer, settings: ReadSetti
   }
 }
 
+/** Why a file could not be read: the reader's reason, or the message of an unexpected error (a bug). */
 function readError(error: unknown): Message {
-  return error instanceof LetterReadError ? error.reason : unexpected(error);
-}
-
-/** A reason for an error that is not a LetterReadError (a bug). */
-function unexpected(error: unknown): Message {
+  if (error instanceof LetterReadError) return error.reason;
   const detail = error instanceof Error ? error.message : String(error);
   return { nl: `onverwachte fout bij lezen: ${detail}`, en: `unexpected error while reading: ${detail}` };
 }
