@@ -4,7 +4,7 @@
 // with site.connectTo, as curl's --connect-to does.
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { main } from '../dist/src/cli.js';
+import { main } from '../dist/bundle/cli.js';
 import { startSiteServer, testCerts } from '../fixtures/site/server.mjs';
 import { demoHosts, demoRoutes } from '../fixtures/site/demo-routes.mjs';
 

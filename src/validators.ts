@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Ajv, ErrorObject } from 'ajv';
+import { PACKAGE_ROOT } from './paths.js';
 
 /** The ajv options every schema is validated with (also those of the precompiled validators). */
 export const AJV_OPTIONS = { allErrors: true, strict: false } as const;
@@ -26,13 +28,14 @@ export function schemaHash(schema: Record<string, unknown>): string {
 /**
  * A validator for this schema: the one `npm run build` precompiled under this name with ajv's
  * standalone code generation, when it was made from the same schema; else compiled now (ajv
- * loads on first use, and compiling the config schema takes about 170 ms). From the TypeScript
- * sources there are no precompiled validators.
+ * loads on first use, and compiling the config schema takes about 170 ms). Before the first
+ * build there are no precompiled validators.
  */
 export function validatorFor(name: PrecompiledName, schema: Record<string, unknown>): Validator {
   if (generated === undefined) {
     try {
-      generated = require('./validators.generated.cjs') as Generated;
+      // By the package root, so the bundled CLI (dist/bundle/) finds it too.
+      generated = require(join(PACKAGE_ROOT, 'dist', 'src', 'validators.generated.cjs')) as Generated;
     } catch {
       generated = null;
     }

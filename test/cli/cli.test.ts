@@ -161,6 +161,17 @@ describe('explain, help and version', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('pretty-url');
   });
+
+  it('the installed bin (the bundle in dist/bundle/) reports exactly what the sources do, .docx included', async () => {
+    const args = ['check', 'brieven', '--offline', '--format', 'json', '--today', '2027-02-01'];
+    const bundled = spawnSync(process.execPath, [join(ROOT, 'bin/brieflint.js'), ...args], { cwd: DEMO, encoding: 'utf8' });
+    const sources = await cli(args);
+    expect(bundled.stderr).toBe('');
+    expect(bundled.status).toBe(sources.code);
+    const report = JSON.parse(bundled.stdout) as JsonReport;
+    expect(report.files.map((f) => f.path)).toContain('brieven/afvalpas-2027.docx');
+    expect(report).toEqual(JSON.parse(sources.stdout));
+  });
 });
 
 describe('reports and baseline', () => {
