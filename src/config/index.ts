@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { validatorFor } from '../validators.js';
 import type { Rule } from '../rule.js';
 import type { ResolvedConfig, RuleSetting } from './types.js';
@@ -85,13 +86,11 @@ async function parseConfigFile(file: string): Promise<unknown> {
     );
   }
   try {
-    // The yaml package loads only for a YAML config (a JSON config starts faster).
-    const value = file.endsWith('.json') ? JSON.parse(text) : (await import('yaml')).parse(text);
+    const value = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
     if (value === null || value === undefined) return {};
     return value;
   } catch (error) {
-    const linePos = (error as { linePos?: Array<{ line: number }> }).linePos;
-    const where = linePos?.[0] ? ` (line ${linePos[0].line})` : '';
+    const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
     const kind = file.endsWith('.json') ? 'JSON' : 'YAML';
     const detail = (error as Error).message.split('\n')[0];
     throw new ConfigError({ nl: `${file}: geen geldige ${kind}${where.replace('line', 'regel')}: ${detail}`, en: `${file}: not valid ${kind}${where}: ${detail}` });

@@ -172,6 +172,18 @@ describe('explain, help and version', () => {
     expect(report.files.map((f) => f.path)).toContain('brieven/afvalpas-2027.docx');
     expect(report).toEqual(JSON.parse(sources.stdout));
   });
+
+  it('the installed bin reads a YAML config, and names the line of a YAML error', () => {
+    const bin = join(ROOT, 'bin/brieflint.js');
+    const dir = project({ 'brieflint.config.yml': 'domains:\n  - voorbeeldstad.example\n', 'goed.md': GOOD, 'kcc/.gitkeep': '' });
+    const ok = spawnSync(process.execPath, [bin, 'check', 'goed.md', '--offline', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    expect(ok.stderr).toBe('');
+    expect(JSON.parse(ok.stdout).summary.files).toBe(1);
+    writeFileSync(join(dir, 'brieflint.config.yml'), 'domains:\n  - [voorbeeldstad.example\n');
+    const bad = spawnSync(process.execPath, [bin, 'check', 'goed.md', '--offline', '--lang', 'en'], { cwd: dir, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/brieflint\.config\.yml: not valid YAML \(line \d\)/);
+  });
 });
 
 describe('reports and baseline', () => {
