@@ -55,10 +55,9 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   options.onLetters?.(found.length);
   // URLs are fetched as soon as a letter names them, while the other letters are still read.
   const gatherer = await startFacts(config, options.rules, options);
-  const settings = { root: config.root, manifest: config.manifest };
   const files: CheckedFile[] = [];
   for await (const [f, loaded] of readAhead(found, READ_AHEAD, loadBytes)) {
-    const { letter, refs, error }: ReadOutcome = 'error' in loaded ? loaded : await parseOne(f, loaded.data, settings);
+    const { letter, refs, error }: ReadOutcome = 'error' in loaded ? loaded : await parseOne(f, loaded.data, config);
     if (refs) gatherer.letter(refs);
     files.push({ path: f.display, findings: [], ...(letter ? { letter } : {}), ...(refs ? { refs } : {}), ...(error ? { error } : {}) });
   }

@@ -24,8 +24,7 @@ export async function readLetter(absolutePath: string, displayPath: string): Pro
 
 /** A letter file's bytes (the I/O half of readLetter). Throws LetterReadError. */
 export async function readLetterBytes(absolutePath: string, displayPath: string): Promise<Buffer> {
-  const ext = extensionOf(displayPath);
-  if (!READERS[ext]) throw unsupported(displayPath, ext);
+  readerFor(displayPath); // an unsupported file is not read at all
   try {
     return await readFile(absolutePath);
   } catch (cause) {
@@ -35,10 +34,14 @@ export async function readLetterBytes(absolutePath: string, displayPath: string)
 
 /** Parse a letter file's bytes by its extension (the CPU half of readLetter). Throws LetterReadError. */
 export async function parseLetter(displayPath: string, data: Buffer): Promise<Letter> {
+  return readerFor(displayPath)(displayPath, data);
+}
+
+function readerFor(displayPath: string): Reader {
   const ext = extensionOf(displayPath);
   const reader = READERS[ext];
   if (!reader) throw unsupported(displayPath, ext);
-  return reader(displayPath, data);
+  return reader;
 }
 
 type Reader = (displayPath: string, data: Buffer) => Letter | Promise<Letter>;

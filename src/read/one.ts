@@ -1,15 +1,10 @@
 import picomatch from 'picomatch';
 import { relative, sep } from 'node:path';
 import type { Letter, Message, References } from '../types.js';
-import type { ManifestEntry } from '../config/types.js';
+import type { ManifestEntry, ResolvedConfig } from '../config/types.js';
+import type { FoundFile } from '../files.js';
 import { LetterReadError, parseLetter, readLetterBytes } from '../letters/index.js';
 import { extractReferences } from '../extract/index.js';
-
-/** A file to read: its absolute path and the path reports show. */
-export interface ReadTask {
-  absolute: string;
-  display: string;
-}
 
 /** What reading one file gives: the letter (text released) and its references, or why it could not be read. */
 export interface ReadOutcome {
@@ -18,14 +13,11 @@ export interface ReadOutcome {
   error?: Message;
 }
 
-/** The part of the config reading needs. */
-export interface ReadSettings {
-  root: string;
-  manifest: ManifestEntry[];
-}
+/** The part of the config reading needs: the manifest, with globs relative to the root. */
+type ManifestConfig = Pick<ResolvedConfig, 'root' | 'manifest'>;
 
 /** A file's bytes, or why they cannot be read. Never throws (nor rejects). */
-export async function loadBytes(file: ReadTask): Promise<{ data: Buffer } | { error: Message }> {
+export async function loadBytes(file: FoundFile): Promise<{ data: Buffer } | { error: Message }> {
   try {
     return { data: await readLetterBytes(file.absolute, file.display) };
   } catch (error) {
@@ -34,10 +26,10 @@ export async function loadBytes(file: ReadTask): Promise<{ data: Buffer } | { er
 }
 
 /** parse → metadata from the manifest → extract → release the text. Never throws. */
-export async function parseOne(file: ReadTask, data: Buffer, settings: ReadSettings): Promise<ReadOutcome> {
+export async function parseOne(file: FoundFile, data: Buffer, config: ManifestConfig): Promise<ReadOutcome> {
   try {
     const letter = await parseLetter(file.display, data);
-    applyManifest(letter, file.absolute, settings);
+    applyManifest(letter, file.absolute, config);
     const refs = extractReferences(letter);
     return { letter: releaseText(letter), refs };
   } catch (error) {
@@ -80,10 +72,10 @@ function matcher(entry: ManifestEntry): (path: string) => boolean {
 }
 
 /** Metadata from config `manifest` entries whose glob matches the file (later entries win). */
-export function applyManifest(letter: Letter, absolute: string, settings: ReadSettings): void {
-  if (settings.manifest.length === 0) return;
-  const rel = relative(settings.root, absolute).split(sep).join('/');
-  for (const entry of settings.manifest) {
+export function applyManifest(letter: Letter, absolute: string, config: ManifestConfig): void {
+  if (config.manifest.length === 0) return;
+  const rel = relative(config.root, absolute).split(sep).join('/');
+  for (const entry of config.manifest) {
     if (!matcher(entry)(rel)) continue;
     const { files: _files, ...meta } = entry;
     for (const [key, value] of Object.entries(meta)) {
