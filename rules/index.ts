@@ -5,6 +5,7 @@ import invalidLinkTarget from './invalid-link-target.js';
 import missingUrl from './missing-url.js';
 import placeholderUrl from './placeholder-url.js';
 import invalidMetadata from './invalid-metadata.js';
+import trackedChanges from './tracked-changes.js';
 import deadUrl from './dead-url.js';
 import unreachableUrl from './unreachable-url.js';
 import typedUrlVariant from './typed-url-variant.js';
@@ -25,6 +26,7 @@ export const allRules: Rule[] = [
   missingUrl,
   placeholderUrl,
   invalidMetadata,
+  trackedChanges,
   deadUrl,
   unreachableUrl,
   typedUrlVariant,

@@ -102,6 +102,8 @@ export interface Letter {
   blocks: TextBlock[];
   links: Link[];
   directives: DisableDirective[];
+  /** .docx: tracked changes not yet accepted or rejected (the text is read as if accepted). */
+  trackedChanges?: { insertions: number; deletions: number };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -137,12 +139,43 @@ export interface EmailRef {
   location: Location;
 }
 
-export type FormMentionKind = 'online-form' | 'online-application' | 'website' | 'portal' | 'paper-form';
+/**
+ * What a call to action asks the reader to do. The first five are the original kinds; the others
+ * were added later (the JSON contract only ever adds kinds).
+ */
+export type FormMentionKind =
+  | 'online-form'
+  | 'online-application'
+  | 'website'
+  | 'portal'
+  | 'paper-form'
+  | 'appointment'
+  | 'report'
+  | 'login'
+  | 'qr-code'
+  | 'phone'
+  | 'visit';
+
+/** A call to action: the letter asks the reader to do something, somewhere (src/extract/calls.ts). */
 export interface FormMention {
   kind: FormMentionKind;
-  /** The words that matched, e.g. "vul het formulier in op". */
+  /** The words that matched, e.g. "vul het formulier in op", "Vraag … aan via". */
   text: string;
   location: Location;
+  /**
+   * Whether the call sends the reader online (a site, an online form, a portal or app, a QR code,
+   * a link). A paper form, a phone call or a visit does not; an appointment or a report does when
+   * the letter says it is made online. Absent on mentions built by older code: read as
+   * `kind` ∈ online-form, online-application, website, portal.
+   */
+  online?: boolean;
+  /**
+   * The address the call points at: an index into References.urls of the visible URL in the same
+   * sentence (or right after a colon that ends it). Absent: none printed with the call itself.
+   */
+  url?: number;
+  /** Same, for an address placeholder standing where the address belongs: index into References.placeholders. */
+  placeholder?: number;
 }
 
 export interface LoginMention {
@@ -155,8 +188,14 @@ export interface PlaceholderRef {
   /** As printed, e.g. "{{ verification_url }}", "<URL VRAGENLIJST>", "[gemeentenaam]". */
   printed: string;
   location: Location;
-  /** True when the placeholder stands where a URL should be, or sits inside a URL. */
+  /**
+   * True when the placeholder stands where a web address belongs — inside a URL, as a link target,
+   * right after a call to action ("ga naar {{ url }}"), or named for an address on a line of its
+   * own — never for a name, a date or a phone number.
+   */
   inUrl: boolean;
+  /** What the placeholder stands for, as far as its place and name tell: `phone` for a phone number (`tel:{{ phone }}`, "bel {{ telefoon }}"). */
+  role?: 'address' | 'phone' | 'email' | 'other';
 }
 
 export interface References {

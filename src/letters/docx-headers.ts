@@ -11,6 +11,8 @@ import { attr, childElements, firstChild, resolvePartName } from './docx-package
 import type { DocxPackage } from './docx-package.js';
 import { hyperlinkFieldHref, withFragment } from './docx-fields.js';
 import type { BlockWriter, LinkTarget } from './docx-writer.js';
+import { countTrackedChanges, paragraphStyle, runHidden, type HiddenStyles } from './docx-hidden.js';
+import type { BodyContext } from './docx-mammoth.js';
 
 const WORDPROCESSINGML = new Set([
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
@@ -23,7 +25,7 @@ const HIDDEN = new Set(['del', 'moveFrom', 'instrText', 'delText', 'delInstrText
 type HeaderFooter = Extract<Part, 'header' | 'footer'>;
 
 /** Read every header (or footer) part of the main document, in part-name order. */
-export async function readHeadersOrFooters(pkg: DocxPackage, kind: HeaderFooter, writer: BlockWriter): Promise<void> {
+export async function readHeadersOrFooters(pkg: DocxPackage, kind: HeaderFooter, writer: BlockWriter, context: BodyContext): Promise<void> {
   const rels = await pkg.relationships(pkg.mainDocument);
   const names = rels
     .filter((r) => !r.external && r.type.endsWith(`/${kind}`))
@@ -32,8 +34,13 @@ export async function readHeadersOrFooters(pkg: DocxPackage, kind: HeaderFooter,
   for (const name of unique) {
     const xml = await pkg.readXml(name);
     if (!xml?.documentElement) continue;
+    if (pkg.zip.has(name)) {
+      const changes = countTrackedChanges((await pkg.zip.read(name)).toString('utf8'));
+      context.tracked.insertions += changes.insertions;
+      context.tracked.deletions += changes.deletions;
+    }
     const partRels = new Map((await pkg.relationships(name)).map((r) => [r.id, r.target]));
-    new PartWalker(writer, kind, partRels).blocks(childElements(xml.documentElement), false);
+    new PartWalker(writer, kind, partRels, context.hidden).blocks(childElements(xml.documentElement), false);
   }
 }
 
@@ -46,11 +53,14 @@ interface OpenField {
 class PartWalker {
   /** Complex fields open at this point of the part; they may span paragraphs. */
   private readonly fields: OpenField[] = [];
+  /** The style of the paragraph being read (its run properties may hide text). */
+  private pStyle: string | undefined;
 
   constructor(
     private readonly writer: BlockWriter,
     private readonly part: HeaderFooter,
     private readonly rels: Map<string, string>,
+    private readonly hidden: HiddenStyles,
   ) {}
 
   blocks(elements: Element[], inCell: boolean): void {
@@ -65,6 +75,7 @@ class PartWalker {
 
   private paragraph(p: Element, inCell: boolean): void {
     const textboxes: Element[] = [];
+    this.pStyle = paragraphStyle(p);
     this.writer.begin(this.part, inCell ? 'table-cell' : 'paragraph');
     this.inline(childElements(p), undefined, textboxes);
     this.writer.end();
@@ -81,6 +92,9 @@ class PartWalker {
 
   private wordInline(el: Element, target: LinkTarget | undefined, textboxes: Element[]): void {
     switch (el.localName) {
+      case 'r':
+        if (runHidden(el, this.hidden, this.pStyle)) return; // hidden text is not printed
+        return this.inline(childElements(el), target, textboxes);
       case 't':
         return this.text(el.textContent ?? '', target);
       case 'tab':

@@ -17,6 +17,13 @@ import { LetterReadError } from './errors.js';
 import type { DocxPackage } from './docx-package.js';
 import { hyperlinkFieldHref } from './docx-fields.js';
 import type { BlockKind, BlockWriter, LinkTarget } from './docx-writer.js';
+import { countTrackedChanges, removeHiddenRuns, type HiddenStyles } from './docx-hidden.js';
+
+/** What the body pass learns besides the text: how many tracked changes the parts hold. */
+export interface BodyContext {
+  hidden: HiddenStyles;
+  tracked: { insertions: number; deletions: number };
+}
 
 // ---------------------------------------------------------------------------------------------
 // mammoth's document tree (mammoth/lib/documents.js), as far as a letter needs it.
@@ -82,21 +89,21 @@ const TEXTBOX_END = 'brieflint-textbox-end';
 // ---------------------------------------------------------------------------------------------
 
 /** Read the body, then the footnotes and endnotes it refers to, into `writer`. */
-export async function readBodyWithMammoth(displayPath: string, pkg: DocxPackage, writer: BlockWriter): Promise<void> {
-  const document = await mammothDocument(displayPath, pkg);
+export async function readBodyWithMammoth(displayPath: string, pkg: DocxPackage, writer: BlockWriter, context: BodyContext): Promise<void> {
+  const document = await mammothDocument(displayPath, pkg, context);
   const walker = new TreeWalker(writer, document);
   walker.blocks(document.children, false);
   walker.notes();
 }
 
-async function mammothDocument(displayPath: string, pkg: DocxPackage): Promise<MDocument> {
+async function mammothDocument(displayPath: string, pkg: DocxPackage, context: BodyContext): Promise<MDocument> {
   let document: MDocument | undefined;
   const transformDocument = (doc: MDocument): MDocument => {
     document = doc;
     return { ...doc, children: [] };
   };
   // `{file}` is mammoth's own input form for an opened zip; its typings list only path/buffer.
-  const input = { file: mammothZipFile(pkg) } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+  const input = { file: mammothZipFile(displayPath, pkg, context) } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
   try {
     await mammoth.convertToHtml(input, { transformDocument });
   } catch (cause) {
@@ -114,12 +121,23 @@ async function mammothDocument(displayPath: string, pkg: DocxPackage): Promise<M
   return document;
 }
 
-function mammothZipFile(pkg: DocxPackage): MammothZipFile {
+/** Parts whose text is letter text: the main document, footnotes and endnotes. */
+const TEXT_PART = /(?:^|\/)(?:document|footnotes|endnotes)\d*\.xml$/;
+
+function mammothZipFile(displayPath: string, pkg: DocxPackage, context: BodyContext): MammothZipFile {
   return {
     exists: (name) => pkg.zip.has(name),
     read: async (name, encoding) => {
       const bytes = await pkg.zip.read(name);
-      return encoding ? prepareXml(new TextDecoder(encoding).decode(bytes)) : bytes;
+      if (!encoding) return bytes;
+      let xml = new TextDecoder(encoding).decode(bytes);
+      if (name === pkg.mainDocument || TEXT_PART.test(name)) {
+        const changes = countTrackedChanges(xml);
+        context.tracked.insertions += changes.insertions;
+        context.tracked.deletions += changes.deletions;
+        xml = removeHiddenRuns(displayPath, name, xml, context.hidden);
+      }
+      return prepareXml(xml);
     },
   };
 }

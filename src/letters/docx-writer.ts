@@ -46,8 +46,11 @@ export class BlockWriter {
    * link whose runs are split (formatting, a rendered page break, one field result per run) is
    * reported once with its joined text.
    */
-  append(text: string, target?: LinkTarget): void {
+  append(raw: string, target?: LinkTarget): void {
     const p = this.current;
+    // As a reader types what Word prints: a soft hyphen is nothing (or a line-end hyphen nobody
+    // types), a non-breaking or Unicode hyphen is "-". So `e‑loket` is e-loket, `afval­scheiden` afvalscheiden.
+    const text = raw.includes('\u00ad') || /[\u2010\u2011]/.test(raw) ? raw.replace(/\u00ad/g, '').replace(/[\u2010\u2011]/g, '-') : raw;
     if (!p || text === '') return;
     const start = p.text.length;
     p.text += text;

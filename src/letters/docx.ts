@@ -20,14 +20,18 @@ import { openDocxPackage, resolvePartName } from './docx-package.js';
 import type { DocxPackage } from './docx-package.js';
 import { buildMeta, readCoreProperties, readCustomProperties } from './docx-props.js';
 import { BlockWriter } from './docx-writer.js';
+import { readHiddenStyles } from './docx-hidden.js';
+import type { BodyContext } from './docx-mammoth.js';
 
 /** Read a .docx letter. Throws LetterReadError (with a Dutch and English reason) for bad input. */
 export async function readDocx(displayPath: string, data: Buffer): Promise<Letter> {
   const pkg = await openDocxPackage(displayPath, data);
   const writer = new BlockWriter();
-  await readHeadersOrFooters(pkg, 'header', writer);
-  await readBodyWithMammoth(displayPath, pkg, writer);
-  await readHeadersOrFooters(pkg, 'footer', writer);
+  const context: BodyContext = { hidden: await readHiddenStyles(pkg), tracked: { insertions: 0, deletions: 0 } };
+  await readHeadersOrFooters(pkg, 'header', writer, context);
+  await readBodyWithMammoth(displayPath, pkg, writer, context);
+  await readHeadersOrFooters(pkg, 'footer', writer, context);
+  const { insertions, deletions } = context.tracked;
   return {
     path: displayPath,
     format: 'docx',
@@ -35,6 +39,7 @@ export async function readDocx(displayPath: string, data: Buffer): Promise<Lette
     blocks: writer.blocks,
     links: writer.links,
     directives: [],
+    ...(insertions + deletions > 0 ? { trackedChanges: { insertions, deletions } } : {}),
   };
 }
 

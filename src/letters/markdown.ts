@@ -72,8 +72,13 @@ function parseFrontMatter(displayPath: string, yaml: string): Record<string, unk
 }
 
 const DIRECTIVE = /<!--\s*brieflint-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
-const HTML_LINK_OPEN = /^<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>$/i;
+/** A link: `<a href>`, or any element with an href (an e-mail button such as MJML's `<mj-button href>`). */
+const HTML_LINK_OPEN = /^<(?:a|[a-z][\w:]*-[\w:-]*)\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>$/i;
 const HTML_LINK_CLOSE = /^<\/a\s*>$/i;
+/** Elements that make a paragraph of their own for the reader. */
+const BLOCK_ELEMENTS = new Set(
+  'p div h1 h2 h3 h4 h5 h6 li ul ol tr td th table tbody thead tfoot blockquote section article header footer main nav pre hr dd dt dl address figure figcaption caption mj-text mj-button mj-section mj-column'.split(' '),
+);
 const TEMPLATE_LINK = /\[([^[\]\n]+)\]\((\s*\{[{%][^)\n]*[}%]\}\s*)\)/g;
 const HTML_TAG = /<!--[\s\S]*?-->|<\/?[a-z][^>]*>/gi;
 
@@ -259,7 +264,7 @@ class MarkdownBuilder {
       const { href, start } = this.openHtmlLink;
       this.openHtmlLink = undefined;
       this.links.push({
-        href: decodeEntities(href, LETTER_ENTITIES),
+        href: hrefOf(href),
         text: this.text.slice(start),
         location: { line: 0, column: 0 },
         block: blockIndex,
@@ -270,10 +275,13 @@ class MarkdownBuilder {
     }
   }
 
-  /** An HTML block: directives, or its text (tags removed, each text run keeping its line:column) and <a href> links. */
+  /**
+   * An HTML block: directives, or its text (tags removed, each text run keeping its line:column)
+   * and <a href> links. Block-level elements (`<p>`, `<div>`, `<li>`, `<h1>` …, table rows and
+   * cells) are paragraphs of their own, as a reader sees them; `<br>` is a line break.
+   */
   private htmlBlock(source: string, line: number, endLine: number, column = 1): void {
     if (this.directive(source, line, endLine) && source.replace(DIRECTIVE, '').trim() === '') return;
-    const blockIndex = this.blocks.length;
     // Markdown written inside raw HTML (common in e-mail templates) is what the reader gets:
     // images become their alt text, [text](href) a link; blanks keep every offset in place.
     const mdLinks: Array<{ href: string; from: number; to: number }> = [];
@@ -283,15 +291,15 @@ class MarkdownBuilder {
         mdLinks.push({ href: href.trim(), from: at + 1, to: at + 1 + label.length });
         return ` ${label}`.padEnd(m.length);
       });
+    /** The paragraph being built: its text, segments, the source runs it came from, its links. */
     let text = '';
-    const segments: Segment[] = [];
-    const runs: Array<{ from: number; offset: number }> = [];
-    const links: Link[] = [];
-    let open: { href: string; start: number } | undefined;
-    let last = 0;
+    let segments: Segment[] = [];
+    let runs: Array<{ from: number; to: number; offset: number }> = [];
+    let links: Link[] = [];
+    let open: { href: string; start: number; tag: string } | undefined;
     const addRun = (from: number, to: number) => {
       if (to <= from) return;
-      runs.push({ from, offset: text.length });
+      runs.push({ from, to, offset: text.length });
       const before = value.slice(0, from);
       const lineInBlock = before.split('\n').length - 1;
       const lineStart = before.lastIndexOf('\n') + 1;
@@ -303,45 +311,59 @@ class MarkdownBuilder {
         text += piece;
       });
     };
+    const flush = () => {
+      const blockIndex = this.blocks.length;
+      if (text.trim() !== '') {
+        /** A source offset → its offset in the text (within the run that holds it). */
+        const toText = (at: number) => {
+          const run = [...runs].reverse().find((r) => r.from <= at);
+          return run ? Math.min(text.length, run.offset + (at - run.from)) : 0;
+        };
+        for (const l of mdLinks) {
+          if (!runs.some((r) => r.from <= l.from && l.from < r.to)) continue;
+          const start = toText(l.from);
+          const end = toText(l.to);
+          links.push({ href: l.href, text: text.slice(start, end).trim(), location: { line: 0, column: 0 }, block: blockIndex, start, end, source: 'markdown' });
+        }
+        links.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+        if (segments[0]?.offset !== 0) segments.unshift({ offset: 0, line, column });
+        const block: TextBlock = { text, part: 'body', segments, kind: 'html' };
+        this.blocks.push(block);
+        for (const link of links) {
+          link.block = blockIndex;
+          link.location = locate(block, link.start ?? 0);
+          this.links.push(link);
+        }
+      }
+      text = '';
+      segments = [];
+      runs = [];
+      links = [];
+    };
+    let last = 0;
     for (const tag of value.matchAll(HTML_TAG)) {
       if (!isHtmlTag(tag[0])) continue; // a placeholder such as <URL VRAGENLIJST> stays text
       addRun(last, tag.index);
       last = tag.index + tag[0].length;
+      const name = /^<\/?([a-zA-Z][\w:-]*)/.exec(tag[0])?.[1]?.toLowerCase() ?? '';
       const href = HTML_LINK_OPEN.exec(tag[0]);
-      if (href) open = { href: href[1] ?? href[2] ?? href[3] ?? '', start: text.length };
-      else if (HTML_LINK_CLOSE.test(tag[0]) && open) {
+      if (href) open = { href: href[1] ?? href[2] ?? href[3] ?? '', start: text.length, tag: name };
+      else if (open && tag[0].startsWith('</') && name === open.tag) {
         links.push({
-          href: decodeEntities(open.href, LETTER_ENTITIES),
+          href: hrefOf(open.href),
           text: text.slice(open.start),
           location: { line: 0, column: 0 },
-          block: blockIndex,
+          block: -1,
           start: open.start,
           end: text.length,
           source: 'html',
         });
         open = undefined;
-      }
+      } else if (name === 'br') text += '\n';
+      else if (BLOCK_ELEMENTS.has(name) && !open) flush();
     }
     addRun(last, value.length);
-    if (text.trim() === '') return;
-    /** A source offset → its offset in the text (within the run that holds it). */
-    const toText = (at: number) => {
-      const run = [...runs].reverse().find((r) => r.from <= at);
-      return run ? Math.min(text.length, run.offset + (at - run.from)) : 0;
-    };
-    for (const l of mdLinks) {
-      const start = toText(l.from);
-      const end = toText(l.to);
-      links.push({ href: l.href, text: text.slice(start, end).trim(), location: { line: 0, column: 0 }, block: blockIndex, start, end, source: 'markdown' });
-    }
-    links.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
-    if (segments[0]?.offset !== 0) segments.unshift({ offset: 0, line, column });
-    const block: TextBlock = { text, part: 'body', segments, kind: 'html' };
-    this.blocks.push(block);
-    for (const link of links) {
-      link.location = locate(block, link.start ?? 0);
-      this.links.push(link);
-    }
+    flush();
   }
 
   /** Record brieflint-disable comments; true when the value held one. */
@@ -369,7 +391,15 @@ const HTML_ELEMENTS = new Set(
 function isHtmlTag(tag: string): boolean {
   if (tag.startsWith('<!--')) return true;
   const name = /^<\/?([a-zA-Z][a-zA-Z0-9-]*)/.exec(tag)?.[1];
-  return !!name && HTML_ELEMENTS.has(name.toLowerCase()) && !/^<\/?[A-Z]{2,}[\s>]/.test(tag);
+  if (!name) return false;
+  // A custom element (`<mj-button …>`) or any element with attributes is markup, not a placeholder.
+  if (name.includes('-') || /^<[a-zA-Z][\w-]*\s+[\w:-]+\s*=/.test(tag)) return true;
+  return HTML_ELEMENTS.has(name.toLowerCase()) && !/^<\/?[A-Z]{2,}[\s>]/.test(tag);
+}
+
+/** An HTML href as a browser reads it: entities decoded, line breaks and tabs inside it dropped (WHATWG URL). */
+function hrefOf(raw: string): string {
+  return decodeEntities(raw, LETTER_ENTITIES).replace(/[\t\n\r]/g, '').trim();
 }
 
 /** In letter text a no-break space stays U+00A0 (the extractors know it); only the basic named entities are decoded. */

@@ -178,7 +178,7 @@ function urlsTable(file: JsonFile, title: string, t: Strings): SafeHtml {
 <thead><tr><th scope="col">${t.col.printed}</th><th scope="col">${t.col.where}</th><th scope="col">${t.col.landsOn}</th><th scope="col">${t.col.result}</th><th scope="col">${t.col.form}</th></tr></thead>
 <tbody>
 ${urls.map(
-  (u) => html`<tr><th scope="row"><span class="mono">${link(u.href, u.printed)}</span>${
+  (u) => html`<tr><th scope="row"><span class="mono">${link(u.href, u.printed ?? u.href)}</span>${
     u.linkText && u.linkText !== u.printed ? html`<span class="detail">${u.linkText}</span>` : ''
   }</th><td class="nowrap">${where(u.line, u.part, docx, t)}</td><td>${landsOn(u, t)}</td><td>${urlResult(u, t)}</td><td>${formCell(u, t)}</td></tr>
 `,
@@ -192,12 +192,13 @@ function todoList(file: JsonFile, t: Strings): SafeHtml {
   const contact = [...file.references.phones.map((p) => p.printed), ...file.references.emails.map((e) => e.printed)];
   const contactLine = contact.length ? html`<p class="note">${t.contact} ${contact.join(', ')}</p>` : '';
   if (!forms.length) return html`<p class="empty">${t.noTodo}</p>${contactLine}`;
-  const urls = [...file.references.urls].sort((a, b) => a.line - b.line || a.column - b.column);
   const items = forms.map((f) => {
-    const target = urls.find((u) => u.line >= f.line && u.line <= f.line + 2);
+    const target = f.url !== undefined ? file.references.urls.find((u) => u.href === f.url) : undefined;
+    const shown = target ? (target.printed ?? `“${target.linkText ?? ''}” → ${target.href}`) : f.placeholder;
+    const noAddress = f.online && !target?.printed && !f.placeholder;
     return html`<li><strong>${t.formKinds[f.kind] ?? f.kind}</strong> — <span class="quote">“${f.text}”</span>${
-      target ? html` ${t.at} <span class="mono">${target.printed}</span>` : ''
-    } <span class="detail">${where(f.line, undefined, docx, t)}</span></li>`;
+      shown ? html` ${t.at} <span class="mono">${shown}</span>` : ''
+    }${noAddress ? html` <span class="detail">(${t.noAddress})</span>` : ''} <span class="detail">${where(f.line, f.part, docx, t)}</span></li>`;
   });
   return html`<ul class="todo">${items}</ul>${contactLine}`;
 }

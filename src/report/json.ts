@@ -37,7 +37,7 @@ export function toJsonReport(run: CheckRun, version: string, lang: Lang): JsonRe
         : null,
       references: {
         urls: (refs?.urls ?? []).map((u) => ({
-          printed: u.printed,
+          ...(u.visible || !u.linked ? { printed: u.printed } : { hidden: true as const }),
           href: u.href,
           ...at(u.location),
           ...(u.linkText !== undefined ? { linkText: u.linkText } : {}),
@@ -45,9 +45,28 @@ export function toJsonReport(run: CheckRun, version: string, lang: Lang): JsonRe
           ...siteResult(run, u.href),
           ...formResult(run, u.href),
         })),
-        forms: (refs?.forms ?? []).map((m) => ({ kind: m.kind, text: m.text, ...at(m.location) })),
-        phones: (refs?.phones ?? []).map((p) => ({ printed: p.printed, normalized: p.normalized, ...at(p.location) })),
-        emails: (refs?.emails ?? []).map((e) => ({ printed: e.printed, address: e.address, ...at(e.location) })),
+        forms: (refs?.forms ?? []).map((m) => ({
+          kind: m.kind,
+          text: m.text,
+          ...at(m.location),
+          ...partOf(m.location),
+          ...(m.online !== undefined ? { online: m.online } : {}),
+          ...(m.url !== undefined && refs?.urls[m.url] ? { url: refs.urls[m.url].href } : {}),
+          ...(m.placeholder !== undefined && refs?.placeholders[m.placeholder] ? { placeholder: refs.placeholders[m.placeholder].printed } : {}),
+        })),
+        phones: (refs?.phones ?? []).map((p) => ({ printed: p.printed, normalized: p.normalized, ...at(p.location), ...partOf(p.location) })),
+        emails: (refs?.emails ?? []).map((e) => ({ printed: e.printed, address: e.address, ...at(e.location), ...partOf(e.location) })),
+        ...(refs?.placeholders.length
+          ? {
+              placeholders: refs.placeholders.map((p) => ({
+                printed: p.printed,
+                ...at(p.location),
+                ...partOf(p.location),
+                inUrl: p.inUrl,
+                ...(p.role ? { role: p.role } : {}),
+              })),
+            }
+          : {}),
       },
       findings: f.findings.map(toJsonFinding),
       ...(f.error ? { error: f.error[lang] } : {}),

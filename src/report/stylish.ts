@@ -84,7 +84,7 @@ export function formatStylish(report: JsonReport, options: StylishOptions): stri
   return `${out.join('\n')}\n`;
 }
 
-function position(f: JsonFinding): string {
+function position(f: Pick<JsonFinding, 'line' | 'column' | 'part'>): string {
   if (f.line === 0) return '—'; // about the whole letter
   const part = f.part ? `${f.part} ` : '';
   return `${part}${f.line}:${f.column}`;
@@ -102,10 +102,10 @@ function describeLetter(file: JsonFile, t: Texts, c: ChalkInstance): string {
 function describeReferences(file: JsonFile, t: Texts, c: ChalkInstance): string[] {
   const { urls, forms, phones, emails } = file.references;
   const rows: Array<[string, string[]]> = [
-    [t.urls, urls.map((u) => `${u.printed}${u.linkText !== undefined && u.printed !== u.href ? ` → ${u.href}` : ''} ${c.dim(`${u.part ? `${u.part} ` : ''}${u.line}:${u.column}`)}`)],
-    [t.forms, forms.map((f) => `“${f.text}” (${f.kind}) ${c.dim(`${f.line}:${f.column}`)}`)],
-    [t.phones, phones.map((p) => `${p.printed} ${c.dim(`${p.line}:${p.column}`)}`)],
-    [t.emails, emails.map((e) => `${e.address} ${c.dim(`${e.line}:${e.column}`)}`)],
+    [t.urls, urls.map((u) => `${u.printed ?? `“${u.linkText ?? ''}”`}${u.linkText !== undefined && u.printed !== u.href ? ` → ${u.href}` : ''} ${c.dim(position(u))}`)],
+    [t.forms, forms.map((f) => `“${f.text}” (${f.kind}) ${c.dim(position(f))}`)],
+    [t.phones, phones.map((p) => `${p.printed} ${c.dim(position(p))}`)],
+    [t.emails, emails.map((e) => `${e.address} ${c.dim(position(e))}`)],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   return rows

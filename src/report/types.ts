@@ -5,8 +5,11 @@
 import type { LetterMeta, Severity } from '../types.js';
 
 export interface JsonUrl {
-  printed: string;
+  /** What a reader sees of the address; absent for a hyperlink whose text is no address ("klik hier"). */
+  printed?: string;
   href: string;
+  /** True for a hyperlink whose address is not printed (its text is not an address). */
+  hidden?: true;
   line: number;
   column: number;
   linkText?: string;
@@ -48,9 +51,12 @@ export interface JsonFile {
   letter: Pick<LetterMeta, 'id' | 'title' | 'kenmerk' | 'mailingDate' | 'recipients' | 'owner'> | null;
   references: {
     urls: JsonUrl[];
-    forms: Array<{ kind: string; text: string; line: number; column: number }>;
-    phones: Array<{ printed: string; normalized: string; line: number; column: number }>;
-    emails: Array<{ printed: string; address: string; line: number; column: number }>;
+    /** Calls to action (`kind` online-form … visit); `url`: the href of the address it points at; `placeholder`: the placeholder there instead. */
+    forms: Array<{ kind: string; text: string; line: number; column: number; part?: string; online?: boolean; url?: string; placeholder?: string }>;
+    phones: Array<{ printed: string; normalized: string; line: number; column: number; part?: string }>;
+    emails: Array<{ printed: string; address: string; line: number; column: number; part?: string }>;
+    /** Template placeholders left in the letter; `inUrl` where an address belongs. */
+    placeholders?: Array<{ printed: string; line: number; column: number; part?: string; inUrl: boolean; role?: string }>;
   };
   findings: JsonFinding[];
   /** Set when the file could not be read (counted in summary.unreadable). */

@@ -62,15 +62,26 @@ describe('extractReferences', () => {
     expect(refs.urls[0]).toMatchObject({ printed: 'www.x.nl/a', href: 'https://tracker.example/r?u=1', visible: true, linked: true });
   });
 
-  it('keeps a non-URL target as-is and reports its placeholder', () => {
+  it('keeps a non-URL target as-is; a placeholder target is the placeholder only (one finding, not two)', () => {
     const blocks = [block('Bevestig uw e-mailadres om in te loggen.')];
     const links = [linkOver(blocks, 0, 'Bevestig uw e-mailadres', '{{ my_signals_url }}'), linkOver(blocks, 0, 'in te loggen', 'bijlage.pdf')];
     const refs = extractReferences(letter(blocks, links));
-    expect(refs.urls.map((u) => [u.printed, u.href, u.visible])).toEqual([
-      ['{{ my_signals_url }}', '{{ my_signals_url }}', false],
-      ['bijlage.pdf', 'bijlage.pdf', false],
+    expect(refs.urls.map((u) => [u.printed, u.href, u.visible])).toEqual([['bijlage.pdf', 'bijlage.pdf', false]]);
+    expect(refs.placeholders).toEqual([
+      { printed: '{{ my_signals_url }}', location: { line: 1, column: 1, part: 'body' }, inUrl: true, role: 'address' },
     ]);
-    expect(refs.placeholders).toEqual([{ printed: '{{ my_signals_url }}', location: { line: 1, column: 1, part: 'body' }, inUrl: true }]);
+  });
+
+  it('a phone or e-mail placeholder in a tel: or mailto: target is no number and no address placeholder', () => {
+    const blocks = [block('Bel ons of mail ons.')];
+    const links = [linkOver(blocks, 0, 'Bel ons', 'tel:{{ phone }}'), linkOver(blocks, 0, 'mail ons', 'mailto:{{ email }}')];
+    const refs = extractReferences(letter(blocks, links));
+    expect(refs.phones).toEqual([]);
+    expect(refs.emails).toEqual([]);
+    expect(refs.placeholders.map((p) => [p.printed, p.inUrl, p.role])).toEqual([
+      ['{{ phone }}', false, 'phone'],
+      ['{{ email }}', false, 'email'],
+    ]);
   });
 
   it('a scheme-less link target is not normalized', () => {
@@ -124,10 +135,13 @@ describe('extractReferences', () => {
       letter([block('Vraag het online aan met DigiD op www.x.nl/aanvragen.'), block('Vragen? Bel 14 020 of gebruik het formulier bij deze brief.', 3)]),
     );
     expect(refs.logins).toEqual([{ kind: 'digid', text: 'DigiD', location: { line: 1, column: 26, part: 'body' } }]);
-    expect(refs.forms.map((f) => [f.kind, f.text, f.location.line])).toEqual([
-      ['online-application', 'Vraag het online aan', 1],
-      ['paper-form', 'het formulier bij deze brief', 3],
+    expect(refs.forms.map((f) => [f.kind, f.text, f.location.line, f.online])).toEqual([
+      ['online-application', 'Vraag het online aan', 1, true],
+      ['phone', 'Bel', 3, false],
+      ['paper-form', 'gebruik het formulier bij deze brief', 3, false],
     ]);
+    // The call points at the address printed with it.
+    expect(refs.urls[refs.forms[0].url ?? -1]?.printed).toBe('www.x.nl/aanvragen');
     expect(refs.phones).toEqual([{ printed: '14 020', normalized: '14020', location: { line: 3, column: 13, part: 'body' } }]);
   });
 

@@ -109,3 +109,45 @@ describe('findTemplateTags', () => {
     expect(findTemplateTags(text).map((t) => text.slice(t.start, t.end))).toEqual(['{% if a %}', '{%  endif %}', '{# c #}']);
   });
 });
+
+describe('findPlaceholders: more template syntaxes (issue 11)', () => {
+  it.each<[string, Array<[string, boolean]>]>([
+    // Laravel/Blade translation parameters
+    ['Ga naar :link om uw tegoed te bekijken.', [[':link', true]]],
+    ['Beste :name, uw aanvraag voor :fund_name is binnen.', [[':name', false], [':fund_name', false]]],
+    // Freemarker / JavaScript
+    ['Bekijk de status op ${link}.', [['${link}', true]]],
+    // mail merge and CMS tokens
+    ['Vul het formulier in op %URL%.', [['%URL%', true]]],
+    ['Beste %naam%,', [['%naam%', false]]],
+    ['Vul het formulier in op <<URL>>.', [['<<URL>>', true]]],
+    ['Bekijk uw zaak op «ZaakURL».', [['«ZaakURL»', true]]],
+    ['Bekijk uw zaak op { MERGEFIELD ZaakURL }.', [['{ MERGEFIELD ZaakURL }', true]]],
+    // Python %-format
+    ['Wilt u later verder? Ga dan naar %(continue_url)s.', [['%(continue_url)s', true]]],
+    // a template tag that prints an address
+    ["Kies een nieuw wachtwoord op {% url 'password_reset_confirm' uidb64=uid token=token %}.", [["{% url 'password_reset_confirm' uidb64=uid token=token %}", true]]],
+    // a whole host after the scheme
+    ['Kijk op https://{{ gemeente_domein }}/afvalkalender.', [['{{ gemeente_domein }}', true]]],
+    // words in angle brackets, even after a tag name
+    ['Ga dan naar <link naar de peiling>.', [['<link naar de peiling>', true]]],
+  ])('%j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it('no placeholder: percentages, times, URL escapes, markup with attributes', () => {
+    for (const text of ['50% korting en 20% extra', 'om 10:30 uur', 'https://x.nl/a%20b%E2%80%99c', 'Let op:de tekst', '<mj-button href="https://x.nl">Klik</mj-button>']) {
+      expect(found(text)).toEqual([]);
+    }
+    expect(found('<mj-button href="{{ loginUrl }}">Inloggen</mj-button>')).toEqual([['{{ loginUrl }}', true]]);
+  });
+
+  it('a site name or a phone number is no address placeholder; a site name after "kijk op" stands where one belongs', () => {
+    expect(findPlaceholders('Met vriendelijke groet,\n{{ site_name }}').map((p) => [p.printed, p.inUrl, p.role])).toEqual([['{{ site_name }}', false, 'other']]);
+    expect(findPlaceholders('Bel {{ phone }} of {{ telefoonnummer }}.').map((p) => [p.inUrl, p.role])).toEqual([
+      [false, 'phone'],
+      [false, 'phone'],
+    ]);
+    expect(findPlaceholders('Mail naar {{ email }}.').map((p) => p.role)).toEqual(['email']);
+  });
+});

@@ -123,12 +123,30 @@ describe('missing-url', () => {
     expect(reports[0].location).toEqual(at(5, 3));
   });
 
-  it('counts a DigiD mention as online, and names an invisible web link (not a relative one)', () => {
+  it('names an invisible web link, and asks for a short address instead of its long target', () => {
+    const login = { kind: 'login' as const, text: 'Log in met', location: at(2), online: true, url: 1 };
     const r = refs({
-      logins: [{ kind: 'digid', text: 'DigiD', location: at(2) }],
-      urls: [linked('checklist', 'checklist-pagina', 1, false), linked('klik hier', 'https://voorbeeldstad.example/a', 2, false)],
+      forms: [login],
+      urls: [linked('checklist', 'checklist-pagina', 1, false), linked('klik hier', 'https://voorbeeldstad.example/Content/Afval/Afvalpas_Aanvragen.aspx?id=4711', 2, false)],
     });
-    expect(en(runRule(missingUrl, r))[0]).toContain('The link “klik hier” is invisible on paper: print https://voorbeeldstad.example/a.');
+    const [report] = runRule(missingUrl, r);
+    expect(report.message.en).toBe('The letter sends readers online (“Log in met”) but prints no web address. The link “klik hier” is invisible on paper.');
+    expect(report.hint?.en).toBe('Print a short address that leads to the page, for example voorbeeldstad.example/afvalpas-aanvragen (and have it redirect), not the long address behind the link.');
+    expect(report.hint?.en).not.toContain('Content/Afval');
+  });
+
+  it('a DigiD mention on its own sends nobody anywhere; a call that is not online neither', () => {
+    expect(runRule(missingUrl, refs({ logins: [{ kind: 'digid', text: 'DigiD', location: at(2) }] }))).toEqual([]);
+    expect(runRule(missingUrl, refs({ forms: [{ kind: 'appointment', text: 'Maak een afspraak', location: at(2), online: false }] }))).toEqual([]);
+  });
+
+  it('a letterhead or home page serves a look-it-up call, not a form', () => {
+    const footer = { ...bare('www.voorbeeldstad.example'), location: { line: 1, column: 1, part: 'footer' as const } };
+    const look = { kind: 'website' as const, text: 'Kijk op onze website', location: at(3), online: true };
+    expect(runRule(missingUrl, refs({ forms: [look], urls: [footer] }))).toEqual([]);
+    expect(en(runRule(missingUrl, refs({ forms: [online], urls: [footer] })))).toEqual([
+      'The letter sends readers online (“vul het formulier in op onze website”) but prints no web address.',
+    ]);
   });
 
   it('passes with a visible address, with only paper forms, or when a placeholder holds the place', () => {

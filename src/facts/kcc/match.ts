@@ -186,8 +186,14 @@ export interface LetterForm {
   url?: UrlRef;
 }
 
+/** Calls to action that are done through a form: filling one in (online or on paper), applying, reporting, booking. */
+const FORM_KINDS: ReadonlySet<FormMention['kind']> = new Set(['online-form', 'online-application', 'paper-form', 'report', 'appointment']);
+
 export function letterForms(refs: References): LetterForm[] {
-  return refs.forms.map((mention) => {
+  return refs.forms.filter((m) => FORM_KINDS.has(m.kind) && (m.online !== false || m.kind === 'paper-form')).map((mention) => {
+    // The extractor tied the call to the address in its sentence (or after its colon).
+    const tied = mention.url !== undefined ? refs.urls[mention.url] : undefined;
+    if (tied && !hasPlaceholder(tied)) return { mention, url: tied };
     const part = mention.location.part ?? 'body';
     const samePart = refs.urls.filter((u) => (u.location.part ?? 'body') === part && !hasPlaceholder(u));
     const sameLine = samePart
