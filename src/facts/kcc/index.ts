@@ -4,13 +4,14 @@
  * HTTP service, deduplicated. Failure is a KnowledgeBaseError (exit code 2).
  */
 import { relative, resolve, sep } from 'node:path';
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { Letter } from '../../types.js';
 import type { KccFacts, KnowledgeBase } from './types.js';
 import { resolveKccConfig, type KccConfig } from './config.js';
 import { FolderKnowledgeBase } from './folder.js';
 import { ObjectsApiKnowledgeBase } from './objects-api.js';
 import { KissKnowledgeBase } from './kiss.js';
+import { kccAgent } from './http.js';
 import { uniq } from './text.js';
 
 export type { Briefing, BriefingCovers, BriefingForm, KccFacts, KccSource, KnowledgeBase } from './types.js';
@@ -26,7 +27,7 @@ export interface LoadKccOptions {
   cwd?: string;
   /** Where the env vars named in config are read (default process.env). */
   env?: NodeJS.ProcessEnv;
-  /** undici dispatcher for the HTTP adapters (default: a private Agent, closed afterwards). */
+  /** undici dispatcher for the HTTP adapters (default: a private Agent with kcc.ca, closed afterwards). */
   dispatcher?: Dispatcher;
 }
 
@@ -62,7 +63,7 @@ export async function loadKcc(
 ): Promise<KccFacts> {
   const cfg = resolveKccConfig(section);
   const terms = uniq(letters.flatMap((l) => [l.meta.id, l.meta.kenmerk ?? '']).map((t) => t.trim()).filter((t) => t !== ''));
-  const own = !opts.dispatcher && cfg.adapter !== 'folder' ? new Agent({ connections: cfg.concurrency }) : undefined;
+  const own = !opts.dispatcher && cfg.adapter !== 'folder' ? kccAgent(cfg, root) : undefined;
   const dispatcher = opts.dispatcher ?? own;
   try {
     const kb = createKnowledgeBase(cfg, root, terms, { ...(opts.env ? { env: opts.env } : {}), ...(dispatcher ? { dispatcher } : {}) });
