@@ -70,6 +70,17 @@ function vac(uuid: string, data: Record<string, unknown>, base = 'http://objecte
   };
 }
 
+/** A KISS whose session may not read the editors' list (older KISS, role kcm): the published search answers. */
+function publishedOnly(handler: Handler): Handler {
+  return (req, res, n) => {
+    if (new URL(req.url!, 'http://x').pathname === '/api/berichten') {
+      res.writeHead(403);
+      return res.end();
+    }
+    return handler(req, res, n);
+  };
+}
+
 async function expectKbError(p: Promise<unknown>): Promise<KnowledgeBaseError> {
   try {
     await p;
@@ -282,17 +293,18 @@ describe('kiss adapter (werkinstructies)', () => {
   ];
 
   it('GET /api/berichten/published with type and search, pages from X-Current-Page / X-Total-Pages, auth header from the env', async () => {
-    const s = await serve((req, res) => {
+    const s = await serve(publishedOnly((req, res) => {
       const u = new URL(req.url!, 'http://x');
       const page = Number(u.searchParams.get('page') ?? '1');
       if (u.searchParams.get('search') === 'kwijtschelding-2027') {
         return json(res, page === 1 ? [instructies[0]] : [instructies[1]], 200, { 'X-Current-Page': String(page), 'X-Total-Pages': '2' });
       }
       return json(res, [], 200, { 'X-Current-Page': '1', 'X-Total-Pages': '0' });
-    });
+    }));
     const facts = await loadKcc(kiss(s), '/tmp', letters, { env });
     expect(s.seen.map((r) => r.url).sort()).toEqual(
       [
+        '/api/berichten',
         '/api/berichten/published?type=Werkinstructie&search=kwijtschelding-2027',
         '/api/berichten/published?type=Werkinstructie&search=kwijtschelding-2027&page=2',
         '/api/berichten/published?type=Werkinstructie&search=BEL%2F2027%2F0142',
@@ -320,10 +332,11 @@ describe('kiss adapter (werkinstructies)', () => {
   });
 
   it('stops when the server ignores the page parameter', async () => {
-    const s = await serve((_req, res) => json(res, [instructies[1]], 200, { 'X-Current-Page': '1', 'X-Total-Pages': '5' }));
+    const s = await serve(publishedOnly((_req, res) => json(res, [instructies[1]], 200, { 'X-Current-Page': '1', 'X-Total-Pages': '5' })));
     const facts = await loadKcc(kiss(s), '/tmp', letters.slice(1), { env });
     expect(facts.briefings).toHaveLength(1);
-    expect(s.seen).toHaveLength(2);
+    // The editors' list (403), then pages 1 and 2 of the published search.
+    expect(s.seen).toHaveLength(3);
   });
 
   it('401: names the env var, no token in the message', async () => {
@@ -351,13 +364,19 @@ describe('kiss adapter (werkinstructies)', () => {
   });
 
   it.each([
-    ['an object instead of a list', { results: [] }, 'expected a list of werkinstructies'],
+    ['an object instead of a list', { results: [] }, 'expected a list of berichten'],
     ['an item without id', [{ titel: 'x' }], 'item 0 has no id'],
     ['inhoud that is not text', [{ id: 1, inhoud: 5 }], 'item 0: inhoud is not text'],
   ])('malformed body (%s)', async (_name, body, text) => {
     const s = await serve((_req, res) => json(res, body));
     const e = await expectKbError(loadKcc(kiss(s), '/tmp', letters.slice(1), { env }));
     expect(e.message).toContain(`unexpected answer from KISS: ${text}`);
+  });
+
+  it('a malformed published answer (fallback) is a KnowledgeBaseError too', async () => {
+    const s = await serve(publishedOnly((_req, res) => json(res, { results: [] })));
+    const e = await expectKbError(loadKcc(kiss(s), '/tmp', letters.slice(1), { env }));
+    expect(e.message).toContain('unexpected answer from KISS: expected a list of werkinstructies');
   });
 
   it('a redirect to another origin (say, a login server) does not carry the session along', async () => {

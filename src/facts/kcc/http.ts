@@ -21,6 +21,8 @@ export interface HttpOptions {
    * never sent anywhere else: not after a redirect, not to a `next` link on another host.
    */
   auth?: { origin: string; headers: Record<string, string>; hint: Message };
+  /** Headers that are no secret, sent with every request (KISS: `is-api`). */
+  headers?: Record<string, string>;
   dispatcher?: Dispatcher;
   maxRedirects?: number;
   /** Bytes; a larger answer is an error. */
@@ -83,7 +85,7 @@ async function getOnce(url: string, opts: HttpOptions): Promise<HttpResponse> {
         en: `redirects to ${redactUrl(current)}, not an http(s) URL`,
       });
     }
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'brieflint' };
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'brieflint', ...opts.headers };
     if (opts.auth && target.origin === opts.auth.origin) Object.assign(headers, opts.auth.headers);
     // Credentials in the URL itself are never sent.
     target.username = '';
@@ -225,17 +227,30 @@ export async function searchEach<T>(
   endpoint: string,
   dispatcher: Dispatcher | undefined,
   search: (term: string, http: HttpOptions) => Promise<T[]>,
+  headers?: Record<string, string>,
 ): Promise<T[]> {
+  const http = httpOptions(cfg, env, endpoint, dispatcher, headers);
+  const results = await mapLimit(uniq(cfg.search ?? terms), cfg.concurrency, (term) => search(term, http));
+  return results.flat();
+}
+
+/** The config's timeout, retries and credentials (bound to the origin of `endpoint`) as HttpOptions. */
+export function httpOptions(
+  cfg: KccConfig,
+  env: NodeJS.ProcessEnv,
+  endpoint: string,
+  dispatcher: Dispatcher | undefined,
+  headers?: Record<string, string>,
+): HttpOptions {
   const auth = authFromEnv(cfg, env, endpoint);
-  const http: HttpOptions = {
+  return {
     timeout: cfg.timeout,
     retries: cfg.retries,
     backoff: cfg.backoff,
     ...(auth ? { auth } : {}),
+    ...(headers ? { headers } : {}),
     ...(dispatcher ? { dispatcher } : {}),
   };
-  const results = await mapLimit(uniq(cfg.search ?? terms), cfg.concurrency, (term) => search(term, http));
-  return results.flat();
 }
 
 /**

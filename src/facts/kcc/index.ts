@@ -74,7 +74,7 @@ export async function loadKcc(
       const rel = relative(root, resolve(cwd, l.path));
       letterPaths[l.path] = sep === '/' ? rel : rel.split(sep).join('/');
     }
-    return { source: kb.source, location: kb.location, briefings, letterPaths };
+    return { source: kb.source, location: kb.location, briefings, letterPaths, ...(kb.notes?.length ? { notes: kb.notes } : {}) };
   } finally {
     await own?.close().catch(() => undefined);
   }
