@@ -64,6 +64,13 @@ export interface KccFacts {
   notes?: Message[];
 }
 
+/** One letter as the HTTP adapters search for it: its id and kenmerk, and the date its briefing must hold on. */
+export interface KccSearch {
+  terms: string[];
+  /** The mailing date, or today for a letter without one (YYYY-MM-DD). */
+  date: string;
+}
+
 /** One interface for every adapter. HTTP adapters know their search terms up front. */
 export interface KnowledgeBase {
   readonly source: KccSource;
