@@ -3,7 +3,11 @@
  * maykinmedia/objects-api's source does (test/kcc/mock-objects-api.ts names the files it copies).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { KnowledgeBaseError, loadKcc } from '../../src/facts/kcc/index.js';
+import { KnowledgeBaseError, loadKcc, type KccFacts } from '../../src/facts/kcc/index.js';
+import outdated from '../../rules/kcc-briefing-outdated.js';
+import missing from '../../rules/kcc-briefing-missing.js';
+import { resolveConfig } from '../../src/config/index.js';
+import type { Letter } from '../../src/types.js';
 import { likeRegex, startObjectsApi, type MockObject, type ObjectsApiMock, type ObjectsApiMockOptions } from './mock-objects-api.js';
 
 const VAC = 'https://objecttypen.example/api/v2/objecttypes/0b3c-vac';
@@ -125,7 +129,11 @@ describe('objects-api: date=<mailing date> (src/objects/api/v2/views.py ObjectVi
     const m = await api([vac('a1', ['kwijtschelding-2027'], '2027-02-01'), vac('a2', ['afvalpas-2027'], '2027-01-15'), vac('a3', ['parkeren-2027'], '2026-06-01')]);
     const letters = [letter('kwijtschelding-2027', undefined, '2027-02-01'), letter('afvalpas-2027', undefined, '2027-01-15'), letter('parkeren-2027')];
     const facts = await loadKcc(config(m), '/tmp', letters, { env, today: TODAY });
-    expect(facts.briefings.map((b) => b.id)).toEqual(['a1', 'a2', 'a3']);
+    expect(facts.briefings.map((b) => [b.id, b.validFrom])).toEqual([
+      ['a1', '2027-02-01'],
+      ['a2', '2027-01-15'],
+      ['a3', '2026-06-01'],
+    ]);
     expect(searches(m).map((u) => `${u.searchParams.get('data_icontains')} ${u.searchParams.get('date')}`).sort()).toEqual([
       'afvalpas-2027 2027-01-15',
       'kwijtschelding-2027 2027-02-01',
@@ -173,5 +181,108 @@ describe('objects-api: paging through `next` (vng_api_common/pagination.py)', ()
     const facts = await loadKcc(config(m, { pageSize: 2 }), '/tmp', [letter('afvalpas-2027')], { env, today: TODAY });
     expect(facts.briefings.map((b) => b.id)).toEqual(['b1', 'b2', 'b3', 'b4', 'b5']);
     expect(searches(m).map((u) => u.searchParams.get('page'))).toEqual([null, '2', '3']);
+  });
+});
+
+describe('objects-api: a VAC record with endAt (src/objects/core/models.py ObjectRecord.save)', () => {
+  const lateLetter = letter('kwijtschelding-2027', 'BEL/2027/0142', '2027-02-01');
+
+  function rulesOn(facts: KccFacts) {
+    const l: Letter = { ...lateLetter, format: 'markdown', blocks: [], links: [], directives: [] };
+    const f = { offline: false, today: TODAY, kcc: facts };
+    const refs = { urls: [], forms: [], phones: [], emails: [], logins: [], placeholders: [] };
+    const cfg = resolveConfig({}, '/tmp', []);
+    return [missing, outdated].flatMap((rule) =>
+      rule.check({ letter: l, refs, facts: f, options: rule.meta.defaultOptions as never, config: cfg }).map((r) => `${rule.meta.id}: ${r.message.en}`),
+    );
+  }
+
+  it('a KCC lead who ends the VAC (a later record with status non-actief) ends the briefing the day before: kcc-briefing-outdated', async () => {
+    const m = await api([
+      {
+        uuid: 'a1',
+        type: VAC,
+        records: [
+          { startAt: '2026-11-01', data: vacData(['kwijtschelding-2027']) },
+          { startAt: '2027-02-20', data: vacData(['kwijtschelding-2027'], { status: 'non-actief' }) },
+        ],
+      },
+    ]);
+    const facts = await loadKcc(config(m), '/tmp', [lateLetter], { env, today: TODAY });
+    expect(facts.briefings).toHaveLength(1);
+    expect(facts.briefings[0]).toMatchObject({ id: 'a1', validFrom: '2026-11-01', validUntil: '2027-02-19' });
+    expect(m.seen.map((s) => s.url)).toContain('/api/v2/objects/a1?date=2027-02-20');
+    expect(rulesOn(facts)).toEqual([
+      'kcc-briefing-outdated: The KCC briefing VAC “Vraag over kwijtschelding-2027” ends on 19 February 2027, 18 days after the mailing date 1 February 2027; residents call for weeks after a mailing, so it must stay valid for at least 42 days (until 15 March 2027).',
+    ]);
+  });
+
+  it('a later record that keeps the VAC active and naming the letter carries it on: no end', async () => {
+    const m = await api([
+      {
+        uuid: 'a1',
+        type: VAC,
+        records: [
+          { startAt: '2026-11-01', data: vacData(['kwijtschelding-2027']) },
+          { startAt: '2027-02-20', data: vacData(['kwijtschelding-2027'], { antwoord: 'Nieuwe tekst.' }) },
+        ],
+      },
+    ]);
+    const facts = await loadKcc(config(m), '/tmp', [lateLetter], { env, today: TODAY });
+    expect(facts.briefings[0].validUntil).toBeUndefined();
+    expect(rulesOn(facts)).toEqual([]);
+  });
+
+  it('a later record that drops the letter from its trefwoorden ends the briefing too', async () => {
+    const m = await api([
+      {
+        uuid: 'a1',
+        type: VAC,
+        records: [
+          { startAt: '2026-11-01', data: vacData(['kwijtschelding-2027']) },
+          { startAt: '2027-03-01', data: vacData(['kwijtschelding-2028']) },
+          { startAt: '2027-06-01', data: vacData(['kwijtschelding-2027']) },
+        ],
+      },
+    ]);
+    const facts = await loadKcc(config(m), '/tmp', [lateLetter], { env, today: TODAY });
+    expect(facts.briefings[0].validUntil).toBe('2027-02-28');
+  });
+
+  it('mapped fields (kcc.fields) count, and the record end wins when it is earlier', async () => {
+    const m = await api([
+      {
+        uuid: 'a1',
+        type: VAC,
+        records: [
+          { startAt: '2026-11-01', data: vacData(['kwijtschelding-2027'], { geldigheid: { van: '2027-01-15', tot: '2027-12-31' } }) },
+          { startAt: '2027-04-01', data: vacData(['kwijtschelding-2027'], { status: 'te-verwijderen' }) },
+        ],
+      },
+      vac('a2', ['kwijtschelding-2027'], '2026-11-01', { geldigheid: { van: '2027-01-20', tot: '2027-03-31' } }),
+    ]);
+    const facts = await loadKcc(config(m, { fields: { validFrom: 'geldigheid.van', validUntil: 'geldigheid.tot' } }), '/tmp', [lateLetter], { env, today: TODAY });
+    expect(facts.briefings.map((b) => [b.id, b.validFrom, b.validUntil])).toEqual([
+      ['a1', '2027-01-15', '2027-03-31'],
+      ['a2', '2027-01-20', '2027-03-31'],
+    ]);
+  });
+
+  it('a VAC that starts after the mailing date is not valid on it: the record seen on the mailing date counts', async () => {
+    const m = await api([
+      {
+        uuid: 'a1',
+        type: VAC,
+        records: [
+          { startAt: '2026-11-01', data: vacData(['iets-anders']) },
+          { startAt: '2027-02-10', data: vacData(['kwijtschelding-2027']) },
+        ],
+      },
+    ]);
+    const facts = await loadKcc(config(m), '/tmp', [lateLetter], { env, today: TODAY });
+    // On 1 February the VAC does not name the letter yet: the search does not find it.
+    expect(facts.briefings).toEqual([]);
+    expect(searches(m).map((u) => u.searchParams.get('date'))).toEqual(['2027-02-01', '2027-02-01']);
+    expect(rulesOn(facts)[0]).toMatch(/^kcc-briefing-missing: /);
   });
 });

@@ -5,13 +5,15 @@ import type { Briefing, KccSearch, KnowledgeBase } from './types.js';
 import { KnowledgeBaseError, tooManyPages, unexpectedAnswer } from './errors.js';
 import { header, httpGet, httpOptions, mapLimit, parseJson, type HttpOptions, type HttpResponse } from './http.js';
 import { briefingFromFields, fieldMap } from './fields.js';
-import { localDate, redactUrl, uniq } from './text.js';
+import { isoDate } from '../../letters/meta.js';
+import { addDays, localDate, normId, redactUrl, uniq } from './text.js';
 
 /**
  * VAC fields (vraag-antwoordcombinaties, the KISS kennisbank in the Objects API) as briefing
  * properties. The community VAC schema (open-objecten/objecttypes,
  * community-concepts/VAC/vac-schema.json) has no validity fields: `geldigVanaf`/`geldigTot` are
- * read when a deployment adds them (or map yours in `kcc.fields`).
+ * read when a deployment adds them (or map yours in `kcc.fields`); otherwise the record's own
+ * `startAt`/`endAt` give the window (see ObjectsApiKnowledgeBase).
  */
 export const VAC_FIELDS: KccFieldMap = {
   title: 'vraag',
@@ -42,6 +44,9 @@ const VERSION_PROBE = 'status__exact__brieflint-versiecontrole';
  */
 const EVERY_RECORD = '9999-12-31';
 
+/** How many later records of one object are followed to find where a VAC really ends. */
+const MAX_RECORD_HOPS = 20;
+
 /**
  * The Common Ground Objects API as KISS uses it for its kennisbank (maykinmedia/objects-api,
  * src/objects/api/v2/views.py `ObjectViewSet`), with `Authorization: Token <key>`:
@@ -56,7 +61,9 @@ const EVERY_RECORD = '9999-12-31';
  *    (`ObjectViewSet.filter_queryset`), which hides a VAC that starts on the mailing date.
  *    The term is escaped: the server matches it as a regular expression (dataIcontainsTerm).
  * 3. Validity: the mapped fields (`kcc.fields.validFrom`/`validUntil`, default
- *    `geldigVanaf`/`geldigTot`).
+ *    `geldigVanaf`/`geldigTot`), else the record's `startAt`; the end is the earlier of the mapped
+ *    field and the record's `endAt`, following later records of the object that keep the VAC
+ *    active (recordEnd).
  */
 export class ObjectsApiKnowledgeBase implements KnowledgeBase {
   readonly source = 'objects-api' as const;
@@ -97,6 +104,13 @@ export class ObjectsApiKnowledgeBase implements KnowledgeBase {
       byRecord.set(key, { object: o, briefing: briefingFromFields('objects-api', id, location, { data: o.record.data, record: o.record }, map) });
     }
     const found = [...byRecord.values()];
+    await mapLimit(found, this.cfg.concurrency, async ({ object, briefing }) => {
+      // The record's own window when the data holds none (the standard VAC schema has none).
+      const start = isoDate(object.record.startAt);
+      if (!briefing.validFrom && start) briefing.validFrom = start;
+      const end = await this.recordEnd(object, briefing, map, http);
+      if (end && (!briefing.validUntil || end < briefing.validUntil)) briefing.validUntil = end;
+    });
     return found
       .map((f) => f.briefing)
       .sort((a, b) => a.id.localeCompare(b.id) || (a.validFrom ?? '').localeCompare(b.validFrom ?? ''));
@@ -201,6 +215,45 @@ export class ObjectsApiKnowledgeBase implements KnowledgeBase {
     return { results, ...(next ? { next } : {}) };
   }
 
+  /**
+   * Where a VAC's validity ends, from its records. A record's `endAt` is read-only in the API: it
+   * is set when a later record of the object starts (src/objects/core/models.py
+   * `ObjectRecord.save`: the previous record's end_at becomes the new start_at). So `endAt` alone
+   * does not end the VAC: the record that follows may carry it on. This asks for the object on
+   * that date (`GET /objects/{uuid}?date=<endAt>`, which answers the latest record valid then)
+   * and follows while the VAC stays `actief` and still names one of the letters; when it stops,
+   * the briefing's last day is the day before. Undefined: no end.
+   */
+  private async recordEnd(o: ApiObject, b: Briefing, map: KccFieldMap, http: HttpOptions): Promise<string | undefined> {
+    let endAt = isoDate(o.record.endAt);
+    if (!endAt) return undefined;
+    const names = new Set(b.covers.ids.map(normId));
+    // A VAC that covers no letter by name is only a hint; its exact end does not matter.
+    if (!o.uuid || names.size === 0) return endAt;
+    let index = o.record.index;
+    for (let hop = 0; hop < MAX_RECORD_HOPS; hop++) {
+      const url = `${this.endpoint}/${encodeURIComponent(o.uuid)}?${new URLSearchParams({ date: endAt }).toString()}`;
+      let res: HttpResponse;
+      try {
+        res = await httpGet(url, http);
+      } catch (e) {
+        // No record of the object on that date: it ends with this record.
+        if (e instanceof KnowledgeBaseError && e.status === 404) return endAt;
+        throw e;
+      }
+      const body = parseJson(res);
+      const next = apiObject(body, redactUrl(res.url), 'object');
+      if (next.record.index !== undefined && next.record.index === index) return endAt;
+      const later = briefingFromFields('objects-api', o.uuid, b.location, { data: next.record.data, record: next.record }, map);
+      const stillNamed = later.covers.ids.some((id) => names.has(normId(id)));
+      if (!isActive(next.record.data) || !stillNamed) return addDays(endAt, -1);
+      const nextEnd = isoDate(next.record.endAt);
+      if (!nextEnd) return undefined;
+      endAt = nextEnd;
+      index = next.record.index;
+    }
+    return endAt;
+  }
 }
 
 interface ApiObject {
