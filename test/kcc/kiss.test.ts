@@ -104,7 +104,7 @@ describe('kiss: the editors\' endpoints (Kiss.Bff/…/Features/BerichtenControll
     expect(rulesOn(facts)).toEqual(['afvalpas-2027 kcc-briefing-outdated', 'parkeren-2027 kcc-briefing-outdated']);
   });
 
-  it('a kcm session reads them too in current KISS (PermissionConfiguration.cs: kcm has berichtenread)', async () => {
+  it('a kcm session reads them too in KISS 3.0 and later (PermissionConfiguration.cs: kcm has berichtenread)', async () => {
     const m = await kiss(ALL);
     const facts = await loadKcc(config(m), '/tmp', LETTERS, { env: session(KCM) });
     expect(facts.notes).toBeUndefined();
@@ -120,7 +120,7 @@ describe('kiss: the editors\' endpoints (Kiss.Bff/…/Features/BerichtenControll
 });
 
 describe('kiss: the published search as fallback (Kiss.Bff/…/Features/SearchBerichtenController.cs)', () => {
-  it('403 on the list (older KISS: only redacteuren): the published search, which hides the scheduled werkinstructie; the note says validity was not checked', async () => {
+  it('403 on the list (a kcm session in KISS before 3.0): the published search, which hides the scheduled werkinstructie; the note says validity was not checked', async () => {
     const m = await kiss(ALL, { kcmReadsBerichten: false });
     const facts = await loadKcc(config(m), '/tmp', LETTERS, { env: session(KCM) });
     expect(m.seen[0].url).toBe('/api/berichten');

@@ -16,7 +16,8 @@
  *   `GET /api/berichten/{id:int}` as `BerichtViewModel` with publicatieDatum and
  *   publicatieEinddatum; 404 when there is none.
  * - Kiss.Bff/Config/Permissions/PermissionConfiguration.cs `CreateDefault`: berichtenread for
- *   the roles redacteur and kcm (older KISS: redacteur only — `kcmReadsBerichten: false`).
+ *   the roles redacteur and kcm (KISS before 3.0.0: BerichtenController had
+ *   `[Authorize(Policy = Policies.RedactiePolicy)]`, redacteur only — `kcmReadsBerichten: false`).
  * - Kiss.Bff/Config/AuthenticationSetup.cs: the cookie session; logged out is a 401 for requests
  *   with an `is-api` header (`HandleLoggedOut`), else a 302 to the login; a missing permission
  *   or role is a 403 (`OnRedirectToAccessDenied`). ASP.NET routes ignore case.
@@ -46,7 +47,7 @@ export interface KissMockOptions {
   sessions: Record<string, Role[]>;
   /** The server's clock. */
   now: Date;
-  /** false: an older KISS where only redacteuren have berichtenread. */
+  /** false: KISS before 3.0.0, where only redacteuren may read the editors' endpoints. */
   kcmReadsBerichten?: boolean;
   /** Listed by GET /api/berichten, but deleted before their detail is asked for (404). */
   deletedAfterList?: MockBericht[];

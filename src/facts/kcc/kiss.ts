@@ -33,13 +33,14 @@ const KISS_HEADERS = { 'is-api': 'true' };
  * KISS werkinstructies (Klantinteractie-Servicesysteem/KISS-frontend, Kiss.Bff), read two ways:
  *
  * - **The editors' endpoints** (`Kiss.Bff/Intern/NieuwsEnWerkinstructies/Features/BerichtenController.cs`),
- *   permission `berichtenread` (roles redacteur and, in current KISS, kcm):
+ *   permission `berichtenread` (KISS 3.0 and later: roles redacteur and kcm,
+ *   Kiss.Bff/Config/Permissions/PermissionConfiguration.cs; before 3.0 `RedactiePolicy`, redacteur only):
  *   `GET {url}/api/berichten` lists every bericht — scheduled and ended ones too — as
  *   `[{id, titel, type, publicatiedatum, dateCreated, dateUpdated}]` (one list, no paging, no
  *   search, no text), then `GET {url}/api/berichten/{id}` per werkinstructie (`kcc.concurrency`
  *   at a time) gives `{id, titel, inhoud, type, publicatieDatum, publicatieEinddatum, …}`: the
  *   publication window is the briefing's validity.
- * - **The published search**, when the credentials do not allow the list (401/403)
+ * - **The published search** (policy KcmOrRedactiePolicy), when the credentials do not allow the list (401/403)
  *   (`…/Features/SearchBerichtenController.cs`): `GET {url}/api/berichten/published?type=Werkinstructie&search=<term>&page=N`,
  *   pages in `X-Current-Page` / `X-Total-Pages`. It only returns berichten inside their
  *   publication window by the server's clock and has no `publicatieEinddatum`: then a
@@ -180,8 +181,8 @@ function checkItem(item: unknown, i: number, shown: string): Record<string, unkn
 function publishedOnly(listUrl: string, status: number | undefined): Message {
   const why = `${redactUrl(listUrl)} → HTTP ${status ?? '?'}`;
   return {
-    nl: `KISS: deze sessie mag alleen gepubliceerde werkinstructies zoeken (${why}). Geplande en verlopen werkinstructies zijn niet gezien en de geldigheid (publicatieEinddatum) is niet gecontroleerd, dus kcc-briefing-outdated kan niet afgaan. Gebruik in kcc.authEnv een sessie met leesrecht op berichten (rol redacteur, of kcm in KISS met berichtenread) om dat wel te controleren.`,
-    en: `KISS: this session may only search published work instructions (${why}). Scheduled and ended work instructions were not seen and validity (publicatieEinddatum) was not checked, so kcc-briefing-outdated cannot fire. Use a session in kcc.authEnv that may read berichten (role redacteur, or kcm in a KISS with berichtenread) to check it.`,
+    nl: `KISS: deze sessie mag alleen gepubliceerde werkinstructies zoeken (${why}). Geplande en verlopen werkinstructies zijn niet gezien en de geldigheid (publicatieEinddatum) is niet gecontroleerd, dus kcc-briefing-outdated kan niet afgaan. Gebruik in kcc.authEnv een sessie die berichten mag lezen (rol redacteur; vanaf KISS 3.0 ook kcm) om dat wel te controleren.`,
+    en: `KISS: this session may only search published work instructions (${why}). Scheduled and ended work instructions were not seen and validity (publicatieEinddatum) was not checked, so kcc-briefing-outdated cannot fire. Use a session in kcc.authEnv that may read berichten (role redacteur; from KISS 3.0 also kcm) to check it.`,
   };
 }
 
