@@ -112,6 +112,7 @@ describe('kiss: the editors\' endpoints (Kiss.Bff/…/Features/BerichtenControll
   });
 
   it('a werkinstructie deleted between the list and its detail (404) is left out', async () => {
+    // BerichtenController.cs GetBericht: NotFound() for an id that is gone.
     const m = await kiss(ALL, { deletedAfterList: [bericht(12, { inhoud: '<p>afvalpas-2027</p>' })] });
     const facts = await loadKcc(config(m, { url: `${m.base}/` }), '/tmp', LETTERS, { env: session(REDACTEUR) });
     expect(m.seen.map((s) => s.url)).toContain('/api/berichten/12');
@@ -143,6 +144,7 @@ describe('kiss: the published search as fallback (Kiss.Bff/…/Features/SearchBe
   });
 
   it('pages through X-Total-Pages (15 a page, as upstream)', async () => {
+    // SearchBerichtenController.cs: pageSize 15 by default, X-Total-Pages = ceil(total / pageSize).
     const many = Array.from({ length: 32 }, (_, i) => bericht(100 + i, { titel: `Afvalpas ${i}`, inhoud: '<p>afvalpas-2027</p>' }));
     const m = await kiss(many, { kcmReadsBerichten: false });
     const facts = await loadKcc(config(m), '/tmp', [LETTERS[1]], { env: session(KCM) });
@@ -151,6 +153,7 @@ describe('kiss: the published search as fallback (Kiss.Bff/…/Features/SearchBe
   });
 
   it('logged out: KISS answers 401 (is-api), a clear error naming the env var; no redirect to a login page', async () => {
+    // Kiss.Bff/Config/AuthenticationSetup.cs HandleLoggedOut: 401 for a request with is-api.
     const m = await kiss(ALL);
     let error: unknown;
     await loadKcc(config(m), '/tmp', LETTERS, { env: session('verlopen') }).catch((e: unknown) => (error = e));
@@ -185,6 +188,7 @@ describe('brieflint check against KISS', () => {
     (JSON.parse(stdout) as JsonReport).files.flatMap((f) => f.findings.filter((x) => x.rule.startsWith('kcc-')).map((x) => `${f.letter?.id} ${x.rule}`));
 
   it('a werkinstructie scheduled for the mailing date: no missing briefing; one that ends too soon: kcc-briefing-outdated', async () => {
+    // BerichtenController.cs (editors' endpoints) first; then SearchBerichtenController.cs as the fallback of a KISS before 3.0.
     const m = await kiss(ALL);
     const dir = project(m);
     process.env.BRIEFLINT_TEST_KISS_SESSION = `.AspNetCore.Cookies=${REDACTEUR}`;

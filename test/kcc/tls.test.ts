@@ -40,6 +40,7 @@ const config = (m: ObjectsApiMock, extra: Record<string, unknown> = {}) =>
 
 describe('kcc.ca (TLS for the KCC adapters)', () => {
   it('without kcc.ca the internal CA is not trusted: a clear error that names kcc.ca, not retried', async () => {
+    // The server copies maykinmedia/objects-api (src/objects/api/v2/views.py); only its certificate is from an unknown CA.
     const m = await httpsApi();
     const started = Date.now();
     const e = await loadKcc(config(m, { backoff: 2000 }), ROOT, letters, { env }).catch((x: unknown) => x);
