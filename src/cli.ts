@@ -200,6 +200,8 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     onLetters: tuneHeapFor,
     ...(progress ? { onProgress: progress.update } : {}),
   }).finally(() => progress?.stop());
+  // What the knowledge base could not tell (e.g. KISS validity not checked): said, not hidden.
+  for (const note of run.facts.kcc?.notes ?? []) io.stderr(`brieflint: ${note[lang]}\n`);
   const full = await baseline(toJsonReport(run, VERSION, lang), flags, io, lang);
   const code = exitCode(full, flags.maxWarnings);
   const report = flags.quiet ? withoutWarnings(full) : full;

@@ -71,7 +71,7 @@ export async function startFacts(config: ResolvedConfig, rules: Rule[], options:
     // The folder adapter reads files only: it runs offline too.
     if (resolveKccConfig(config.kcc).adapter !== 'folder' && options.offline) return undefined;
     const { loadKcc } = await import('./kcc/index.js');
-    return loadKcc(config.kcc, config.root, letters.map((l) => l.letter), { cwd: options.cwd });
+    return loadKcc(config.kcc, config.root, letters.map((l) => l.letter), { cwd: options.cwd, today: options.today ?? localToday() });
   };
   return {
     letter(refs) {

@@ -70,6 +70,34 @@ function vac(uuid: string, data: Record<string, unknown>, base = 'http://objecte
   };
 }
 
+/**
+ * The objects-api adapter's two probes before it searches (see test/kcc/objects-api.test.ts for
+ * them against a faithful mock): answered here with one object and API-version 2.7.0, so these
+ * tests see only the searches they are about.
+ */
+function withProbes(handler: Handler): Handler {
+  return (req, res, n) => {
+    const u = new URL(req.url!, 'http://x');
+    if (u.searchParams.has('registrationDate')) {
+      return json(res, { count: 1, next: null, previous: null, results: [vac('probe', { trefwoorden: [] })] }, 200, { 'API-version': '2.7.0' });
+    }
+    return handler(req, res, n);
+  };
+}
+const searchesOf = (s: TestServer) => s.seen.filter((r) => !r.url.includes('registrationDate='));
+const TODAY = '2027-01-10';
+
+/** A KISS whose session may not read the editors' list (older KISS, role kcm): the published search answers. */
+function publishedOnly(handler: Handler): Handler {
+  return (req, res, n) => {
+    if (new URL(req.url!, 'http://x').pathname === '/api/berichten') {
+      res.writeHead(403);
+      return res.end();
+    }
+    return handler(req, res, n);
+  };
+}
+
 async function expectKbError(p: Promise<unknown>): Promise<KnowledgeBaseError> {
   try {
     await p;
@@ -90,7 +118,7 @@ describe('objects-api adapter (VAC objects as KISS uses them)', () => {
     ({ adapter: 'objects-api', url: `${s.base}/api/v2`, objecttype: OBJECTTYPE, tokenEnv: 'OBJECTS_TOKEN', ...fast, ...extra });
 
   it('sends exactly the documented query with the token, follows `next`, dedupes, maps VAC fields', async () => {
-    const s = await serve((req, res) => {
+    const s = await serve(withProbes((req, res) => {
       const u = new URL(req.url!, 'http://x');
       const term = u.searchParams.get('data_icontains');
       if (term === 'kwijtschelding-2027' && !u.searchParams.has('page')) {
@@ -114,14 +142,15 @@ describe('objects-api adapter (VAC objects as KISS uses them)', () => {
       }
       if (term === 'BEL/2027/0142') return json(res, { count: 1, next: null, previous: null, results: [vac('a1', { vraag: 'dubbel', trefwoorden: [] })] });
       return json(res, { count: 0, next: null, previous: null, results: [] });
-    });
-    const facts: KccFacts = await loadKcc(objects(s), '/tmp', letters, { env });
+    }));
+    const facts: KccFacts = await loadKcc(objects(s), '/tmp', letters, { env, today: TODAY });
     expect(s.seen.map((r) => r.url).sort()).toEqual(
       [
-        `/api/v2/objects?type=${encodeURIComponent(OBJECTTYPE)}&data_attr=status__exact__actief&data_icontains=kwijtschelding-2027`,
-        `/api/v2/objects?type=${encodeURIComponent(OBJECTTYPE)}&data_attr=status__exact__actief&data_icontains=kwijtschelding-2027&page=2`,
-        `/api/v2/objects?type=${encodeURIComponent(OBJECTTYPE)}&data_attr=status__exact__actief&data_icontains=BEL%2F2027%2F0142`,
-        `/api/v2/objects?type=${encodeURIComponent(OBJECTTYPE)}&data_attr=status__exact__actief&data_icontains=afvalpas-2027`,
+        `/api/v2/objects?type=${encodeURIComponent(OBJECTTYPE)}&registrationDate=9999-12-31&pageSize=1`,
+        `/api/v2/objects?type=${encodeURIComponent(OBJECTTYPE)}&data_attr=status__exact__actief&data_icontains=kwijtschelding-2027&date=${TODAY}`,
+        `/api/v2/objects?type=${encodeURIComponent(OBJECTTYPE)}&data_attr=status__exact__actief&data_icontains=kwijtschelding-2027&date=${TODAY}&page=2`,
+        `/api/v2/objects?type=${encodeURIComponent(OBJECTTYPE)}&data_attr=status__exact__actief&data_icontains=BEL%2F2027%2F0142&date=${TODAY}`,
+        `/api/v2/objects?type=${encodeURIComponent(OBJECTTYPE)}&data_attr=status__exact__actief&data_icontains=afvalpas-2027&date=${TODAY}`,
       ].sort(),
     );
     for (const r of s.seen) expect(r.headers.authorization).toBe(`Token ${TOKEN}`);
@@ -142,22 +171,22 @@ describe('objects-api adapter (VAC objects as KISS uses them)', () => {
   });
 
   it('maps configurable fields (dotted paths, record.*) and one search term for everything', async () => {
-    const s = await serve((_req, res) =>
+    const s = await serve(withProbes((_req, res) =>
       json(res, {
         count: 1,
         next: null,
         previous: null,
         results: [vac('b1', { vraag: 'Afvalpas', trefwoorden: ['afvalpas-2027'], geldigheid: { van: '2027-01-01', tot: '2027-01-31' }, extra: { links: [{ titel: 'Pas', url: 'https://voorbeeldstad.example/afvalpas' }] } })],
       }),
-    );
+    ));
     const facts = await loadKcc(
       objects(s, { search: [''], fields: { validFrom: 'geldigheid.van', validUntil: 'geldigheid.tot', urls: 'extra.links', updated: 'record.startAt' } }),
       '/tmp',
       letters,
       { env },
     );
-    expect(s.seen).toHaveLength(1);
-    expect(s.seen[0].url).not.toContain('data_icontains');
+    expect(searchesOf(s)).toHaveLength(1);
+    expect(searchesOf(s)[0].url).not.toContain('data_icontains');
     expect(facts.briefings[0]).toMatchObject({ validFrom: '2027-01-01', validUntil: '2027-01-31', urls: ['https://voorbeeldstad.example/afvalpas'], lastUpdated: '2026-01-01' });
   });
 
@@ -172,10 +201,11 @@ describe('objects-api adapter (VAC objects as KISS uses them)', () => {
   });
 
   it('500 then recovery: retried with backoff, then loads', async () => {
-    const s = await serve((_req, res, n) => (n === 1 ? json(res, { detail: 'kapot' }, 500) : json(res, { count: 0, next: null, previous: null, results: [] })));
+    const s = await serve((req, res, n) => (n === 1 ? json(res, { detail: 'kapot' }, 500) : withProbes(() => json(res, { count: 0, next: null, previous: null, results: [] }))(req, res, n)));
     const facts = await loadKcc(objects(s), '/tmp', letters.slice(1), { env });
     expect(facts.briefings).toEqual([]);
-    expect(s.seen).toHaveLength(2);
+    // The probe twice (500, then 200), then the search.
+    expect(s.seen).toHaveLength(3);
   });
 
   it('keeps failing: bounded retries, then an error that says how often it tried', async () => {
@@ -211,14 +241,14 @@ describe('objects-api adapter (VAC objects as KISS uses them)', () => {
   });
 
   it('a `next` that loops is an error, not an endless run', async () => {
-    const s = await serve((req, res) => json(res, { next: `${s.base}${req.url}`, results: [] }));
+    const s = await serve(withProbes((req, res) => json(res, { next: `${s.base}${req.url}`, results: [] })));
     const e = await expectKbError(loadKcc(objects(s), '/tmp', letters.slice(1), { env }));
     expect(e.message).toContain('pagination loops');
   });
 
   it('the token never reaches another origin: not after a redirect, not via `next`', async () => {
     const other = await serve((_req, res) => json(res, { count: 0, next: null, previous: null, results: [] }));
-    const api = await serve((req, res) => {
+    const api = await serve(withProbes((req, res) => {
       const u = new URL(req.url!, 'http://x');
       if (u.searchParams.get('data_icontains') === 'kwijtschelding-2027') {
         res.writeHead(302, { location: `${other.base}/elders${req.url}` });
@@ -233,7 +263,7 @@ describe('objects-api adapter (VAC objects as KISS uses them)', () => {
         return res.end();
       }
       return json(res, { next: null, results: [] });
-    });
+    }));
     await loadKcc(objects(api), '/tmp', letters, { env });
     expect(other.seen).toHaveLength(2);
     for (const r of other.seen) {
@@ -282,17 +312,18 @@ describe('kiss adapter (werkinstructies)', () => {
   ];
 
   it('GET /api/berichten/published with type and search, pages from X-Current-Page / X-Total-Pages, auth header from the env', async () => {
-    const s = await serve((req, res) => {
+    const s = await serve(publishedOnly((req, res) => {
       const u = new URL(req.url!, 'http://x');
       const page = Number(u.searchParams.get('page') ?? '1');
       if (u.searchParams.get('search') === 'kwijtschelding-2027') {
         return json(res, page === 1 ? [instructies[0]] : [instructies[1]], 200, { 'X-Current-Page': String(page), 'X-Total-Pages': '2' });
       }
       return json(res, [], 200, { 'X-Current-Page': '1', 'X-Total-Pages': '0' });
-    });
+    }));
     const facts = await loadKcc(kiss(s), '/tmp', letters, { env });
     expect(s.seen.map((r) => r.url).sort()).toEqual(
       [
+        '/api/berichten',
         '/api/berichten/published?type=Werkinstructie&search=kwijtschelding-2027',
         '/api/berichten/published?type=Werkinstructie&search=kwijtschelding-2027&page=2',
         '/api/berichten/published?type=Werkinstructie&search=BEL%2F2027%2F0142',
@@ -320,10 +351,11 @@ describe('kiss adapter (werkinstructies)', () => {
   });
 
   it('stops when the server ignores the page parameter', async () => {
-    const s = await serve((_req, res) => json(res, [instructies[1]], 200, { 'X-Current-Page': '1', 'X-Total-Pages': '5' }));
+    const s = await serve(publishedOnly((_req, res) => json(res, [instructies[1]], 200, { 'X-Current-Page': '1', 'X-Total-Pages': '5' })));
     const facts = await loadKcc(kiss(s), '/tmp', letters.slice(1), { env });
     expect(facts.briefings).toHaveLength(1);
-    expect(s.seen).toHaveLength(2);
+    // The editors' list (403), then pages 1 and 2 of the published search.
+    expect(s.seen).toHaveLength(3);
   });
 
   it('401: names the env var, no token in the message', async () => {
@@ -351,13 +383,19 @@ describe('kiss adapter (werkinstructies)', () => {
   });
 
   it.each([
-    ['an object instead of a list', { results: [] }, 'expected a list of werkinstructies'],
+    ['an object instead of a list', { results: [] }, 'expected a list of berichten'],
     ['an item without id', [{ titel: 'x' }], 'item 0 has no id'],
     ['inhoud that is not text', [{ id: 1, inhoud: 5 }], 'item 0: inhoud is not text'],
   ])('malformed body (%s)', async (_name, body, text) => {
     const s = await serve((_req, res) => json(res, body));
     const e = await expectKbError(loadKcc(kiss(s), '/tmp', letters.slice(1), { env }));
     expect(e.message).toContain(`unexpected answer from KISS: ${text}`);
+  });
+
+  it('a malformed published answer (fallback) is a KnowledgeBaseError too', async () => {
+    const s = await serve(publishedOnly((_req, res) => json(res, { results: [] })));
+    const e = await expectKbError(loadKcc(kiss(s), '/tmp', letters.slice(1), { env }));
+    expect(e.message).toContain('unexpected answer from KISS: expected a list of werkinstructies');
   });
 
   it('a redirect to another origin (say, a login server) does not carry the session along', async () => {

@@ -51,6 +51,8 @@ export interface KccConfig {
   /** objects-api: `pageSize` query parameter. */
   pageSize?: number;
   maxPages: number;
+  /** HTTP adapters: extra trusted CA certificates, PEM files relative to the config root (or PEM text), as `site.ca`. */
+  ca?: string[];
 }
 
 const FIELD_PATH = {
@@ -96,6 +98,10 @@ export const kccConfigSchema: Record<string, unknown> = {
     concurrency: { description: 'HTTP adapters: requests at a time (default 4).', type: 'integer', minimum: 1, maximum: 32 },
     pageSize: { description: 'objects-api: page size to ask for.', type: 'integer', minimum: 1, maximum: 500 },
     maxPages: { description: 'HTTP adapters: stop with an error after this many pages per search (default 100).', type: 'integer', minimum: 1 },
+    ca: {
+      description: "HTTP adapters: extra trusted CA certificate files (PEM), relative to the config file, as site.ca: for a knowledge base behind the municipality's own CA.",
+      oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 }],
+    },
   },
   allOf: [
     { if: { properties: { adapter: { const: 'objects-api' } }, required: ['adapter'] }, then: { required: ['url', 'objecttype'] } },
@@ -158,5 +164,6 @@ export function resolveKccConfig(section: Record<string, unknown> | undefined): 
     concurrency: r.concurrency ?? 4,
     ...(r.pageSize !== undefined ? { pageSize: r.pageSize } : {}),
     maxPages: r.maxPages ?? 100,
+    ...(raw.ca !== undefined ? { ca: Array.isArray(raw.ca) ? (raw.ca as string[]) : [raw.ca as string] } : {}),
   };
 }

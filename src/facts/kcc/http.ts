@@ -1,4 +1,7 @@
-import { request, type Dispatcher } from 'undici';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import tls from 'node:tls';
+import { Agent, request, type Dispatcher } from 'undici';
 import type { Message } from '../../types.js';
 import { parseRetryAfter, retrying } from '../../retry.js';
 import { KnowledgeBaseError } from './errors.js';
@@ -18,6 +21,8 @@ export interface HttpOptions {
    * never sent anywhere else: not after a redirect, not to a `next` link on another host.
    */
   auth?: { origin: string; headers: Record<string, string>; hint: Message };
+  /** Headers that are no secret, sent with every request (KISS: `is-api`). */
+  headers?: Record<string, string>;
   dispatcher?: Dispatcher;
   maxRedirects?: number;
   /** Bytes; a larger answer is an error. */
@@ -80,7 +85,7 @@ async function getOnce(url: string, opts: HttpOptions): Promise<HttpResponse> {
         en: `redirects to ${redactUrl(current)}, not an http(s) URL`,
       });
     }
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'brieflint' };
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'brieflint', ...opts.headers };
     if (opts.auth && target.origin === opts.auth.origin) Object.assign(headers, opts.auth.headers);
     // Credentials in the URL itself are never sent.
     target.username = '';
@@ -98,6 +103,14 @@ async function getOnce(url: string, opts: HttpOptions): Promise<HttpResponse> {
         ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}),
       });
     } catch (cause) {
+      const untrusted = certificateError(cause);
+      if (untrusted) {
+        // Not retried: a certificate that is not trusted now will not be trusted in a second.
+        throw new KnowledgeBaseError(redactUrl(current), {
+          nl: `TLS-certificaat niet vertrouwd (${untrusted}); staat de kennisbank achter een eigen CA van de gemeente, noem dat CA-certificaat (PEM) dan in kcc.ca`,
+          en: `TLS certificate not trusted (${untrusted}); if the knowledge base is behind the municipality's own CA, name that CA certificate (PEM) in kcc.ca`,
+        });
+      }
       throw networkError(cause, opts.timeout);
     }
     const status = res.statusCode;
@@ -159,6 +172,16 @@ async function readBody(res: Dispatcher.ResponseData, max: number, shown: string
   return Buffer.concat(chunks).toString('utf8');
 }
 
+const CERT_CODES = /^(SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|CERT_UNTRUSTED|ERR_TLS_CERT_ALTNAME_INVALID)$/;
+
+/** The code of a certificate the client does not trust, or undefined for any other failure. */
+function certificateError(cause: unknown): string | undefined {
+  for (let e = cause as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && CERT_CODES.test(e.code)) return e.code;
+  }
+  return undefined;
+}
+
 // Not ../site/fetch.ts classifyError: a knowledge-base failure is a message for the user (exit 2), not a code for a rule.
 function networkError(cause: unknown, timeout: number): RetryableError {
   const e = cause as { name?: string; code?: string; message?: string } | undefined;
@@ -204,17 +227,66 @@ export async function searchEach<T>(
   endpoint: string,
   dispatcher: Dispatcher | undefined,
   search: (term: string, http: HttpOptions) => Promise<T[]>,
+  headers?: Record<string, string>,
 ): Promise<T[]> {
+  const http = httpOptions(cfg, env, endpoint, dispatcher, headers);
+  const results = await mapLimit(uniq(cfg.search ?? terms), cfg.concurrency, (term) => search(term, http));
+  return results.flat();
+}
+
+/** The config's timeout, retries and credentials (bound to the origin of `endpoint`) as HttpOptions. */
+export function httpOptions(
+  cfg: KccConfig,
+  env: NodeJS.ProcessEnv,
+  endpoint: string,
+  dispatcher: Dispatcher | undefined,
+  headers?: Record<string, string>,
+): HttpOptions {
   const auth = authFromEnv(cfg, env, endpoint);
-  const http: HttpOptions = {
+  return {
     timeout: cfg.timeout,
     retries: cfg.retries,
     backoff: cfg.backoff,
     ...(auth ? { auth } : {}),
+    ...(headers ? { headers } : {}),
     ...(dispatcher ? { dispatcher } : {}),
   };
-  const results = await mapLimit(uniq(cfg.search ?? terms), cfg.concurrency, (term) => search(term, http));
-  return results.flat();
+}
+
+/**
+ * The undici Agent of the HTTP adapters: `kcc.concurrency` connections, and the CA certificates
+ * of `kcc.ca` trusted next to the system's roots (so a knowledge base behind the municipality's
+ * own CA works without NODE_EXTRA_CA_CERTS). Entries are PEM files relative to the config root,
+ * or PEM text, read as `site.ca` is (src/facts/site/config.ts). Throws KnowledgeBaseError naming
+ * the entry that cannot be read.
+ */
+export function kccAgent(cfg: Pick<KccConfig, 'concurrency' | 'ca'>, root: string): Agent {
+  if (!cfg.ca || cfg.ca.length === 0) return new Agent({ connections: cfg.concurrency });
+  const many = cfg.ca.length > 1;
+  const pems = cfg.ca.map((entry, i) => {
+    const key = `kcc.ca${many ? `[${i}]` : ''}`;
+    if (entry.includes('-----BEGIN')) return { key, pem: entry };
+    const file = isAbsolute(entry) ? entry : resolve(root, entry);
+    try {
+      return { key, pem: readFileSync(file, 'utf8') };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new KnowledgeBaseError('kcc', { nl: `${key}: kan ${file} niet lezen (${code})`, en: `${key}: cannot read ${file} (${code})` }, { field: key });
+    }
+  });
+  for (const { key, pem } of pems) {
+    if (!/-----BEGIN CERTIFICATE-----/.test(pem)) {
+      throw new KnowledgeBaseError('kcc', { nl: `${key}: geen PEM-certificaat (-----BEGIN CERTIFICATE-----)`, en: `${key}: not a PEM certificate (-----BEGIN CERTIFICATE-----)` }, { field: key });
+    }
+  }
+  let secureContext: tls.SecureContext;
+  try {
+    // One secure context for every connection, the system's roots plus the configured CAs.
+    secureContext = tls.createSecureContext({ ca: [...tls.rootCertificates, ...pems.map((p) => p.pem)] });
+  } catch (error) {
+    throw new KnowledgeBaseError('kcc', { nl: `kcc.ca: onleesbaar certificaat (${(error as Error).message})`, en: `kcc.ca: unreadable certificate (${(error as Error).message})` }, { field: 'ca' });
+  }
+  return new Agent({ connections: cfg.concurrency, connect: { secureContext } });
 }
 
 /** Run `fn` over `items` with at most `n` at a time; results in input order. */

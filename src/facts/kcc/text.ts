@@ -83,3 +83,9 @@ export function redactUrl(url: string): string {
 export function uniq<T>(xs: Iterable<T>): T[] {
   return [...new Set(xs)];
 }
+
+/** Today as YYYY-MM-DD in local time (as src/facts/index.ts localToday). */
+export function localDate(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -3,6 +3,8 @@
  * says. Adapters (folder, objects-api, kiss) read them into one model; rules read KccFacts.
  */
 
+import type { Message } from '../../types.js';
+
 export type KccSource = 'folder' | 'objects-api' | 'kiss';
 
 /** A form the briefing tells the KCC about: its name, its URL, or both. */
@@ -55,6 +57,18 @@ export interface KccFacts {
    * when a letter is missing here, globs are matched against letter.path as is.
    */
   letterPaths?: Record<string, string>;
+  /**
+   * What the knowledge base could not tell this run, for the user (the CLI prints each line):
+   * e.g. KISS answered only its published search, so validity was not checked.
+   */
+  notes?: Message[];
+}
+
+/** One letter as the HTTP adapters search for it: its id and kenmerk, and the date its briefing must hold on. */
+export interface KccSearch {
+  terms: string[];
+  /** The mailing date, or today for a letter without one (YYYY-MM-DD). */
+  date: string;
 }
 
 /** One interface for every adapter. HTTP adapters know their search terms up front. */
@@ -63,4 +77,6 @@ export interface KnowledgeBase {
   readonly location: string;
   /** All briefings relevant to this run. Throws KnowledgeBaseError when the source fails. */
   load(): Promise<Briefing[]>;
+  /** Filled by load(): what this source could not tell (see KccFacts.notes). */
+  readonly notes?: Message[];
 }
