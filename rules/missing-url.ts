@@ -10,7 +10,7 @@ export function sendsOnline(m: FormMention): boolean {
 }
 
 /** Calls that only need the site (a home page or letterhead address finds them); the rest need their page. */
-const SITE_WIDE: ReadonlySet<FormMention['kind']> = new Set(['website', 'portal', 'login']);
+const SITE_WIDE: ReadonlySet<FormMention['kind']> = new Set(['website', 'portal', 'login', 'appointment', 'qr-code']);
 
 function isHomePage(href: string): boolean {
   const m = /^https?:\/\/[^/?#]+\/?([?#].*)?$/i.exec(href);

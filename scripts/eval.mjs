@@ -11,16 +11,24 @@ import missingUrl from '../dist/rules/missing-url.js';
 import placeholderUrl from '../dist/rules/placeholder-url.js';
 import { evaluate, formatScore, loadEvalSet, score } from './eval-lib.mjs';
 
-const setName = process.argv.includes('--holdout') ? 'eval-holdout' : 'eval';
-const dir = fileURLToPath(new URL(`../fixtures/${setName}/`, import.meta.url));
+//   --holdout      only the held-out set (fixtures/eval-holdout/); --dev only the development set
+//   --id ID        only these items (repeatable); --json the figures as JSON; --quiet no item list
+const args = process.argv.slice(2);
+const sets = args.includes('--holdout') ? ['eval-holdout'] : args.includes('--dev') ? ['eval'] : ['eval', 'eval-holdout'];
+const only = args.flatMap((a, i) => (a === '--id' ? [args[i + 1]] : []));
 const rules = [missingUrl, placeholderUrl];
-const config = resolveConfig({}, dir, rules);
-const only = process.argv.flatMap((a, i) => (a === '--id' ? [process.argv[i + 1]] : []));
-const items = loadEvalSet(dir).filter((item) => only.length === 0 || only.includes(item.id));
-const s = score(evaluate(items, { readText, readMarkdown, extractReferences, runRules, rules, config }));
-if (process.argv.includes('--json')) {
-  const { wrong, ...figures } = s;
-  console.log(JSON.stringify({ ...figures, wrong: wrong.map((w) => ({ id: w.item.id, problems: w.problems })) }, null, 2));
-} else {
-  console.log(formatScore(s, { details: !process.argv.includes('--quiet') }));
+const out = [];
+for (const name of sets) {
+  const dir = fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
+  const config = resolveConfig({}, dir, rules);
+  const items = loadEvalSet(dir).filter((item) => only.length === 0 || only.includes(item.id));
+  const s = { ...score(evaluate(items, { readText, readMarkdown, extractReferences, runRules, rules, config })), set: `fixtures/${name}/` };
+  if (args.includes('--json')) {
+    const { wrong, ...figures } = s;
+    out.push({ ...figures, wrong: wrong.map((w) => ({ id: w.item.id, problems: w.problems })) });
+  } else {
+    console.log(formatScore(s, { details: !args.includes('--quiet') }));
+    console.log('');
+  }
 }
+if (args.includes('--json')) console.log(JSON.stringify(out.length === 1 ? out[0] : out, null, 2));

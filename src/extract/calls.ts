@@ -49,8 +49,8 @@ export interface CallContext {
   links?: readonly Range[];
   /** Placeholders that may stand where an address belongs (not a name, date or phone number). */
   placeholders?: readonly Range[];
-  /** Indexes into `placeholders` of those known to be addresses (by name or place): a line of their own is a call. */
-  addressPlaceholders?: readonly number[];
+  /** Indexes into `placeholders` of links and buttons (`{TAAK_LINK}`, `{{ reset_url }}`, not a site name): a line of their own is a call. */
+  linkPlaceholders?: readonly number[];
   /** E-mail addresses and phone numbers: not online destinations, never words. */
   others?: readonly Range[];
 }
@@ -78,6 +78,7 @@ type Cue =
   | 'report-weak'
   | 'appointment'
   | 'login'
+  | 'login-means'
   | 'qr'
   | 'phone'
   | 'visit'
@@ -102,7 +103,7 @@ const GAP = (n: number) => String.raw`(?:\s+[^\s.!?;]+){0,${n}}?\s+`;
  * "vraagt u … aan"), the infinitive ("aanvragen") and the te-infinitive ("aan te vragen").
  */
 function separable(finite: string, particle: string, infinitive: string, stem: string): string[] {
-  const out = [String.raw`${B}(?:${finite})${B}${GAP(10)}(?:${particle})${B}(?!\s+te\s)`];
+  const out = [String.raw`${B}(?:${finite})${B}${GAP(16)}(?:${particle})${B}(?!\s+te\s)`];
   if (infinitive) {
     out.push(String.raw`${B}${particle}${infinitive}${B}`, String.raw`${B}${particle}\s+te\s+${stem}${B}`);
     // In a subordinate clause the particle sticks to the verb: "als u uw verhuizing online doorgeeft".
@@ -131,10 +132,21 @@ const APPLY = [
   ...separable('vul|vult', 'aan', 'vullen', 'vullen'),
   ...separable('doe|doet', 'mee', 'doen', 'doen'),
   ...separable('vraag|vraagt', 'op', 'vragen', 'vragen'),
+  ...separable('geef|geeft', 'aan', 'geven', 'geven'), // "de geboorte aangeven"
+  String.raw`${B}aangifte\s+(?:doen|te\s+doen)${B}`,
+  String.raw`${B}(?:doe|doet)\s+(?:u\s+)?(?:\S+\s+){0,2}?aangifte${B}`,
+  String.raw`${B}(?:laat|laten)${B}${GAP(6)}weten${B}`,
+  String.raw`${B}(?:neem|neemt|nemen|te\s+nemen)${B}${GAP(6)}contact${B}`,
+  String.raw`${B}contact\s+(?:\S+\s+){0,4}?(?:op\s+te\s+nemen|opnemen)${B}`,
+  // The passive: "De vergunning wordt aangevraagd via …", "kan worden ingediend via …".
+  String.raw`${B}(?:wordt|worden)\s+(?:\S+\s+){0,3}?(?:aangevraagd|ingediend|ingevuld|aangemeld|afgemeld|doorgegeven|betaald|geregeld|gemeld|aangegeven|verlengd|gewijzigd)${B}`,
+  String.raw`${B}(?:aangevraagd|ingediend|ingevuld|aangemeld|afgemeld|doorgegeven|betaald|geregeld|gemeld|aangegeven|verlengd|gewijzigd)\s+(?:te\s+)?worden${B}`,
   String.raw`${B}(?:bezwaar|beroep)\s+(?:maken|indienen|aantekenen|instellen|te\s+maken|in\s+te\s+dienen)${B}`,
   String.raw`${B}(?:geef|geeft|geven|te\s+geven)${B}${GAP(3)}toestemming${B}`,
   String.raw`${B}(?:ga|gaat)\s+(?:u\s+)?(?:\S+\s+){0,2}?akkoord${B}`,
   String.raw`${B}(?:maak|maakt|dien|dient|teken|tekent)\s+(?:u\s+)?(?:dan\s+)?(?:\S+\s+){0,2}?(?:bezwaar|beroep)${B}`,
+  // "een (vergunnings)aanvraag op digitale wijze te doen / in te dienen".
+  String.raw`${B}[a-z\u00e0-\u00ff]*aanvra(?:ag|gen)\s+(?:\S+\s+){0,4}?(?:te\s+doen|doen|indienen|in\s+te\s+dienen)${B}`,
   // "Doe uw aanvraag online", "Dit doet u via …" (not any "doen": "Wat doen we met uw melding?").
   String.raw`${B}(?:doe|doet)\s+(?:u\s+)?(?:uw|een|de|het|dit|dat)\s+\S*aanvra(?:ag|gen)${B}`,
   String.raw`${B}(?:dit|dat|het|alles)\s+doet\s+u${B}`,
@@ -142,8 +154,7 @@ const APPLY = [
     [
       'wijzig|wijzigt|wijzigen',
       'annuleer|annuleert|annuleren',
-      'herstel|herstelt|herstellen',
-      'reset|resetten',
+
       'teken|tekent|ondertekenen|onderteken|ondertekent',
       'regel|regelt|regelen',
       'betaal|betaalt|betalen',
@@ -152,8 +163,7 @@ const APPLY = [
       'upload|uploadt|uploaden',
       'verleng|verlengt|verlengen',
       'reageer|reageert|reageren',
-      'bevestig|bevestigt|bevestigen',
-      'activeer|activeert|activeren',
+
       'machtig|machtigt|machtigen',
       'boek|boekt|boeken',
       'koop|koopt|kopen',
@@ -163,7 +173,7 @@ const APPLY = [
       'kies|kiest|kiezen',
       'stem|stemt|stemmen',
       'beantwoord|beantwoordt|beantwoorden',
-      '[a-z\u00e0-\u00ff]*aanvraag|aanvragen', // the noun: "uw (vergunnings)aanvraag … via"
+      'aanvragen',
       'bezwaar|beroep',
       // en
       'apply|applies|applying|register|request|renew|pay|book|submit|update|change|respond|order',
@@ -199,6 +209,8 @@ const LOOK = [
       'zie',
       'ziet\\s+u',
       'check|checkt|checken|controleer|controleert|controleren',
+      // Account steps through a link: confirming, activating, resetting are following the link.
+      'bevestig|bevestigt|bevestigen|activeer|activeert|activeren|herstel|herstelt|herstellen|reset|resetten',
       'gebruik|gebruikt|gebruiken|te\\s+gebruiken',
       'open\\s+(?:\\S+\\s+){0,2}?(?:link|links|pagina|app|website|site|url|knop|button|portaal|bijlage)',
       'opent\\s+u|openen',
@@ -245,8 +257,8 @@ const REPORT_WEAK = [
 
 const APPOINTMENT_VERBS = String.raw`(?:maak|maakt|maken|te\s+maken|plan|plant|plannen|in\s+te\s+plannen|inplannen|boek|boekt|boeken|reserveer|reserveert|reserveren|verzet|verzetten|wijzig|wijzigen|annuleer|annuleren|vraag|vraagt|aanvragen|book|make|schedule)`;
 const APPOINTMENT = [
-  String.raw`${B}${APPOINTMENT_VERBS}${B}${GAP(4)}(?:afspraak|afspraken|appointment)${B}`,
-  String.raw`${B}(?:afspraak|afspraken|appointment)${B}${GAP(4)}${APPOINTMENT_VERBS}${B}`,
+  String.raw`${B}${APPOINTMENT_VERBS}${B}${GAP(8)}(?:afspraak|afspraken|appointment)${B}`,
+  String.raw`${B}(?:afspraak|afspraken|appointment)${B}${GAP(6)}${APPOINTMENT_VERBS}${B}`,
   String.raw`${B}(?:afspraak|afspraken)\s+(?:maken|plannen|inplannen)${B}`,
 ];
 
@@ -258,6 +270,9 @@ const LOGIN = [
 ];
 
 /** The reader scans a code (not "laat uw QR-code scannen", not "die scant de medewerker"). */
+/** The means to log in with: "met DigiD", "met eHerkenning" beside an online call is logging in too. */
+const LOGIN_MEANS = [String.raw`${B}(?:digid|eherkenning|e-herkenning|eidas)${B}`];
+
 const QR = [
   String.raw`${B}(?:scan|scannen|te\s+scannen)${B}`,
   String.raw`${B}(?:scant\s+u|u\s+scant)${B}`,
@@ -275,6 +290,14 @@ const PHONE = [
 
 const VISIT = [
   ...separable('kom|komt', 'langs', 'komen', 'komen'),
+  // Showing or bringing something in person: "Laat uw pas zien aan de beheerder", "Neem uw stempas mee".
+  String.raw`${B}(?:laat|laten)${B}${GAP(8)}zien${B}`,
+  String.raw`${B}(?:neem|neemt|nemen)${B}${GAP(8)}mee${B}`,
+  String.raw`${B}(?:breng|brengt|brengen|te\s+brengen)${B}${GAP(6)}(?:naar|bij|langs)${B}`,
+  String.raw`${B}(?:kom|komt|komen)\s+(?:dan\s+)?naar\s+(?:de|het)\s+(?:inloopavond|informatieavond|bijeenkomst|avond|markt|stembureau|milieustraat|balie|stadhuis|gemeentehuis)${B}`,
+  String.raw`${B}(?:bij\s+binnenkomst|bij\s+de\s+ingang|aan\s+de\s+kassa|bij\s+de\s+kassa)${B}`,
+  String.raw`${B}(?:milieustraat|stembureau|inloopavond|informatieavond|inloopbijeenkomst|bewonersavond|inzameldag)${B}`,
+  String.raw`${B}(?:show\s+(?:it|this|your)\b[^.]{0,40}\b(?:entrance|desk|counter)|come\s+to)${B}`,
   String.raw`${B}(?:balie|publieksbalie|servicebalie|spreekuur|inloopspreekuur)${B}`,
   String.raw`${B}(?:op|in|naar|bij)\s+(?:het|ons|de)\s+(?:stadhuis|gemeentehuis|stadskantoor|gemeentekantoor|servicepunt|klantcontactcentrum|wijkkantoor|wijkpunt|dorpshuis|informatiepunt|bibliotheek)${B}`,
   String.raw`${B}(?:aan|bij)\s+het\s+loket${B}`,
@@ -287,10 +310,13 @@ const PAPER = [
   String.raw`${B}(?:in|als|met)\s+(?:de\s+)?bijlage${B}`,
   String.raw`${B}(?:antwoord|retour)(?:formulier|kaart|strook|envelop|enveloppe|nummer)(?:en)?${B}`,
   String.raw`${B}(?:stuur|stuurt|sturen|te\s+sturen)${B}${GAP(8)}terug${B}`,
-  String.raw`${B}(?:terugsturen|terug\s+te\s+sturen|opsturen|op\s+te\s+sturen|per\s+post|postzegel|postbus)${B}`,
+  String.raw`${B}(?:terugsturen|terug\s+te\s+sturen|opsturen|op\s+te\s+sturen|per\s+post|postzegel|schriftelijk)${B}`,
+  String.raw`${B}(?:stuur|stuurt|sturen|te\s+sturen|zend|zendt|verstuur|verstuurt)${B}${GAP(8)}(?:naar|aan)\s+(?:\S+\s+){0,3}?postbus${B}`,
   String.raw`${B}(?:enclosed|attached)\s+(?:\S+\s+)?forms?${B}`,
   String.raw`${B}(?:reply|return|prepaid|freepost)\s+(?:envelope|form|card)${B}`,
   String.raw`${B}by\s+post${B}`,
+  String.raw`${B}(?:per\s+brief|papieren\s+(?:formulier|aanvraagformulier|versie)|ondertekende?|handtekening)${B}`,
+  String.raw`${B}(?:stuur|stuurt|sturen|te\s+sturen)${B}${GAP(10)}naar\s+(?:de\s+gemeente|ons|het\s+college|de\s+burgemeester|de\s+afdeling)${B}`,
 ];
 
 const FORM = [String.raw`${B}\S*(?:formulier|formulieren|vragenlijst|vragenlijsten|enquête|enquete)${B}`, String.raw`${B}(?:form|forms|questionnaire|survey)${B}`];
@@ -313,9 +339,11 @@ const PORTAL = [
 
 /** "Dat kan via …", "Dit is ook mogelijk op …": the call of the sentence before, with a channel. */
 const CONTINUE = [
+  String.raw`${B}(?:u\s+kunt|kunt\s+u|kan\s+u|u\s+kan)\s+(?:dat|dit|het|deze|die)\s+(?:\S+\s+){0,3}?doen${B}`,
+  String.raw`${B}(?:dat|dit|het)\s+doet\s+u${B}`,
   String.raw`${B}(?:dat|dit|het|u|dat\s+doet\s+u|dit\s+doet\s+u)\s+(?:kan|kunt|is|doet\s+u)\s+(?:u\s+)?(?:ook\s+|alleen\s+|eenvoudig\s+|gewoon\s+|snel\s+|voortaan\s+|vanaf\s+nu\s+|makkelijk\s+|gemakkelijk\s+)*(?:mogelijk\s+)?(?:online|digitaal|via|op|met|in)${B}`,
   String.raw`${B}(?:kan|kunt)\s+(?:dat|dit|het)\s+(?:ook\s+|alleen\s+)?(?:online|digitaal|via|op|in)${B}`,
-  String.raw`${B}(?:dat|dit|het)\s+kan\s+(?:\S+\s+){0,5}?(?:online|digitaal|via|op)${B}`,
+  String.raw`${B}(?:dat|dit|het)\s+kan\s+(?:[^\s.!?;]+\s+){0,12}?(?:online|digitaal|via|op)${B}`,
   String.raw`${B}(?:is|zijn)\s+(?:ook\s+|alleen\s+)?mogelijk\s+(?:via|op|met|in)${B}`,
   String.raw`${B}(?:can|may)\s+(?:also\s+)?(?:be\s+done\s+)?(?:online|via|at)${B}`,
 ];
@@ -340,6 +368,7 @@ const CUES: ReadonlyArray<[Cue, RegExp]> = [
   ['report-weak', compile(REPORT_WEAK)],
   ['appointment', compile(APPOINTMENT)],
   ['login', compile(LOGIN)],
+  ['login-means', compile(LOGIN_MEANS)],
   ['qr', compile(QR)],
   ['phone', compile(PHONE)],
   ['visit', compile(VISIT)],
@@ -353,7 +382,9 @@ const CUES: ReadonlyArray<[Cue, RegExp]> = [
 /** Negations that cancel a call in their clause; idioms that only look like one are left out first. */
 const NOT_NEGATION_RE =
   /\b(?:vergeet\s+(?:dan\s+)?niet|niet\s+vergeten|niet\s+later\s+dan|niet\s+eerder\s+dan|niet\s+meer\s+dan|niet\s+alleen|of\s+niet|niet\s+eens|niet\s+zeker|don'?t\s+forget|not\s+later\s+than)\b/giu;
-const NEGATION_RE = /\b(?:niet|geen|niets|nergens|nooit|hoeft|hoeven|hoef|not|no|never|don'?t|doesn'?t|need\s+not|needn'?t)\b/iu;
+const NEGATION_RE = /\b(?:niet|geen|niets|nergens|nooit|hoeft|hoeven|hoef|not|no|never|cannot|can'?t|won'?t|don'?t|doesn'?t|need\s+not|needn'?t)\b/iu;
+/** Thanks for what the reader did, or what the gemeente does itself, asks nothing of the reader. */
+const NOT_ASKED_RE = /\b(?:bedankt\s+voor|dank\s+(?:u|je)\s+(?:wel\s+)?voor|thank\s+you\s+for|thanks\s+for)\b|^\s*(?:\S+\s+){0,4}?(?:wij|we|de\s+gemeente|het\s+college|onze\s+medewerkers?)\s+(?!\S*\s*(?:u|je)\b)(?:verstuurt|versturen|stuurt|sturen|plaatst|plaatsen|publiceert|publiceren|maakt|maken|zet|zetten|betaalt|betalen)\b/iu;
 
 /** A clause that tells what happened ("u heeft … aangevraagd", "is ontvangen"), not what to do. */
 const AUXILIARY_RE = /\b(?:heeft|hebt|hebben|had|hadden|was|waren|werd|werden|is|zijn|has|have|had|was|were)\b/iu;
@@ -363,7 +394,9 @@ const PARTICIPLE_RE =
 const MODAL_RE = /\b(?:kunt|kan|kunnen|moet|moeten|wilt|wil|mag|graag|can|must|should|please)\b/iu;
 
 // Sentence ends: . ! ? ; or … followed by white space or the end; a line that starts a list item.
-const SENTENCE_END_RE = /[.!?;…]+(?=\s|$)|\n(?=[ \t]*(?:[-*•·▪–]|\d{1,2}[.)])\s)/g;
+const SENTENCE_END_RE = /[.!?;…]+(?=\s|$)|\n(?=[ \t]*(?:[-*•·▪–]|\d{1,2}[.)])\s)|\s\|\s/g;
+/** A short line without end punctuation, followed by a capital, is a heading or a label: a sentence of its own. */
+const SHORT_LINE = 50;
 const CLAUSE_BREAK_RE = /,\s|\s(?:maar|want|omdat|terwijl|tenzij|but|because|unless)\s/giu;
 
 function mask(text: string, context: CallContext): string {
@@ -383,14 +416,28 @@ function mask(text: string, context: CallContext): string {
 
 function sentences(masked: string): Range[] {
   const out: Range[] = [];
+  const push = (start: number, end: number) => {
+    // Inside a sentence, a short line without end punctuation before a capital is a heading or label.
+    let from = start;
+    for (let nl = masked.indexOf('\n', start); nl !== -1 && nl < end; nl = masked.indexOf('\n', nl + 1)) {
+      const line = masked.slice(masked.lastIndexOf('\n', nl - 1) + 1, nl).trim();
+      const next = masked.slice(nl + 1, end).trimStart();
+      if (line !== '' && line.length < SHORT_LINE && !/[,:;(\-–]$/.test(line) && /^[\p{Lu}\d]/u.test(next)) {
+        if (masked.slice(from, nl).trim() !== '') out.push({ start: from, end: nl });
+        from = nl + 1;
+      }
+    }
+    if (masked.slice(from, end).trim() !== '') out.push({ start: from, end });
+  };
   let start = 0;
   SENTENCE_END_RE.lastIndex = 0;
   for (let m = SENTENCE_END_RE.exec(masked); m; m = SENTENCE_END_RE.exec(masked)) {
-    const end = m[0].startsWith('\n') ? m.index : m.index + m[0].length;
-    if (masked.slice(start, end).trim() !== '') out.push({ start, end });
-    start = m[0].startsWith('\n') ? m.index + 1 : end;
+    const split = m[0].startsWith('\n') || m[0].includes('|');
+    const end = split ? m.index : m.index + m[0].length;
+    push(start, end);
+    start = split ? m.index + m[0].length : end;
   }
-  if (masked.slice(start).trim() !== '') out.push({ start, end: masked.length });
+  push(start, masked.length);
   return out;
 }
 
@@ -436,7 +483,7 @@ const SIMPLE_PAST_RE =
 
 function cancelled(sentence: string, clause: Range): boolean {
   const text = sentence.slice(clause.start, clause.end).replace(NOT_NEGATION_RE, ' ');
-  if (NEGATION_RE.test(text) || FUTURE_RE.test(text) || SIMPLE_PAST_RE.test(text)) return true;
+  if (NEGATION_RE.test(text) || FUTURE_RE.test(text) || SIMPLE_PAST_RE.test(text) || NOT_ASKED_RE.test(text)) return true;
   return AUXILIARY_RE.test(text) && PARTICIPLE_RE.test(text) && !MODAL_RE.test(text) && !/^\s*(?:\S+\s+){0,1}?(?:ga|kijk|vul|vraag|dien|lees|bekijk)\b/iu.test(text);
 }
 
@@ -459,6 +506,8 @@ interface Found {
   around: CueMatch[];
   /** Continues the call of the sentence before ("Dat kan via …"). */
   continued?: boolean;
+  /** Asked as a question ("Wilt u een afspraak maken?"). */
+  question?: boolean;
 }
 
 /** Calls to action in one block of text, in order. */
@@ -473,6 +522,7 @@ export function findCalls(text: string, context: CallContext = {}): CallsFound {
     const sentence = masked.slice(s.start, s.end);
     const linked = (context.links ?? []).some((l) => l.start < s.end && s.start < l.end);
     const found = classify(sentence, blockPaper, previous, linked);
+    if (/\?\s*$/.test(sentence)) for (const f of found) f.question = true;
     // "Wilt u een afspraak maken? Dat kan via …": the second sentence makes the first call online.
     for (const f of found) {
       if (!f.continued) continue;
@@ -512,7 +562,7 @@ const LINE_REST_RE = /^[\s\-–•*·>#]*(?:[^\uE000-\uE003:?!]{0,40}[:?])?[\s.!
  */
 function implicitCalls(text: string, masked: string, context: CallContext, calls: readonly CallMatch[]): CallMatch[] {
   const out: CallMatch[] = [];
-  const targets = [...(context.links ?? []), ...(context.placeholders ?? []).filter((_, i) => context.addressPlaceholders?.includes(i))];
+  const targets = [...(context.links ?? []), ...(context.placeholders ?? []).filter((_, i) => context.linkPlaceholders?.includes(i))];
   if (targets.length === 0) return out;
   let lineStart = 0;
   for (const line of text.split('\n')) {
@@ -530,6 +580,8 @@ function implicitCalls(text: string, masked: string, context: CallContext, calls
   }
   return out;
 }
+
+const NO_PREPOSITION: ReadonlySet<Cue> = new Set(['login-means', 'portal', 'online', 'paper']);
 
 /** Prepositions that tie a call to where it sends the reader: part of the mention's words. */
 const TRAILING_PREPOSITION_RE = /^\s+(?:u\s+|je\s+)?(?:op|via|bij|naar|in|on|at|to)\b(?!\s+te\b)/iu;
@@ -550,7 +602,19 @@ function wordsOf(sentence: string, cues: readonly CueMatch[], around: readonly C
     if (c.start > reach + 12 || /[\uE000\uE001\uE003]/.test(sentence.slice(end, c.start))) break;
     end = Math.max(end, c.end);
   }
-  const prep = TRAILING_PREPOSITION_RE.exec(sentence.slice(end));
+  // "Verleng uw vergunning digitaal via": a channel word right before the preposition belongs to the call.
+  if (!NO_PREPOSITION.has(own[own.length - 1].cue)) {
+    const channel = bridges.find(
+      (b) =>
+        b.start >= end &&
+        b.start - end <= 20 &&
+        /^(?:online|digita|internet|elektronisch)/iu.test(sentence.slice(b.start, b.end)) &&
+        !/[\uE000\uE001\uE003,;:]/.test(sentence.slice(end, b.start)),
+    );
+    if (channel && TRAILING_PREPOSITION_RE.test(sentence.slice(channel.end))) end = channel.end;
+  }
+  // A verb takes the preposition that ties it to the place ("Vraag … aan via"); a noun does not ("DigiD").
+  const prep = NO_PREPOSITION.has(own[own.length - 1].cue) ? null : TRAILING_PREPOSITION_RE.exec(sentence.slice(end));
   if (prep) end += prep[0].length;
   return { start, end };
 }
@@ -573,7 +637,7 @@ function classify(sentence: string, blockPaper: boolean, previous: Found[], link
   const destination = linked || /[\uE000\uE001]/.test(sentence) || /:\s*$/.test(sentence);
   const onlineWords = has('online') || has('portal');
   const channel = destination || onlineWords;
-  const paper = has('paper') || (blockPaper && !channel);
+  const paper = (has('paper') && !/\be-?mail\b/iu.test(sentence.slice(of('paper')[0]?.start ?? 0))) || (blockPaper && !channel);
   const out: Found[] = [];
   const add = (kind: FormMentionKind, online: boolean, used: CueMatch[]) => {
     if (used.length === 0 || out.some((f) => f.kind === kind)) return;
@@ -597,7 +661,9 @@ function classify(sentence: string, blockPaper: boolean, previous: Found[], link
   if (formish) {
     const own = [...of('fill'), ...of('form')].sort((a, b) => a.start - b.start);
     // "Ga naar het formulier", "Vraag … aan met het formulier": the verb right before belongs to the words.
-    const lead = [...of('look'), ...applyCues].filter((c) => c.end <= own[0].start && own[0].start - c.end <= 12);
+    const lead = [...of('look'), ...applyCues].filter(
+      (c) => c.end <= own[0].start && own[0].start - c.end <= 12 && !/[:;,]/.test(sentence.slice(c.end, own[0].start)),
+    );
     const formCues = [...lead, ...own];
     if (paper && !(has('online') || destination)) add('paper-form', false, [...formCues, ...of('paper')]);
     else if (has('form') ? has('fill') || channel || has('apply') || has('find') || has('click') : channel) add('online-form', true, formCues);
@@ -613,10 +679,19 @@ function classify(sentence: string, blockPaper: boolean, previous: Found[], link
   if (has('portal') && (out.some((f) => f.online) || looks.length > 0 || live.some((c) => c.cue === 'apply' || c.cue === 'login'))) {
     add('portal', true, out.some((f) => f.online) ? of('portal') : [...looks, ...of('portal')]);
   }
+  if (has('login-means') && out.some((f) => f.online) && !/\b(?:geen|niet|zonder|not|without)\s+(?:\S+\s+)?(?:digid|eherkenning)\b/iu.test(sentence)) add('login', true, of('login-means'));
   if (has('phone')) add('phone', false, of('phone'));
   if (has('visit')) add('visit', false, of('visit'));
   if (has('paper') && !out.some((f) => f.kind === 'paper-form') && (has('fill') || applyCues.length > 0 || /\bterug|stuur|envelop/iu.test(sentence))) {
     add('paper-form', false, of('paper'));
+  }
+  // "Wilt u de afspraak verzetten? Gebruik dan de link …": the question's call, made where this sentence says.
+  if (out.length === 1 && out[0].kind === 'website' && previous.some((f) => !f.online && f.question) && /^\s*\S+\s+dan\b/iu.test(sentence)) {
+    const asked = previous.find((f) => !f.online && f.question);
+    if (asked && asked.kind !== 'phone' && asked.kind !== 'visit' && asked.kind !== 'paper-form') {
+      out[0].kind = asked.kind;
+      out[0].continued = true;
+    }
   }
   // "Dat kan via …": no call of its own, a channel, and a call before it.
   if (out.length === 0 && has('continue') && channel) {

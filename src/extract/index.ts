@@ -220,7 +220,7 @@ export function extractReferences(letter: Letter): References {
       addresses: [...found, ...spansOf('address')],
       links: spansOf('link', 'placeholder'),
       placeholders: candidates,
-      addressPlaceholders: candidates.flatMap((p, i) => (p.role === 'address' ? [i] : [])),
+      linkPlaceholders: candidates.flatMap((p, i) => (p.role === 'address' && /url|link|button|knop|href/i.test(p.name) ? [i] : [])),
       others: [...em, ...ph2, ...spansOf('mail', 'tel'), ...ph.filter((p) => !candidates.includes(p))],
     });
     for (const i of placeholderTargets) {

@@ -25,7 +25,7 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(r
 export function readMarkdown(displayPath: string, data: Uint8Array): Letter {
   const source = decodeText(displayPath, data);
   const tree = parser.parse(source) as Root;
-  const builder = new MarkdownBuilder(source);
+  const builder = new MarkdownBuilder(source, definitions(tree));
   let front: Record<string, unknown> = {};
   for (const node of tree.children) {
     if (node.type === 'yaml') front = parseFrontMatter(displayPath, node.value);
@@ -82,6 +82,17 @@ const BLOCK_ELEMENTS = new Set(
 const TEMPLATE_LINK = /\[([^[\]\n]+)\]\((\s*\{[{%][^)\n]*[}%]\}\s*)\)/g;
 const HTML_TAG = /<!--[\s\S]*?-->|<\/?[a-z][^>]*>/gi;
 
+/** Reference-style link definitions (`[1]: https://…`), by their normalized label. */
+function definitions(tree: Root): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (node: Nodes) => {
+    if (node.type === 'definition') out.set(node.identifier.toLowerCase(), node.url);
+    else if ('children' in node) for (const child of node.children) walk(child as Nodes);
+  };
+  walk(tree);
+  return out;
+}
+
 /** Collects blocks (with segments mapping text offsets to line:column) and links from mdast. */
 class MarkdownBuilder {
   readonly blocks: TextBlock[] = [];
@@ -94,7 +105,10 @@ class MarkdownBuilder {
   private segments: Segment[] = [];
   private openHtmlLink: { href: string; start: number } | undefined;
 
-  constructor(source: string) {
+  constructor(
+    source: string,
+    private readonly refs: Map<string, string> = new Map(),
+  ) {
     this.lines = source.split('\n');
   }
 
@@ -186,6 +200,16 @@ class MarkdownBuilder {
           end: this.text.length,
           source: autolink ? 'autolink' : 'markdown',
         });
+        break;
+      }
+      case 'linkReference': {
+        // "[de voorwaarden][1]" with "[1]: https://…" elsewhere: a link like any other.
+        const start = this.text.length;
+        for (const child of node.children) this.inline(child, blockIndex);
+        const href = this.refs.get(node.identifier.toLowerCase());
+        if (href !== undefined) {
+          this.links.push({ href, text: this.text.slice(start), location: { line: 0, column: 0 }, block: blockIndex, start, end: this.text.length, source: 'markdown' });
+        }
         break;
       }
       case 'html':

@@ -85,7 +85,7 @@ describe('calls to action that are not online, and sentences that are no call', 
     ['Binnenkort kunt u dit ook online regelen.', []],
     ['Het invullen van de vragenlijst kost u ongeveer 15 minuten.', []],
     ['Naar aanleiding van uw brief kan ik u het volgende melden.', []],
-    ['Laat uw QR-code bij de ingang scannen.', []],
+    ['Laat uw QR-code bij de ingang scannen.', [['visit', false]]], // shown in person, not scanned by the reader
     ['U gebruikte het online formulier op 18 april.', []],
     ['Maak een afspraak door te bellen met 14 020.', [['appointment', false], ['phone', false]]],
   ])('%s', (text, expected) => {
@@ -144,8 +144,8 @@ describe('links in Markdown and HTML', () => {
     const r = md('<p>Bevestig eerst uw e-mailadres met de link hieronder:</p>\n<p><a href="{{ verification_link }}">Ik bevestig</a></p>\n<p>Lukt het niet? Neem contact op.</p>');
     // Without the split, "Lukt het niet?" would cancel the call as one long negated sentence.
     expect(r.forms.map((f) => [f.kind, f.online, f.location.line])).toEqual([
-      ['online-application', true, 1],
-      ['online-application', true, 2],
+      ['website', true, 1],
+      ['website', true, 2],
     ]);
     expect(r.placeholders.map((p) => [p.printed, p.inUrl])).toEqual([['{{ verification_link }}', true]]);
   });

@@ -137,6 +137,7 @@ describe('extractReferences', () => {
     expect(refs.logins).toEqual([{ kind: 'digid', text: 'DigiD', location: { line: 1, column: 26, part: 'body' } }]);
     expect(refs.forms.map((f) => [f.kind, f.text, f.location.line, f.online])).toEqual([
       ['online-application', 'Vraag het online aan', 1, true],
+      ['login', 'DigiD', 1, true], // "met DigiD" beside an online call is logging in
       ['phone', 'Bel', 3, false],
       ['paper-form', 'gebruik het formulier bij deze brief', 3, false],
     ]);
