@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import type { Report } from '../src/types.js';
-import { liveVariant, notLiveCause, siteResults } from '../src/facts/site/results.js';
+import { liveVariant, notLiveCause, perCause, siteResults } from '../src/facts/site/results.js';
 
 export interface DeadUrlOptions {
   /** Also report soft 404s: a "page not found" served as 200, a redirect to the home page or to /404. */
@@ -27,19 +27,21 @@ export default defineRule<DeadUrlOptions>({
       properties: { softNotFound: { type: 'boolean', default: true } },
     },
   },
-  check({ refs, facts, options }) {
+  check({ refs, facts, options, about }) {
     const reports: Report[] = [];
-    for (const { ref, result } of siteResults(refs, facts)) {
-      if (result.kind !== 'dead' && !(result.kind === 'soft-404' && options.softNotFound !== false)) continue;
-      if (liveVariant(result)) continue;
-      const cause = notLiveCause(result);
+    const failing = perCause(siteResults(refs, facts, about?.addresses), ({ result }) => {
+      if (result.kind !== 'dead' && !(result.kind === 'soft-404' && options.softNotFound !== false)) return undefined;
+      return liveVariant(result) ? undefined : notLiveCause(result);
+    });
+    for (const { label, cause, first, all } of failing) {
+      const both = all.length > 1;
       reports.push({
         message: {
-          nl: `${ref.printed} werkt niet: ${cause.nl}.`,
-          en: `${ref.printed} does not work: ${cause.en}.`,
+          nl: `${label.nl} ${both ? 'werken' : 'werkt'} niet: ${cause.nl}.`,
+          en: `${label.en} ${both ? 'do' : 'does'} not work: ${cause.en}.`,
         },
-        location: ref.location,
-        url: ref.href,
+        location: first.ref.location,
+        url: first.href,
         hint: {
           nl: 'Zet de pagina (weer) online of laat het oude adres doorverwijzen, of pas het adres in de brief aan.',
           en: 'Put the page (back) online or redirect the old address, or change the address in the letter.',

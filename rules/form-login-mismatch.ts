@@ -56,7 +56,7 @@ export default defineRule({
     needs: ['site', 'forms'],
     defaultOptions: {},
   },
-  check({ letter, refs, facts, config }) {
+  check({ letter, refs, facts, config, about }) {
     const site = facts.site;
     const forms = facts.forms;
     if (!site || !forms) return [];
@@ -64,13 +64,16 @@ export default defineRule({
     const told = new Set(refs.logins.map((l) => l.kind));
 
     // 1. The form requires DigiD / eHerkenning and the letter does not say so.
-    const candidates: UrlRef[] = [...formResults(refs, facts).map((r) => r.ref), ...onlineFormUrls(letter, refs, config.domains).map((f) => f.url)];
+    const candidates: Array<{ ref: UrlRef; href: string }> = [
+      ...formResults(refs, facts, about?.addresses).map((r) => ({ ref: r.ref, href: r.href })),
+      ...onlineFormUrls(letter, refs, config.domains).map((f) => ({ ref: f.url, href: f.url.href })),
+    ];
     const checked = new Set<string>();
-    for (const ref of candidates) {
-      if (checked.has(ref.href)) continue;
-      checked.add(ref.href);
-      const form = forms.urls[ref.href];
-      const needed = requiredLogins(form, site.urls[ref.href]);
+    for (const { ref, href } of candidates) {
+      if (checked.has(href)) continue;
+      checked.add(href);
+      const form = forms.urls[href];
+      const needed = requiredLogins(form, site.urls[href]);
       if (needed.size === 0 || [...needed].some((k) => told.has(k))) continue;
       const what = form && hasForm(form) ? formLabel(form) : { nl: 'het formulier', en: 'the form' };
       const how = names(needed, 'of');
@@ -81,7 +84,7 @@ export default defineRule({
           en: `To use ${what.en} at ${ref.printed} the reader must log in with ${howEn}, but the letter does not say so.`,
         },
         location: ref.location,
-        url: ref.href,
+        url: href,
         hint: {
           nl: `Zeg in de brief dat de lezer ${how} nodig heeft, en wat te doen zonder ${how}.`,
           en: `Tell the reader in the letter that ${howEn} is needed, and what to do without it.`,
@@ -90,8 +93,8 @@ export default defineRule({
     }
 
     // 2. The letter mentions DigiD / eHerkenning, but the form it points at does not ask for it.
-    const withForm = formResults(refs, facts).filter(({ form, site: page }) => offeredLogins(form, page) !== undefined);
-    const distinct = new Set(withForm.map((r) => r.ref.href));
+    const withForm = formResults(refs, facts, about?.addresses).filter(({ form, site: page }) => offeredLogins(form, page) !== undefined);
+    const distinct = new Set(withForm.map((r) => r.href));
     const reported = new Set<string>();
     for (const login of refs.logins) {
       if (!TOLD.includes(login.kind as Told)) continue;
@@ -99,7 +102,7 @@ export default defineRule({
       if (!target) continue;
       const offered = offeredLogins(target.form, target.site) as Set<LoginKind>;
       if (offered.has(login.kind as Told)) continue;
-      const key = `${target.ref.href} ${login.kind}`;
+      const key = `${target.href} ${login.kind}`;
       if (reported.has(key)) continue;
       reported.add(key);
       const name = LOGIN_NAME[login.kind as Told];
@@ -114,7 +117,7 @@ export default defineRule({
           en: `The letter mentions ${name}, but ${label.en} at ${target.ref.printed} ${instead.en}.`,
         },
         location: login.location,
-        url: target.ref.href,
+        url: target.href,
         hint: {
           nl: `Haal ${name} uit de brief, of stel de inlog met ${name} in op het formulier.`,
           en: `Take ${name} out of the letter, or set up the ${name} log-in on the form.`,

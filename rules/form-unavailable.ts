@@ -1,6 +1,7 @@
 import { defineRule } from '../src/rule.js';
 import type { Message, Report } from '../src/types.js';
 import { formLabel, formResults, formWhere } from '../src/facts/forms/results.js';
+import { addressLabel } from '../src/facts/site/results.js';
 import type { FormResult } from '../src/facts/forms/types.js';
 
 /**
@@ -71,27 +72,34 @@ export default defineRule({
     needs: ['site', 'forms'],
     defaultOptions: {},
   },
-  check({ refs, facts }) {
+  check({ refs, facts, about }) {
     const reports: Report[] = [];
-    for (const { ref, form } of formResults(refs, facts)) {
+    for (const a of formResults(refs, facts, about?.addresses)) {
+      const { ref, form } = a;
       const found = problem(form);
       if (!found) continue;
       const { what, hint } = found;
       const label = formLabel(form);
       const where = formWhere(form);
+      const at = a.side === 'link' ? lower(addressLabel(a)) : { nl: ref.printed, en: ref.printed };
       reports.push({
         message: {
-          nl: `${cap(label.nl)} op ${ref.printed}${where.nl} ${what.nl}.`,
-          en: `${cap(label.en)} at ${ref.printed}${where.en} ${what.en}.`,
+          nl: `${cap(label.nl)} op ${at.nl}${where.nl} ${what.nl}.`,
+          en: `${cap(label.en)} at ${at.en}${where.en} ${what.en}.`,
         },
         location: ref.location,
-        url: ref.href,
+        url: a.href,
         hint,
       });
     }
     return reports;
   },
 });
+
+/** "De link achter X (Y)" in the middle of a sentence. */
+function lower(m: Message): Message {
+  return { nl: m.nl.charAt(0).toLowerCase() + m.nl.slice(1), en: m.en.charAt(0).toLowerCase() + m.en.slice(1) };
+}
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/rule.js';
 import type { Message } from '../src/types.js';
-import { briefingLabel, coveringBriefings, hasPlaceholder, mentioningBriefings, referenceDate, selectBriefing } from '../src/facts/kcc/match.js';
+import { briefingLabel, hasPlaceholder, mentioningBriefings } from '../src/facts/kcc/match.js';
+import { briefingFacts } from '../src/facts/letter.js';
 
 export default defineRule({
   meta: {
@@ -13,14 +14,14 @@ export default defineRule({
     needs: ['kcc'],
     defaultOptions: {},
   },
-  check({ letter, refs, facts }) {
+  check({ letter, refs, facts, about }) {
     const kcc = facts.kcc;
     if (!kcc) return [];
-    const covering = coveringBriefings(letter, kcc);
-    if (covering.length > 0) {
+    const known = about?.briefing ?? briefingFacts(letter, refs, kcc, facts.today);
+    if (known.state !== 'missing') {
       // A briefing written by `brieflint briefing` and never completed tells the KCC nothing yet.
-      const chosen = selectBriefing(covering, referenceDate(letter, facts.today).date);
-      if (!chosen || !DRAFT.test(chosen.briefing.body)) return [];
+      const chosen = known.chosen;
+      if (!chosen || known.state !== 'draft') return [];
       const label = briefingLabel(chosen.briefing);
       return [
         {
@@ -66,8 +67,6 @@ export default defineRule({
     ];
   },
 });
-
-const DRAFT = /\bTODO\b/;
 
 function addHow(source: string, id: string): Message {
   switch (source) {

@@ -1,7 +1,8 @@
 import { defineRule } from '../src/rule.js';
 import type { Message } from '../src/types.js';
-import { briefingLabel, choiceNote, coveringBriefings, referenceDate, selectBriefing } from '../src/facts/kcc/match.js';
-import { addDays, dateEn, dateNl, daysBetween } from '../src/facts/kcc/text.js';
+import { briefingLabel, choiceNote } from '../src/facts/kcc/match.js';
+import { briefingFacts } from '../src/facts/letter.js';
+import { dateEn, dateNl, daysBetween } from '../src/facts/kcc/text.js';
 
 export interface KccBriefingOutdatedOptions {
   /** Days after the mailing date the briefing must still be valid (residents call for weeks). */
@@ -30,18 +31,17 @@ export default defineRule<KccBriefingOutdatedOptions>({
       },
     },
   },
-  check({ letter, facts, options }) {
+  check({ letter, refs, facts, options, about }) {
     const kcc = facts.kcc;
     if (!kcc) return [];
-    const covering = coveringBriefings(letter, kcc);
-    const { date, fromToday } = referenceDate(letter, facts.today);
-    const chosen = selectBriefing(covering, date);
+    const days = options.minDaysAfterMailing ?? 42;
+    // The facts use the option from the config; a rule run on its own with other options works them out again.
+    const known = about?.briefing && about.briefing.minDays === days ? about.briefing : briefingFacts(letter, refs, kcc, facts.today, days);
+    const { chosen, date, fromToday, mustRunUntil: until } = known;
     if (!chosen) return []; // kcc-briefing-missing reports it
     const b = chosen.briefing;
-    const days = options.minDaysAfterMailing ?? 42;
-    const until = addDays(date, days);
     const label = briefingLabel(b);
-    const note = choiceNote(covering, chosen);
+    const note = choiceNote(known.covering, chosen);
     const ref: Message = fromToday
       ? { nl: `vandaag (${dateNl(date)})`, en: `today (${dateEn(date)})` }
       : { nl: `de verzenddatum ${dateNl(date)}`, en: `the mailing date ${dateEn(date)}` };

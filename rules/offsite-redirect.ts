@@ -1,7 +1,7 @@
 import { defineRule } from '../src/rule.js';
 import { onDomain } from '../src/domains.js';
 import type { Report } from '../src/types.js';
-import { displayUrl, siteResults } from '../src/facts/site/results.js';
+import { addressLabel, displayUrl, siteResults } from '../src/facts/site/results.js';
 
 export interface OffsiteRedirectOptions {
   /** Domains a redirect may end on without a warning (subdomains included). */
@@ -25,21 +25,23 @@ export default defineRule<OffsiteRedirectOptions>({
       properties: { allow: { type: 'array', items: { type: 'string' }, default: [] } },
     },
   },
-  check({ refs, facts, options }) {
+  check({ refs, facts, options, about }) {
     const allow = (options.allow ?? []).map((d) => d.toLowerCase());
     const reports: Report[] = [];
-    for (const { ref, result } of siteResults(refs, facts)) {
+    for (const a of siteResults(refs, facts, about?.addresses)) {
+      const { ref, result } = a;
+      const label = addressLabel(a);
       if (!result.offsite || (result.kind !== 'ok' && result.kind !== 'protected')) continue;
       const host = new URL(result.finalUrl).hostname.toLowerCase();
       if (onDomain(host, allow)) continue;
       const to = displayUrl(result.finalUrl);
       reports.push({
         message: {
-          nl: `${ref.printed} stuurt door naar een ander domein: ${to}.`,
-          en: `${ref.printed} redirects to another domain: ${to}.`,
+          nl: `${label.nl} stuurt door naar een ander domein: ${to}.`,
+          en: `${label.en} redirects to another domain: ${to}.`,
         },
         location: ref.location,
-        url: ref.href,
+        url: a.href,
         hint: {
           nl: `Druk het adres af waar de lezer echt uitkomt, of voeg ${host} toe aan de optie allow als dit zo hoort.`,
           en: `Print the address the reader really lands on, or add ${host} to the allow option if this is intended.`,

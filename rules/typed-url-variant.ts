@@ -54,10 +54,12 @@ export default defineRule<TypedUrlVariantOptions>({
       },
     },
   },
-  check({ refs, facts, options }) {
+  check({ refs, facts, options, about }) {
     const wanted = new Set(options.variants ?? ALL);
     const reports: Report[] = [];
-    for (const { ref, result } of siteResults(refs, facts)) {
+    // Variants are what a reader types: the printed address, not where a link takes an e-mail reader.
+    for (const { ref, result, side } of siteResults(refs, facts, about?.addresses)) {
+      if (side === 'link') continue;
       const variants = result.variants.filter((v) => wanted.has(v.variant));
       if (!isLive(result.kind)) {
         const live = liveVariant({ ...result, variants });

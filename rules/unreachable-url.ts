@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import type { Report } from '../src/types.js';
-import { liveVariant, siteResults, unreachableCause } from '../src/facts/site/results.js';
+import { liveVariant, perCause, siteResults, unreachableCause } from '../src/facts/site/results.js';
 
 /**
  * A printed URL that gives no answer at all: the domain does not exist (DNS), the connection is
@@ -18,20 +18,22 @@ export default defineRule<Record<string, never>>({
     needs: ['site'],
     defaultOptions: {},
   },
-  check({ refs, facts }) {
+  check({ refs, facts, about }) {
     const reports: Report[] = [];
-    for (const { ref, result } of siteResults(refs, facts)) {
-      if (result.kind !== 'unreachable' || liveVariant(result)) continue;
-      const cause = unreachableCause(result);
+    const failing = perCause(siteResults(refs, facts, about?.addresses), ({ result }) =>
+      result.kind !== 'unreachable' || liveVariant(result) ? undefined : unreachableCause(result),
+    );
+    for (const { label, cause, first, all } of failing) {
+      const both = all.length > 1;
       reports.push({
         message: {
-          nl: `${ref.printed} is niet bereikbaar: ${cause.nl}.`,
-          en: `${ref.printed} cannot be reached: ${cause.en}.`,
+          nl: `${label.nl} ${both ? 'zijn' : 'is'} niet bereikbaar: ${cause.nl}.`,
+          en: `${label.en} cannot be reached: ${cause.en}.`,
         },
-        location: ref.location,
-        url: ref.href,
+        location: first.ref.location,
+        url: first.href,
         hint:
-          result.error === 'tls'
+          first.result.error === 'tls'
             ? { nl: 'Laat de beheerder van de site het certificaat vernieuwen of corrigeren.', en: 'Ask the site administrator to renew or fix the certificate.' }
             : { nl: 'Controleer het adres en vraag de beheerder van de site of die online is.', en: 'Check the address and ask the site administrator whether it is online.' },
       });

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import type { Report } from '../src/types.js';
-import { siteResults, unverifiableCause } from '../src/facts/site/results.js';
+import { perCause, siteResults, unverifiableCause } from '../src/facts/site/results.js';
 
 /** A bot wall or a lasting rate limit kept the answer from brieflint: check this URL by hand. */
 export default defineRule<Record<string, never>>({
@@ -14,18 +14,17 @@ export default defineRule<Record<string, never>>({
     needs: ['site'],
     defaultOptions: {},
   },
-  check({ refs, facts }) {
+  check({ refs, facts, about }) {
     const reports: Report[] = [];
-    for (const { ref, result } of siteResults(refs, facts)) {
-      if (result.kind !== 'unverifiable') continue;
-      const cause = unverifiableCause(result);
+    const blocked = perCause(siteResults(refs, facts, about?.addresses), ({ result }) => (result.kind === 'unverifiable' ? unverifiableCause(result) : undefined));
+    for (const { label, cause, first } of blocked) {
       reports.push({
         message: {
-          nl: `${ref.printed} kon niet worden gecontroleerd: ${cause.nl}.`,
-          en: `${ref.printed} could not be checked: ${cause.en}.`,
+          nl: `${label.nl} kon niet worden gecontroleerd: ${cause.nl}.`,
+          en: `${label.en} could not be checked: ${cause.en}.`,
         },
-        location: ref.location,
-        url: ref.href,
+        location: first.ref.location,
+        url: first.href,
         hint: {
           nl: 'Open het adres zelf in een browser; laat brieflint eventueel toe in de botbeveiliging.',
           en: 'Open the address in a browser yourself; consider allowing brieflint through the bot protection.',

@@ -8,6 +8,8 @@ import { loadBytes, parseOne, type ReadOutcome } from './read/one.js';
 import { readAhead } from './read/ahead.js';
 import { baseFacts, factFolders, startFacts, type GatherOptions } from './facts/index.js';
 import { runRules, skippedRules } from './engine.js';
+import { letterFacts } from './facts/letter.js';
+import type { LetterFacts } from './facts/types.js';
 
 export interface CheckOptions extends GatherOptions {
   /** --shard i/n: check only this part of the letters. */
@@ -28,6 +30,8 @@ export interface CheckedFile {
   refs?: References;
   findings: Finding[];
   error?: Message;
+  /** What the facts say about the letter (addresses and their results, the briefing), for rules and reports. */
+  about?: LetterFacts;
 }
 
 export interface CheckRun {
@@ -66,6 +70,9 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   }
   const readable = files.filter((f): f is CheckedFile & { letter: Letter; refs: References } => !!f.letter && !!f.refs);
   const facts = await gatherer.finish(readable);
-  for (const f of readable) f.findings = runRules(f.letter, f.refs, facts, config, options.rules, options.lang);
+  for (const f of readable) {
+    f.about = letterFacts(f.letter, f.refs, facts, config);
+    f.findings = runRules(f.letter, f.refs, facts, config, options.rules, options.lang, f.about);
+  }
   return { files, facts, skipped: skippedRules(options.rules, facts, config), ignored };
 }

@@ -1,5 +1,6 @@
 import type { Finding, Lang, Letter, References, Severity, SeveritySetting } from './types.js';
-import type { Facts } from './facts/types.js';
+import type { Facts, LetterFacts } from './facts/types.js';
+import { letterFacts } from './facts/letter.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { Rule } from './rule.js';
 
@@ -34,12 +35,13 @@ export function runRules(
   config: ResolvedConfig,
   rules: Rule[],
   lang: Lang,
+  about: LetterFacts = letterFacts(letter, refs, facts, config),
 ): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id] ?? { severity: rule.meta.defaultSeverity, options: rule.meta.defaultOptions };
     if (setting.severity === 'off' || !hasFacts(rule, facts)) continue;
-    const reports = rule.check({ letter, refs, facts, options: setting.options, config });
+    const reports = rule.check({ letter, refs, facts, options: setting.options, config, about });
     for (const r of reports) {
       if (isDisabled(letter, rule.meta.id, r.location?.line)) continue;
       findings.push({

@@ -1,5 +1,5 @@
 import type { Letter, Message, References, Report, SeveritySetting } from './types.js';
-import type { Facts } from './facts/types.js';
+import type { Facts, LetterFacts } from './facts/types.js';
 import type { ResolvedConfig } from './config/types.js';
 
 /** What a rule sees: the parsed letter, what was extracted from it, and the facts gathered. */
@@ -9,6 +9,11 @@ export interface RuleContext<O = Record<string, unknown>> {
   facts: Facts;
   options: O;
   config: ResolvedConfig;
+  /**
+   * The facts about this letter, worked out once before the rules run (the engine fills it in):
+   * each checked address with its result and form, and which briefing covers it.
+   */
+  about?: LetterFacts;
 }
 
 export interface RuleMeta<O = Record<string, unknown>> {

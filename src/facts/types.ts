@@ -1,4 +1,6 @@
 import type { SiteFacts } from './site/types.js';
+import type { AddressFact } from './site/results.js';
+import type { BriefingFacts } from './letter.js';
 import type { KccFacts } from './kcc/types.js';
 
 /**
@@ -14,4 +16,12 @@ export interface Facts {
   site?: SiteFacts;
   kcc?: KccFacts;
   forms?: import('./forms/types.js').FormsFacts;
+}
+
+/** What the run's facts say about one letter, worked out once for the rules and the reports. */
+export interface LetterFacts {
+  /** Each checked address (both sides of a link whose text is another address), with its result and form. */
+  addresses: AddressFact[];
+  /** Which KCC briefing covers the letter, and its state; absent when the knowledge base was not read. */
+  briefing?: BriefingFacts;
 }

@@ -5,18 +5,18 @@
 import type { FormMention, Letter, Location, Message, References, UrlRef } from '../../types.js';
 import type { Facts } from '../types.js';
 import { hostOf, onDomain } from '../../domains.js';
-import { checkableUrls, displayUrl, siteResults } from '../site/results.js';
+import { checkableUrls, displayUrl, siteResults, type AddressFact } from '../site/results.js';
 import type { UrlResult } from '../site/types.js';
 import type { FormResult } from './types.js';
 
-/** Each checkable reference with its site result and the form found behind it. */
-export function formResults(refs: References, facts: Facts): Array<{ ref: UrlRef; site: UrlResult; form: FormResult }> {
+/** Each checked address with its site result and the form found behind it (both sides of a link whose text is another address). */
+export function formResults(refs: References, facts: Facts, about?: readonly AddressFact[]): Array<AddressFact & { site: UrlResult; form: FormResult }> {
   const forms = facts.forms;
   if (!forms) return [];
-  const out: Array<{ ref: UrlRef; site: UrlResult; form: FormResult }> = [];
-  for (const { ref, result } of siteResults(refs, facts)) {
-    const form = forms.urls[ref.href];
-    if (form) out.push({ ref, site: result, form });
+  const out: Array<AddressFact & { site: UrlResult; form: FormResult }> = [];
+  for (const a of siteResults(refs, facts, about)) {
+    const form = a.form ?? forms.urls[a.href];
+    if (form) out.push({ ...a, site: a.result, form });
   }
   return out;
 }

@@ -5,6 +5,7 @@ import type { Message, References, UrlRef } from '../../types.js';
 import { normalizeUrl, sameUrl } from '../../extract/urls.js';
 import type { Facts } from '../types.js';
 import type { CheckOutcome, UrlKind, UrlResult, VariantKind, VariantResult } from './types.js';
+import type { FormResult } from '../forms/types.js';
 
 /** A live page: reachable, or behind a login wall. */
 export function isLive(kind: UrlKind): boolean {
@@ -12,35 +13,110 @@ export function isLive(kind: UrlKind): boolean {
 }
 
 /**
- * The URL references a site rule looks at: visible or linked, http(s). A hyperlink whose text is
- * another address than its target yields that printed address too (as a bare reference, first):
- * a reader of the paper letter types it, so it must work as well.
+ * Which side of a reference an address is:
+ * - `printed`: the address as printed, which is also where the link (if any) goes;
+ * - `typed`: what a reader of the paper letter types, for a hyperlink whose text is another address;
+ * - `link`: where that hyperlink (or one whose text is no address, "klik hier") takes an e-mail reader.
  */
-export function checkableUrls(refs: References): UrlRef[] {
-  const out: UrlRef[] = [];
+export type AddressSide = 'printed' | 'typed' | 'link';
+
+/** One checked address of a reference, with what the site and the forms check found for it. */
+export interface AddressFact {
+  ref: UrlRef;
+  side: AddressSide;
+  /** The URL fetched (the printed text normalised, or the link's target). */
+  href: string;
+  result?: UrlResult;
+  form?: FormResult;
+}
+
+/**
+ * The addresses a site rule looks at: visible or linked, http(s). A hyperlink whose text is
+ * another address than its target gives two: what the paper reader types (`typed`, first) and
+ * what the e-mail reader clicks (`link`). Results are filled in from the facts when gathered.
+ */
+export function addressFacts(refs: References, facts?: Facts): AddressFact[] {
+  const out: AddressFact[] = [];
+  const site = facts?.site;
+  const forms = facts?.forms;
+  const add = (ref: UrlRef, side: AddressSide, href: string) => {
+    if (!HTTP.test(href)) return;
+    const result = site?.urls[href];
+    const form = forms?.urls[href];
+    out.push({ ref, side, href, ...(result ? { result } : {}), ...(form ? { form } : {}) });
+  };
   for (const ref of refs.urls) {
     if (ref.linked && ref.visible && !sameUrl(ref.printed, ref.href)) {
-      out.push({ printed: ref.printed, href: normalizeUrl(ref.printed), location: ref.location, linked: false, visible: true });
-    }
-    if ((ref.visible || ref.linked) && HTTP.test(ref.href)) out.push(ref);
+      add(ref, 'typed', normalizeUrl(ref.printed));
+      add(ref, 'link', ref.href);
+    } else if (ref.linked && !ref.visible) add(ref, 'link', ref.href);
+    else if (ref.visible || ref.linked) add(ref, 'printed', ref.href);
   }
-  return out.filter((ref) => HTTP.test(ref.href));
+  return out;
+}
+
+/**
+ * How a finding names an address, at the start of a sentence: the printed text for what a reader
+ * types, "De link achter X (Y)" for where a hyperlink goes when it differs from what is printed.
+ */
+export function addressLabel(a: Pick<AddressFact, 'ref' | 'side' | 'href'>): Message {
+  if (a.side !== 'link') return { nl: a.ref.printed, en: a.ref.printed };
+  const target = displayUrl(a.href);
+  if (a.ref.visible) return { nl: `De link achter ${a.ref.printed} (${target})`, en: `The link behind ${a.ref.printed} (${target})` };
+  const text = (a.ref.linkText ?? '').trim();
+  return { nl: `De link “${text}” (${target})`, en: `The link “${text}” (${target})` };
+}
+
+/** The same, for both sides of one link at once ("X en de link erachter (Y)"). */
+export function bothSidesLabel(typed: AddressFact, link: AddressFact): Message {
+  const target = displayUrl(link.href);
+  return { nl: `${typed.ref.printed} en de link erachter (${target})`, en: `${typed.ref.printed} and the link behind it (${target})` };
+}
+
+/**
+ * The URL references a site rule looks at (see addressFacts): one reference per checked address,
+ * the typed side as a bare reference. Kept for the facts gathering, which fetches each href.
+ */
+export function checkableUrls(refs: References): UrlRef[] {
+  return addressFacts(refs).map((a) => (a.side === 'typed' ? { printed: a.ref.printed, href: a.href, location: a.ref.location, linked: false, visible: true } : a.ref));
 }
 
 const HTTP = /^https?:\/\//i;
 
-/** Each checkable reference with its site result (references without one are left out). */
-export function siteResults(refs: References, facts: Facts): Array<{ ref: UrlRef; result: UrlResult }> {
-  const site = facts.site;
-  if (!site) return [];
-  const out: Array<{ ref: UrlRef; result: UrlResult }> = [];
+/**
+ * Each checked address with its site result (addresses without one are left out); the same address
+ * at the same place once. `about` is the letter's facts when the engine computed them already.
+ */
+export function siteResults(refs: References, facts: Facts, about?: readonly AddressFact[]): Array<AddressFact & { result: UrlResult }> {
+  if (!facts.site) return [];
+  const out: Array<AddressFact & { result: UrlResult }> = [];
   const seen = new Set<string>();
-  for (const ref of checkableUrls(refs)) {
-    const result = site.urls[ref.href];
-    const key = `${ref.href} ${ref.location.part ?? ''}:${ref.location.line}:${ref.location.column}`;
-    if (!result || seen.has(key)) continue;
+  for (const a of about ?? addressFacts(refs, facts)) {
+    if (!a.result) continue;
+    const key = `${a.side} ${a.href} ${a.ref.location.part ?? ''}:${a.ref.location.line}:${a.ref.location.column}`;
+    if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ ref, result });
+    out.push(a as AddressFact & { result: UrlResult });
+  }
+  return out;
+}
+
+/**
+ * Report each failing address once per cause: when what a reader types and where the link goes
+ * fail for the same reason, one finding names both.
+ */
+export function perCause<T extends AddressFact>(items: T[], cause: (a: T) => Message | undefined): Array<{ label: Message; cause: Message; first: T; all: T[] }> {
+  const out: Array<{ label: Message; cause: Message; first: T; all: T[] }> = [];
+  for (const a of items) {
+    const c = cause(a);
+    if (!c) continue;
+    const twin = out.find((o) => o.all.length === 1 && o.first.ref === a.ref && o.first.side === 'typed' && a.side === 'link' && o.cause.en === c.en);
+    if (twin) {
+      twin.all.push(a);
+      twin.label = bothSidesLabel(twin.first, a);
+      continue;
+    }
+    out.push({ label: addressLabel(a), cause: c, first: a, all: [a] });
   }
   return out;
 }
