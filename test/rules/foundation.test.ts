@@ -5,8 +5,9 @@ import invalidLinkTarget from '../../rules/invalid-link-target.js';
 import missingUrl from '../../rules/missing-url.js';
 import placeholderUrl from '../../rules/placeholder-url.js';
 import invalidMetadata from '../../rules/invalid-metadata.js';
+import trackedChanges from '../../rules/tracked-changes.js';
 import { readMarkdown } from '../../src/letters/markdown.js';
-import { at, bare, linked, refs } from '../helpers.js';
+import { at, bare, letter, linked, refs } from '../helpers.js';
 import { contains, ruleTester } from '../rule-tester.js';
 
 const FLAGGED: Array<[string, string]> = [
@@ -203,4 +204,27 @@ describe('invalid-metadata: what the reader makes of the front matter', () => {
     expect(readMarkdown('brief.md', Buffer.from('---\nverzenddatum: begin maart\noplage: veel\n---\n\nTekst\n')).meta.mailingDate).toBeUndefined();
     expect(readMarkdown('brief.md', Buffer.from("---\nmailingDate: 1 maart 2027\nrecipients: '1.250'\n---\n\nTekst\n")).meta).toMatchObject({ mailingDate: '2027-03-01', recipients: 1250 });
   });
+});
+
+ruleTester(trackedChanges).run({
+  valid: [{ name: 'a letter without tracked changes', letter: letter() }],
+  invalid: [
+    {
+      name: 'one warning for the letter, counting insertions and deletions',
+      letter: letter({ format: 'docx', trackedChanges: { insertions: 2, deletions: 1 } }),
+      errors: [
+        {
+          nl: 'Het document bevat 3 niet-verwerkte wijzigingen (2 toegevoegd, 1 verwijderd). brieflint heeft de tekst gelezen alsof alles is geaccepteerd; wat verstuurd wordt kan anders zijn.',
+          en: 'The document holds 3 tracked changes (2 inserted, 1 deleted). brieflint read the text as if all were accepted; what is mailed may differ.',
+          location: null,
+          hint: { en: 'Accept or reject every change (Review › Accept › Accept All Changes) and check the letter again.' },
+        },
+      ],
+    },
+    {
+      name: 'one change is one "wijziging"',
+      letter: letter({ format: 'docx', trackedChanges: { insertions: 0, deletions: 1 } }),
+      errors: [{ nl: contains('bevat 1 niet-verwerkte wijziging (0 toegevoegd, 1 verwijderd)'), en: contains('holds 1 tracked change (0 inserted, 1 deleted)') }],
+    },
+  ],
 });
