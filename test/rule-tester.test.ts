@@ -5,7 +5,7 @@ import prettyUrl from '../rules/pretty-url.js';
 import missingUrl from '../rules/missing-url.js';
 import { defineRule } from '../src/rule.js';
 import { at, bare, refs } from './helpers.js';
-import { assertInvalid, assertValid, contains, excludes, runCase, validateOptions } from './rule-tester.js';
+import { assertInvalid, assertValid, contains, excludes, ruleTester, runCase, validateOptions } from './rule-tester.js';
 
 const ugly = refs({ urls: [bare('voorbeeldstad.example/Afval_Pas', 3, 9)] });
 
@@ -54,4 +54,16 @@ describe('the rule tester', () => {
     });
     await expect(runCase(mutating, { refs: ugly })).rejects.toThrow(TypeError);
   });
+});
+
+// The example of the README ("Adding a rule"), as it stands there.
+ruleTester(prettyUrl).run('the README example', {
+  valid: [{ text: 'Kijk op voorbeeldstad.example/afval.' }],
+  invalid: [
+    {
+      text: 'Kijk op voorbeeldstad.example/Afval_Pas.',
+      options: { maxLength: 60 },
+      errors: [{ en: contains('uppercase letters'), line: 1, column: 9, url: 'https://voorbeeldstad.example/Afval_Pas' }],
+    },
+  ],
 });
