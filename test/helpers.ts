@@ -1,7 +1,6 @@
 import type { Letter, Location, References, UrlRef } from '../src/types.js';
 import type { Facts } from '../src/facts/types.js';
 import type { ResolvedConfig } from '../src/config/types.js';
-import type { Rule } from '../src/rule.js';
 import { resolveConfig } from '../src/config/index.js';
 import { allRules } from '../rules/index.js';
 
@@ -31,9 +30,3 @@ export function config(raw: Parameters<typeof resolveConfig>[0] = {}): ResolvedC
 }
 
 export const facts = (partial: Partial<Facts> = {}): Facts => ({ offline: true, today: '2027-01-10', ...partial });
-
-/** Run one rule with its default options (merged with `options`) and return the Dutch and English messages. */
-export function runRule<O>(rule: Rule<O>, r: References, options: Partial<O> = {}, l: Letter = letter(), cfg = config()) {
-  const reports = rule.check({ letter: l, refs: r, facts: facts(), options: { ...rule.meta.defaultOptions, ...options }, config: cfg });
-  return reports;
-}
