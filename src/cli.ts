@@ -13,6 +13,7 @@ import { resolveKccConfig } from './facts/kcc/config.js';
 import { LetterReadError, readLetter } from './letters/index.js';
 import { extractReferences } from './extract/index.js';
 import { localToday } from './facts/index.js';
+import { minDaysAfterMailing } from './facts/letter.js';
 import { isoDate as toIsoDate } from './letters/meta.js';
 import { NoFilesError } from './files.js';
 import { toJsonReport } from './report/json.js';
@@ -140,7 +141,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('merge the JSON or SARIF reports of sharded runs (check --shard i/n) into one, on stdout')
     .argument('<files...>', 'report files, all JSON or all SARIF')
     .addOption(new Option('-f, --format <format>', 'output format (default: the format of the input)').choices(['json', 'sarif']))
-    .action(async (files: string[], flags: { format?: 'json' | 'sarif' }) => setExit(await mergeReports(files, flags, io)));
+    .option('--fail-on-errors', 'exit 1 when the merged report holds error-level findings (default: exit 0 whenever the reports were merged)')
+    .action(async (files: string[], flags: MergeFlags) => setExit(await mergeReports(files, flags, io)));
 
   program
     .command('explain')
@@ -214,9 +216,17 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     // Warnings fail the JUnit test cases exactly when they fail the run.
     warningsFail: flags.maxWarnings !== undefined && full.summary.warnings > flags.maxWarnings,
     now: new Date(),
+    today: run.facts.today,
+    minDaysAfterMailing: minDaysAfterMailing(config),
+    root: config.root,
+    cwd: io.cwd,
+    ...(resolveKccConfig(config.kcc).linkBase ? { linkBase: resolveKccConfig(config.kcc).linkBase } : {}),
   };
   for (const part of renderParts(flags.format, report, ctx)) io.stdout(part);
-  for (const { format, path } of flags.report) await writeReport(resolve(io.cwd, path), renderParts(format, report, ctx));
+  for (const { format, path } of flags.report) {
+    const target = resolve(io.cwd, path);
+    await writeReport(target, renderParts(format, report, { ...ctx, target }));
+  }
   return code;
 }
 
@@ -317,7 +327,16 @@ async function writeBriefing(path: string, flags: BriefingFlags, io: Io): Promis
   });
 }
 
-async function mergeReports(files: string[], flags: { format?: 'json' | 'sarif' }, io: Io): Promise<number> {
+interface MergeFlags {
+  format?: 'json' | 'sarif';
+  failOnErrors?: boolean;
+}
+
+/**
+ * One exit-code rule for every format: 0 when the reports were merged, 2 when they could not be;
+ * with --fail-on-errors, 1 when the merged report holds error-level findings (or unreadable letters).
+ */
+async function mergeReports(files: string[], flags: MergeFlags, io: Io): Promise<number> {
   const inputs: unknown[] = [];
   for (const file of files) {
     try {
@@ -336,12 +355,13 @@ async function mergeReports(files: string[], flags: { format?: 'json' | 'sarif' 
   const onNote = (note: string) => io.stderr(`brieflint: ${note}\n`);
   try {
     if (kind === 'sarif') {
-      io.stdout(`${JSON.stringify(mergeSarif(inputs as object[], { onNote }), null, 2)}\n`);
-      return EXIT.clean;
+      const merged = mergeSarif(inputs as object[], { onNote });
+      io.stdout(`${JSON.stringify(merged, null, 2)}\n`);
+      return flags.failOnErrors && sarifHasErrors(merged) ? EXIT.findings : EXIT.clean;
     }
     const merged = mergeJsonReports(inputs as JsonReport[], { onNote });
     io.stdout(`${JSON.stringify(merged, null, 2)}\n`);
-    return exitCode(merged);
+    return flags.failOnErrors && (merged.summary.errors > 0 || merged.summary.unreadable > 0) ? EXIT.findings : EXIT.clean;
   } catch (error) {
     if (error instanceof MergeError) {
       io.stderr(`brieflint: ${error.message}\n`);
@@ -349,6 +369,12 @@ async function mergeReports(files: string[], flags: { format?: 'json' | 'sarif' 
     }
     throw error;
   }
+}
+
+/** Whether a SARIF log holds a result at level error (the default level of a result is warning). */
+function sarifHasErrors(log: object): boolean {
+  const runs = (log as { runs?: Array<{ results?: Array<{ level?: string }> }> }).runs ?? [];
+  return runs.some((r) => (r.results ?? []).some((x) => x.level === 'error'));
 }
 
 async function explain(id: string, io: Io): Promise<number> {

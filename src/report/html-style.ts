@@ -24,7 +24,9 @@ a:focus-visible, input:focus-visible + label, summary:focus-visible { outline: 3
 .page-head { border-bottom: 1px solid var(--line); padding: 1.5rem 0 1rem; }
 h1 { font-size: 1.9rem; margin: 0 0 .25rem; line-height: 1.2; }
 h2 { font-size: 1.35rem; margin: 0; line-height: 1.3; }
-h3 { font-size: 1.05rem; margin: 1.1rem 0 .4rem; }
+h2.period-title { font-size: 1.5rem; margin: 2rem 0 .6rem; }
+.letter-head h3 { font-size: 1.35rem; margin: 0; line-height: 1.3; }
+h3, h4 { font-size: 1.05rem; margin: 1.1rem 0 .4rem; }
 .subtitle { margin: 0 0 .25rem; max-width: 52rem; }
 .generated, .note { color: var(--muted); margin: .25rem 0; font-size: .9rem; }
 .totals { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1rem 0 .5rem; padding: 0; }
@@ -87,8 +89,9 @@ footer { border-top: 1px solid var(--line); padding: 1rem 0 2rem; color: var(--m
   a { color: inherit; }
   h1 { font-size: 17pt; }
   h2 { font-size: 13pt; }
-  h3 { font-size: 10.5pt; margin-top: .6rem; }
-  h2, h3, .letter-head, caption { break-after: avoid; page-break-after: avoid; }
+  h3, h4 { font-size: 10.5pt; margin-top: .6rem; }
+  .letter-head h3 { font-size: 13pt; }
+  h2, h3, h4, .letter-head, caption { break-after: avoid; page-break-after: avoid; }
   tr, .meta > div, .todo li { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   thead th { background: none; }

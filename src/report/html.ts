@@ -17,12 +17,23 @@ import { STRINGS, type Strings } from './html-i18n.js';
 import { CSS, ICONS } from './html-style.js';
 
 export interface HtmlOptions {
-  /** ISO date-time of the run, shown in the header; also decides which mailings are past. */
+  /** ISO date-time of the run, shown in the header. */
   generatedAt?: string;
+  /** The run's today (YYYY-MM-DD; `--today`): decides which mailings are past, and is the date shown. */
+  today?: string;
+  /** Days after the mailing date a mailing is still "in circulation" (kcc-briefing-outdated's option). */
+  minDaysAfterMailing?: number;
+  /**
+   * How a briefing's path becomes a link: relative to the page (`pageDir`, absolute; `briefingRoot`
+   * is the folder briefing paths are relative to, the config's), or `linkBase` + path for a share or intranet.
+   */
+  pageDir?: string;
+  briefingRoot?: string;
+  linkBase?: string;
 }
 
 export type LetterStatus = 'error' | 'warning' | 'ok';
-export type BriefingState = 'covered' | 'mismatch' | 'outdated' | 'missing' | 'unknown';
+export type BriefingState = 'covered' | 'mismatch' | 'draft' | 'outdated' | 'missing' | 'unknown';
 type Tone = 'error' | 'warning' | 'ok' | 'na';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,10 +45,19 @@ export function letterStatus(file: JsonFile): LetterStatus {
 }
 
 /**
- * Covered / mismatch / outdated / missing from `briefing` and the kcc-* findings; `unknown` when the
- * KCC was not checked (no briefing data and no kcc finding, e.g. rules skipped or disabled).
+ * What the facts say about the briefing (`briefing.state`): covered, differs from the letter, a
+ * draft, outdated, missing — whatever findings a baseline, --quiet or a disabled rule left out.
+ * `unknown` when the KCC was not checked. A report without `state` (from an older brieflint) falls
+ * back on the kcc-* findings.
  */
 export function briefingState(file: JsonFile): BriefingState {
+  const b = file.briefing;
+  if (b === null) return 'missing';
+  if (b?.state) {
+    if (b.state === 'draft') return 'draft';
+    if (b.state !== 'current') return 'outdated';
+    return (b.mismatches ?? 0) > 0 ? 'mismatch' : 'covered';
+  }
   const has = (rule: string) => file.findings.some((f) => f.rule === rule);
   if (has('kcc-briefing-missing') || file.briefing === null) return 'missing';
   if (has('kcc-briefing-outdated')) return 'outdated';
@@ -60,6 +80,7 @@ interface View {
 const BRIEFING_TONE: Record<BriefingState, Tone> = {
   covered: 'ok',
   mismatch: 'warning',
+  draft: 'error',
   outdated: 'error',
   missing: 'error',
   unknown: 'na',
@@ -177,12 +198,20 @@ function urlsTable(file: JsonFile, title: string, t: Strings): SafeHtml {
 <caption class="sr-only">${t.urlsCaption(title)}</caption>
 <thead><tr><th scope="col">${t.col.printed}</th><th scope="col">${t.col.where}</th><th scope="col">${t.col.landsOn}</th><th scope="col">${t.col.result}</th><th scope="col">${t.col.form}</th></tr></thead>
 <tbody>
-${urls.map(
-  (u) => html`<tr><th scope="row"><span class="mono">${link(u.href, u.printed ?? u.href)}</span>${
+${urls.map((u) => {
+  const at = html`<td class="nowrap">${where(u.line, u.part, docx, t)}</td>`;
+  if (u.typed) {
+    // What the paper reader types and where the e-mail reader's link goes: each with its own result.
+    const typed: JsonUrl = { ...u, href: u.typed.href, result: u.typed.result, form: u.typed.form };
+    return html`<tr><th scope="row"><span class="mono">${link(typed.href, u.printed ?? typed.href)}</span><span class="detail">${t.url.typedSide}</span></th>${at}<td>${landsOn(typed, t)}</td><td>${urlResult(typed, t)}</td><td>${formCell(typed, t)}</td></tr>
+<tr><th scope="row"><span class="mono">${link(u.href, u.href)}</span><span class="detail">${t.url.linkSide(u.printed ?? u.linkText ?? '')}</span></th>${at}<td>${landsOn(u, t)}</td><td>${urlResult(u, t)}</td><td>${formCell(u, t)}</td></tr>
+`;
+  }
+  return html`<tr><th scope="row"><span class="mono">${link(u.href, u.printed ?? u.href)}</span>${
     u.linkText && u.linkText !== u.printed ? html`<span class="detail">${u.linkText}</span>` : ''
-  }</th><td class="nowrap">${where(u.line, u.part, docx, t)}</td><td>${landsOn(u, t)}</td><td>${urlResult(u, t)}</td><td>${formCell(u, t)}</td></tr>
-`,
-)}</tbody>
+  }</th>${at}<td>${landsOn(u, t)}</td><td>${urlResult(u, t)}</td><td>${formCell(u, t)}</td></tr>
+`;
+})}</tbody>
 </table>`;
 }
 
@@ -203,7 +232,7 @@ function todoList(file: JsonFile, t: Strings): SafeHtml {
   return html`<ul class="todo">${items}</ul>${contactLine}`;
 }
 
-function briefingBlock(view: View, t: Strings): SafeHtml {
+function briefingBlock(view: View, t: Strings, links: LinkFor): SafeHtml {
   const b = view.file.briefing;
   const kcc = view.file.findings.filter((f) => f.rule.startsWith('kcc-'));
   const info: SafeHtml[] = [];
@@ -213,7 +242,7 @@ function briefingBlock(view: View, t: Strings): SafeHtml {
     const valid = b.validUntil ? `${t.briefing.validUntil} ${formatDate(b.validUntil, t)}` : t.briefing.noEnd;
     info.push(html`<p>${name} <span class="detail">${source} · ${b.id} · ${valid}</span></p>`);
     if (b.path) {
-      const href = safeHref(b.path);
+      const href = safeHref(links(b.path));
       info.push(
         href
           ? html`<p><a href="${href}" rel="noopener noreferrer">${t.briefing.open}</a> <span class="mono">${b.path}</span></p>`
@@ -261,7 +290,36 @@ function statusBadge(view: View, t: Strings): SafeHtml {
   return badge('ok', t.status.ok);
 }
 
-function letterArticle(view: View, t: Strings, today: string | undefined): SafeHtml {
+/** A path in the report (relative to the folder brieflint ran in) as a link from the page. */
+type LinkFor = (path: string) => string;
+
+function linkMaker(options: HtmlOptions): LinkFor {
+  return (path) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return path; // a knowledge-base URL
+    const rel = path.replace(/\\/g, '/');
+    if (options.linkBase) return options.linkBase.replace(/\/*$/, '/') + rel.replace(/^\.?\//, '');
+    if (options.pageDir && options.briefingRoot) {
+      const abs = posixJoin(options.briefingRoot, rel);
+      return posixRelative(options.pageDir, abs);
+    }
+    return rel;
+  };
+}
+
+function posixJoin(base: string, rel: string): string {
+  return rel.startsWith('/') ? rel : `${base.replace(/\\/g, '/').replace(/\/+$/, '')}/${rel}`;
+}
+
+/** The path from `from` (a folder) to `to` (a file), both absolute, with forward slashes. */
+function posixRelative(from: string, to: string): string {
+  const a = from.replace(/\\/g, '/').split('/').filter(Boolean);
+  const b = to.replace(/\\/g, '/').split('/').filter(Boolean);
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
+}
+
+function letterArticle(view: View, t: Strings, today: string | undefined, links: LinkFor): SafeHtml {
   const { file } = view;
   const l = file.letter;
   const headingId = `${view.anchor}-title`;
@@ -276,16 +334,16 @@ function letterArticle(view: View, t: Strings, today: string | undefined): SafeH
   meta.push([t.meta.file, html`<code>${file.path}</code>`]);
 
   return html`<article class="letter filterable" id="${view.anchor}" data-status="${view.status}" data-briefing="${view.briefing}" aria-labelledby="${headingId}">
-<div class="letter-head"><h2 id="${headingId}">${view.title}</h2>
+<div class="letter-head"><h3 id="${headingId}">${view.title}</h3>
 <p class="badges">${statusBadge(view, t)} ${badge(BRIEFING_TONE[view.briefing], t.briefing[view.briefing])}</p></div>
 <dl class="meta">${meta.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>
 ${
   file.error
     ? html`<p>${status('error', t.unreadable)} <span class="mono">${file.error}</span></p>`
-    : html`<section><h3>${t.sections.todo}</h3>${todoList(file, t)}</section>
-<section><h3>${t.sections.urls}</h3>${urlsTable(file, view.title, t)}</section>
-<section><h3>${t.sections.briefing}</h3>${briefingBlock(view, t)}</section>
-<section><h3>${t.sections.findings}</h3>${findingsTable(file, view.title, t)}</section>`
+    : html`<section><h4>${t.sections.todo}</h4>${todoList(file, t)}</section>
+<section><h4>${t.sections.urls}</h4>${urlsTable(file, view.title, t)}</section>
+<section><h4>${t.sections.briefing}</h4>${briefingBlock(view, t, links)}</section>
+<section><h4>${t.sections.findings}</h4>${findingsTable(file, view.title, t)}</section>`
 }
 </article>`;
 }
@@ -334,15 +392,30 @@ function views(report: JsonReport, t: Strings): View[] {
   return list;
 }
 
+/** Upcoming (or undated), sent but still in circulation (residents still call), or sent earlier. */
+type Period = 'upcoming' | 'circulating' | 'earlier';
+
+function periodOf(v: View, today: string | undefined, minDays: number): Period {
+  if (!today || !v.date || !ISO_DATE.test(v.date) || v.date >= today) return 'upcoming';
+  const until = new Date(`${v.date}T12:00:00Z`);
+  until.setUTCDate(until.getUTCDate() + minDays);
+  return until.toISOString().slice(0, 10) >= today ? 'circulating' : 'earlier';
+}
+
 export function formatHtml(report: JsonReport, lang: Lang = 'nl', options: HtmlOptions = {}): string {
   const t = STRINGS[lang] ?? STRINGS.nl;
   const list = views(report, t);
-  const today = options.generatedAt && /^\d{4}-\d{2}-\d{2}/.test(options.generatedAt) ? options.generatedAt.slice(0, 10) : undefined;
+  const today = options.today ?? (options.generatedAt && /^\d{4}-\d{2}-\d{2}/.test(options.generatedAt) ? options.generatedAt.slice(0, 10) : undefined);
+  const links = linkMaker(options);
+  const minDays = options.minDaysAfterMailing ?? 42;
   const recipients = list.reduce((n, v) => n + (v.file.letter?.recipients ?? 0), 0);
   const withoutRecipients = list.filter((v) => !v.file.error && v.file.letter?.recipients === undefined).length;
-  const noBriefing = list.filter((v) => v.briefing === 'missing' || v.briefing === 'outdated').length;
+  const noBriefing = list.filter((v) => v.briefing === 'missing' || v.briefing === 'outdated' || v.briefing === 'draft').length;
   const count = (pred: (v: View) => boolean) => list.filter(pred).length;
   const s = report.summary;
+  // Upcoming mailings first, then those sent but still in circulation, then earlier ones.
+  const periods: Array<[Period, View[]]> = (['upcoming', 'circulating', 'earlier'] as const).map((p) => [p, list.filter((v) => periodOf(v, today, minDays) === p)]);
+  const generated = options.today ? formatDate(options.today, t) : formatDateTime(options.generatedAt, t);
 
   const filters: Array<[string, string, number]> = [
     ['all', t.filters.all, list.length],
@@ -367,7 +440,7 @@ export function formatHtml(report: JsonReport, lang: Lang = 'nl', options: HtmlO
 <header class="page-head"><div class="wrap">
 <h1>${t.h1}</h1>
 <p class="subtitle">${t.subtitle}</p>
-<p class="generated">${t.generated(formatDateTime(options.generatedAt, t), report.version)}</p>
+<p class="generated">${t.generated(generated, report.version)}</p>
 <dl class="totals" aria-label="${t.totalsLabel}">
 <div><dt>${t.totals.letters}</dt><dd>${formatNumber(list.length, t)}</dd></div>
 <div><dt>${t.totals.recipients}</dt><dd>${formatNumber(recipients, t)}</dd></div>
@@ -390,8 +463,17 @@ ${filters.map(
 <p class="note">${t.filterHint}</p>
 </nav>
 <main id="main" class="wrap" tabindex="-1">
-${list.length ? overviewTable(list, t, today) : html`<p class="empty">${t.noLetters}</p>`}
-${list.map((v) => letterArticle(v, t, today))}
+${list.length === 0 ? html`<p class="empty">${t.noLetters}</p>` : ''}
+${periods
+  .filter(([, vs]) => vs.length > 0)
+  .map(
+    ([p, vs]) => html`<section class="period" aria-labelledby="period-${p}"><h2 id="period-${p}" class="period-title">${t.periods[p]}</h2>${
+      p === 'circulating' ? html`<p class="note">${t.circulatingNote(minDays)}</p>` : ''
+    }
+${overviewTable(vs, t, today)}
+${vs.map((v) => letterArticle(v, t, today, links))}
+</section>`,
+  )}
 </main>
 <footer><div class="wrap">${t.footer}</div></footer>
 </body>

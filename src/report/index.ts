@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { Lang } from '../types.js';
 import type { Rule } from '../rule.js';
 import type { JsonReport } from './types.js';
@@ -21,6 +22,16 @@ export interface FormatContext {
   /** --max-warnings 0: warnings fail the JUnit test cases too. */
   warningsFail: boolean;
   now: Date;
+  /** The run's today (`--today`, else the local date): the KCC page's dates. */
+  today?: string;
+  /** Days a mailing stays in circulation (kcc-briefing-outdated's minDaysAfterMailing). */
+  minDaysAfterMailing?: number;
+  /** Where briefing paths are relative to (the config root), and where this output is written (absolute; absent: stdout, seen from `cwd`). */
+  root?: string;
+  cwd?: string;
+  target?: string;
+  /** kcc.linkBase: briefings are linked at this base instead of relative to the page. */
+  linkBase?: string;
 }
 
 /** Where a rule's documentation lives once the package is published (rules/*.md ship with it). */
@@ -53,7 +64,13 @@ export function render(format: Format, report: JsonReport, ctx: FormatContext): 
     case 'markdown':
       return formatMarkdown(report, ctx.lang);
     case 'html':
-      return formatHtml(report, ctx.lang, { generatedAt: ctx.now.toISOString() });
+      return formatHtml(report, ctx.lang, {
+        generatedAt: ctx.now.toISOString(),
+        ...(ctx.today ? { today: ctx.today } : {}),
+        ...(ctx.minDaysAfterMailing !== undefined ? { minDaysAfterMailing: ctx.minDaysAfterMailing } : {}),
+        ...(ctx.linkBase ? { linkBase: ctx.linkBase } : {}),
+        ...(ctx.root ? { briefingRoot: ctx.root, pageDir: ctx.target ? dirname(ctx.target) : (ctx.cwd ?? ctx.root) } : {}),
+      });
   }
 }
 

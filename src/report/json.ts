@@ -1,7 +1,8 @@
 import type { Finding, Lang, Location } from '../types.js';
 import type { CheckRun } from '../check.js';
-import { briefingFor } from '../facts/kcc/match.js';
+import { normalizeUrl, sameUrl } from '../extract/urls.js';
 import type { JsonFile, JsonFinding, JsonReport, JsonUrl } from './types.js';
+import type { BriefingFacts } from '../facts/letter.js';
 
 const at = (l: Location | undefined) => ({ line: l?.line ?? 0, column: l?.column ?? 0 });
 const partOf = (l: Location | undefined) => (l?.part && l.part !== 'body' ? { part: l.part } : {});
@@ -44,6 +45,10 @@ export function toJsonReport(run: CheckRun, version: string, lang: Lang): JsonRe
           ...partOf(u.location),
           ...siteResult(run, u.href),
           ...formResult(run, u.href),
+          // A link whose text is another address: what a reader of the paper letter types, judged on its own.
+          ...(u.linked && u.visible && !sameUrl(u.printed, u.href) && /^https?:\/\//i.test(u.href)
+            ? { typed: { href: normalizeUrl(u.printed), ...siteResult(run, normalizeUrl(u.printed)), ...formResult(run, normalizeUrl(u.printed)) } }
+            : {}),
         })),
         forms: (refs?.forms ?? []).map((m) => ({
           kind: m.kind,
@@ -70,7 +75,7 @@ export function toJsonReport(run: CheckRun, version: string, lang: Lang): JsonRe
       },
       findings: f.findings.map(toJsonFinding),
       ...(f.error ? { error: f.error[lang] } : {}),
-      ...(run.facts.kcc && f.letter ? { briefing: jsonBriefing(f.letter, run) } : {}),
+      ...(f.about?.briefing ? { briefing: jsonBriefing(f.about.briefing) } : {}),
     };
   });
   const summary = summarize(files, run.skipped);
@@ -122,8 +127,9 @@ function formResult(run: CheckRun, href: string): Pick<JsonUrl, 'form'> {
   };
 }
 
-function jsonBriefing(letter: NonNullable<CheckRun['files'][number]['letter']>, run: CheckRun): JsonFile['briefing'] {
-  const b = run.facts.kcc ? briefingFor(letter, run.facts.kcc, run.facts.today) : undefined;
+/** The briefing as the facts see it (null: none covers the letter), whatever rules ran or were baselined. */
+function jsonBriefing(known: BriefingFacts): JsonFile['briefing'] {
+  const b = known.chosen?.briefing;
   if (!b) return null;
   return {
     source: b.source,
@@ -131,6 +137,12 @@ function jsonBriefing(letter: NonNullable<CheckRun['files'][number]['letter']>, 
     path: b.location,
     ...(b.title ? { title: b.title } : {}),
     ...(b.validUntil ? { validUntil: b.validUntil } : {}),
+    state: known.state as Exclude<BriefingFacts['state'], 'missing'>,
+    ...(b.validFrom ? { validFrom: b.validFrom } : {}),
+    checkedOn: known.date,
+    mustRunUntil: known.mustRunUntil,
+    mismatches: known.mismatches.length,
+    ...(known.covering.length > 1 ? { covering: known.covering.length } : {}),
   };
 }
 

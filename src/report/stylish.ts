@@ -27,6 +27,7 @@ const T = {
     files: (n: number) => (n === 1 ? '1 bestand' : `${n} bestanden`),
     unreadableFiles: (n: number) => (n === 1 ? '1 bestand onleesbaar' : `${n} bestanden onleesbaar`),
     clean: 'Geen problemen gevonden',
+    cleanButKnown: 'Geen nieuwe problemen',
     skipped: 'Niet gecontroleerd (geen gegevens, bijv. --offline)',
     suppressed: (n: number) => `${n} bekende bevinding(en) onderdrukt door de baseline`,
     hidden: (n: number) => `${n} waarschuwing(en) niet getoond (--quiet)`,
@@ -50,6 +51,7 @@ const T = {
     files: (n: number) => (n === 1 ? '1 file' : `${n} files`),
     unreadableFiles: (n: number) => (n === 1 ? '1 file unreadable' : `${n} files unreadable`),
     clean: 'No problems found',
+    cleanButKnown: 'No new problems',
     skipped: 'Not checked (facts not gathered, e.g. --offline)',
     suppressed: (n: number) => `${n} known finding(s) suppressed by the baseline`,
     hidden: (n: number) => `${n} warning(s) not shown (--quiet)`,
@@ -119,7 +121,8 @@ function summaryLine(report: JsonReport, t: Texts, c: ChalkInstance): string {
   const warnings = s.warnings + (s.hiddenWarnings ?? 0); // --quiet hides them, the count stays true
   const problems = s.errors + warnings;
   if (problems === 0 && s.unreadable === 0) {
-    lines.push(c.green(`✔ ${t.clean} (${t.files(s.files)})`));
+    // With a baseline, "no problems" would not be true: the known ones are still there.
+    lines.push(c.green(`✔ ${s.suppressed ? t.cleanButKnown : t.clean} (${t.files(s.files)})`));
   } else {
     const parts = [t.errors(s.errors), t.warnings(warnings)];
     if (s.unreadable) parts.push(t.unreadableFiles(s.unreadable));

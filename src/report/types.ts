@@ -33,6 +33,12 @@ export interface JsonUrl {
   };
   /** The online form found behind the URL (issue 5). */
   form?: { platform: string; slug?: string; state: string; name?: string; loginRequired?: boolean; reason?: string };
+  /**
+   * A link whose text is another address than its target: what a reader of the paper letter types
+   * (`href`: the printed text as a URL), with its own live result and form. `result`/`form` above
+   * are where the link goes.
+   */
+  typed?: { href: string; result?: JsonUrl['result']; form?: JsonUrl['form'] };
 }
 
 export interface JsonFinding {
@@ -61,8 +67,26 @@ export interface JsonFile {
   findings: JsonFinding[];
   /** Set when the file could not be read (counted in summary.unreadable). */
   error?: string;
-  /** The KCC briefing that covers the letter (issue 4). */
-  briefing?: { source: string; id: string; path?: string; validUntil?: string; title?: string } | null;
+  /**
+   * The KCC briefing that covers the letter; null when none does; absent when the knowledge base
+   * was not read. `state` (current, draft, not-yet-valid, expired, ends-too-soon) is what the facts
+   * say, whatever rules ran; `checkedOn` the date it must hold on (the mailing date, or today),
+   * `mustRunUntil` the last day it must still be valid, `mismatches` how many of the letter's
+   * URLs, forms and phone numbers it does not name.
+   */
+  briefing?: {
+    source: string;
+    id: string;
+    path?: string;
+    validUntil?: string;
+    title?: string;
+    state?: 'current' | 'draft' | 'not-yet-valid' | 'expired' | 'ends-too-soon';
+    validFrom?: string;
+    checkedOn?: string;
+    mustRunUntil?: string;
+    mismatches?: number;
+    covering?: number;
+  } | null;
 }
 
 export interface JsonReport {

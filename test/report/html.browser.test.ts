@@ -6,11 +6,15 @@
  * Without Chromium these tests skip with a message — except under CI=true, where they must run
  * (and fail when the browser is missing). `UPDATE_SCREENSHOT=1` rewrites docs/kcc-report.png.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { formatHtml } from '../../src/report/html.js';
+import { buildProgram } from '../../src/cli.js';
 import { HOSTILE, hostileReport, sampleReport } from './sample.js';
 
 const CHROMIUM = process.env.BRIEFLINT_CHROMIUM ?? '/usr/bin/chromium';
@@ -107,7 +111,7 @@ describe.skipIf(!available && !mustRun)('KCC page in headless Chromium', () => {
       expect(state).toEqual({ pwned: undefined, scripts: 0, imgs: 0, handlers: 0, badLinks: [] });
       await expect.poll(() => page.getByText(HOSTILE.script).first().isVisible()).toBe(true);
       await expect.poll(() => page.getByText(HOSTILE.img).first().isVisible()).toBe(true);
-      expect(await page.locator('h2', { hasText: '<script>window.__pwned=1</script>' }).count()).toBe(1);
+      expect(await page.locator('h3', { hasText: '<script>window.__pwned=1</script>' }).count()).toBe(1);
       expect(requests).toEqual([]);
       await page.context().close();
     }
@@ -119,14 +123,14 @@ describe.skipIf(!available && !mustRun)('KCC page in headless Chromium', () => {
     await page.setContent(formatHtml(sampleReport(), 'nl', { generatedAt: GENERATED_AT }));
     const visible = async () => {
       const out: string[] = [];
-      for (const h of await page.locator('article.letter h2').all()) if (await h.isVisible()) out.push((await h.textContent())!);
+      for (const h of await page.locator('article.letter h3').all()) if (await h.isVisible()) out.push((await h.textContent())!);
       return out;
     };
     expect(await visible()).toHaveLength(5);
     await page.getByLabel('Met fouten').check();
-    expect(await visible()).toEqual(['Uw nieuwe afvalpas', 'Kwijtschelding gemeentelijke belastingen 2026', 'Uw parkeervergunning verloopt', 'brieven/oud.doc']);
+    expect(await visible()).toEqual(['Kwijtschelding gemeentelijke belastingen 2026', 'Uw parkeervergunning verloopt', 'brieven/oud.doc', 'Uw nieuwe afvalpas']);
     await page.getByLabel('Zonder geldige briefing').check();
-    expect(await visible()).toEqual(['Uw nieuwe afvalpas', 'Uw parkeervergunning verloopt']);
+    expect(await visible()).toEqual(['Uw parkeervergunning verloopt', 'Uw nieuwe afvalpas']);
     expect(await page.locator('table.overview tbody tr:visible').count()).toBe(2);
     await page.getByLabel('In orde').check();
     expect(await visible()).toEqual(['Herinnering: *jaarlijkse* controle | vergunning [concept]']);
@@ -140,6 +144,43 @@ describe.skipIf(!available && !mustRun)('KCC page in headless Chromium', () => {
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(pages).toBeLessThanOrEqual(8);
+    await context.close();
+  });
+
+  it('a page written in another folder: briefing links open, a draft says so, sent mailings have their section, no axe violations', async () => {
+    // The demo letters, with one briefing left as a draft, checked on 10 February 2027 and written to ../reports/.
+    const dir = mkdtempSync(join(tmpdir(), 'brieflint-page-'));
+    cpSync(new URL('../../fixtures/demo/brieven', import.meta.url), join(dir, 'brieven'), { recursive: true });
+    cpSync(new URL('../../fixtures/demo/kcc', import.meta.url), join(dir, 'kcc'), { recursive: true });
+    const config = JSON.parse(readFileSync(new URL('../../fixtures/demo/brieflint.config.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    delete config.$schema;
+    delete config.site;
+    writeFileSync(join(dir, 'brieflint.config.json'), JSON.stringify(config));
+    const draft = join(dir, 'kcc/kwijtschelding-2027.md');
+    writeFileSync(draft, `${readFileSync(draft, 'utf8')}\nTODO: wat zeggen we bellers?\n`);
+    const out = join(dir, 'reports', 'kcc.html');
+    const program = buildProgram({ stdout: () => undefined, stderr: () => undefined, cwd: dir, isTTY: false, env: {} }, () => undefined);
+    await program.parseAsync(['node', 'brieflint', 'check', 'brieven', '--offline', '--today', '2027-02-10', '--format', 'json', '--report', `html=${out}`]);
+
+    // bypassCSP only so that axe-core can be injected at the end; links and text do not depend on it.
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(out).href);
+    const links = page.getByRole('link', { name: 'Open de briefing' });
+    expect(await links.count()).toBeGreaterThan(0);
+    for (const href of await links.evaluateAll((as) => as.map((a) => (a as unknown as { href: string }).href))) {
+      expect(href.startsWith('file://')).toBe(true);
+      expect(existsSync(fileURLToPath(href))).toBe(true);
+    }
+    // Following one opens the briefing itself.
+    await links.first().click();
+    await expect.poll(() => page.url()).toMatch(/\/kcc\/[^/]+\.md$/);
+    expect(await page.textContent('body')).toContain('KCC-briefing');
+    await page.goBack();
+    await expect.poll(() => page.getByRole('heading', { name: 'Verstuurd — nog in omloop' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Concept — nog niet af').first().isVisible()).toBe(true);
+    expect(await page.locator('p.generated').textContent()).toContain('10 februari 2027');
+    expect(await axe(page)).toEqual([]);
     await context.close();
   });
 

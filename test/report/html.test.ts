@@ -18,19 +18,23 @@ describe('formatHtml (static checks; the page is also opened in Chromium in html
   it('speaks English with lang en', () => {
     const en = formatHtml(sampleReport(), 'en');
     expect(en).toContain('<html lang="en">');
-    expect(en).toContain('<h1>Upcoming mailings</h1>');
+    expect(en).toContain('<h1>Mailings and KCC briefings</h1>');
+    expect(en).toContain('<h2 id="period-upcoming" class="period-title">Upcoming mailings</h2>');
     expect(en).toContain('without a valid briefing');
   });
 
-  it('sorts mailings by mailing date, undated last', () => {
-    const titles = [...page.matchAll(/<h2 id="brief-\d+-title">([^<]*)<\/h2>/g)].map((m) => m[1]);
+  it('shows upcoming mailings first (by date, undated last), then those sent but still in circulation', () => {
+    const titles = [...page.matchAll(/<h3 id="brief-\d+-title">([^<]*)<\/h3>|<h2 id="period-([a-z]+)"/g)].map((m) => m[1] ?? `[${m[2]}]`);
     expect(titles).toEqual([
-      'Uw nieuwe afvalpas',
+      '[upcoming]',
       'Kwijtschelding gemeentelijke belastingen 2026',
       'Uw parkeervergunning verloopt',
       'brieven/oud.doc',
       'Herinnering: *jaarlijkse* controle | vergunning [concept]',
+      '[circulating]',
+      'Uw nieuwe afvalpas', // mailed 16 February, today is 20 February: residents still call
     ]);
+    expect(page).toContain('Verstuurd — nog in omloop');
   });
 
   it('shows the totals: letters, recipients, errors, letters without a valid briefing', () => {
@@ -62,7 +66,7 @@ describe('formatHtml (static checks; the page is also opened in Chromium in html
     // Every tag in the page is one of ours, and no tag carries an event handler.
     const tags = [...hostile.matchAll(/<([a-zA-Z][\w-]*)([^>]*)>/g)];
     const names = new Set(tags.map((m) => m[1].toLowerCase()));
-    const ours = 'html head meta title style body a header div h1 p dl dt dd nav fieldset legend span input label main table caption thead tr th tbody td article h2 svg circle path rect section h3 ul li strong code footer';
+    const ours = 'html head meta title style body a header div h1 p dl dt dd nav fieldset legend span input label main table caption thead tr th tbody td article h2 svg circle path rect section h3 h4 ul li strong code footer';
     expect([...names].filter((n) => !ours.split(' ').includes(n))).toEqual([]);
     expect(tags.filter((m) => /\son\w+\s*=/i.test(m[2])).map((m) => m[0])).toEqual([]);
     expect(hostile).toContain('Brief &lt;script&gt;window.__pwned=1&lt;/script&gt;');

@@ -292,3 +292,71 @@ describe('the printed address of a hyperlink is checked too', () => {
     ]);
   });
 });
+
+describe('verdicts per address: what is printed and where the link goes are judged apart (issue 12)', () => {
+  const text = 'voorbeeldstad.example/containerpas';
+  const target = `${V}/Afval/Containerpas_Aanvragen.aspx`;
+  const link = (): UrlRef => ({ printed: text, href: target, linkText: text, linked: true, visible: true, location: { line: 4, column: 48, part: 'body' } });
+  const typed = `${V}/containerpas`;
+  const dead = (url: string) => result(url, { kind: 'dead', status: 404, reason: 'not-found', chain: [{ url, status: 404 }] });
+  const dns = (url: string) => result(url, { kind: 'unreachable', error: 'dns', status: undefined, chain: [] });
+
+  ruleTester(deadUrl).run('link text ≠ target', {
+    valid: [{ name: 'both sides work', refs: refsOf([link()]), facts: factsOf([result(typed), result(target)]) }],
+    invalid: [
+      {
+        name: 'the target is dead, the printed address works: the link is blamed, not the printed address',
+        refs: refsOf([link()]),
+        facts: factsOf([result(typed), dead(target)]),
+        errors: [
+          {
+            nl: `De link achter ${text} (voorbeeldstad.example/Afval/Containerpas_Aanvragen.aspx) werkt niet: de pagina bestaat niet (404).`,
+            en: `The link behind ${text} (voorbeeldstad.example/Afval/Containerpas_Aanvragen.aspx) does not work: the page does not exist (404).`,
+            url: target,
+          },
+        ],
+      },
+      {
+        name: 'the printed address is dead, the target works: the printed address is blamed',
+        refs: refsOf([link()]),
+        facts: factsOf([dead(typed), result(target)]),
+        errors: [{ nl: `${text} werkt niet: de pagina bestaat niet (404).`, url: typed }],
+      },
+      {
+        name: 'both dead for the same cause: one finding naming both',
+        refs: refsOf([link()]),
+        facts: factsOf([dead(typed), dead(target)]),
+        errors: [{ nl: `${text} en de link erachter (voorbeeldstad.example/Afval/Containerpas_Aanvragen.aspx) werken niet: de pagina bestaat niet (404).` }],
+      },
+    ],
+  });
+
+  ruleTester(unreachableUrl).run('no network: one line, not two near-identical ones', {
+    invalid: [
+      {
+        refs: refsOf([link()]),
+        facts: factsOf([dns(typed), dns(target)]),
+        errors: [{ en: contains(`${text} and the link behind it`, 'cannot be reached', 'does not resolve (DNS)') }],
+      },
+    ],
+  });
+
+  ruleTester(unreachableUrl).run('a link whose text is no address', {
+    invalid: [
+      {
+        refs: refsOf([{ printed: target, href: target, linkText: 'klik hier', linked: true, visible: false, location: { line: 2, column: 1, part: 'body' } }]),
+        facts: factsOf([dns(target)]),
+        errors: [{ nl: contains('De link “klik hier” (voorbeeldstad.example/Afval/Containerpas_Aanvragen.aspx) is niet bereikbaar') }],
+      },
+    ],
+  });
+
+  ruleTester(typedUrlVariant).run('typed variants are about what a reader types, not where a link goes', {
+    valid: [
+      {
+        refs: refsOf([link()]),
+        facts: factsOf([result(typed), result(target, { variants: [variant('www', `${V.replace('//', '//www.')}/Afval/Containerpas_Aanvragen.aspx`, { kind: 'dead', problem: 'not-live', status: 404 })] })]),
+      },
+    ],
+  });
+});

@@ -53,6 +53,11 @@ export interface KccConfig {
   maxPages: number;
   /** HTTP adapters: extra trusted CA certificates, PEM files relative to the config root (or PEM text), as `site.ca`. */
   ca?: string[];
+  /**
+   * The KCC page links to a folder briefing at this base + its path relative to the config (a
+   * share or intranet address); without it, relative to where the page is written.
+   */
+  linkBase?: string;
 }
 
 const FIELD_PATH = {
@@ -72,6 +77,12 @@ export const kccConfigSchema: Record<string, unknown> = {
       enum: ['folder', 'objects-api', 'kiss'],
     },
     folder: { description: 'Folder adapter: the folder of briefings, relative to the config file (default "kcc").', type: 'string', minLength: 1 },
+    linkBase: {
+      description:
+        'Folder adapter: where the KCC page links to a briefing: this base followed by the briefing path relative to the config file, e.g. "https://intranet.voorbeeldstad.nl/kcc/" or "file://///server/share/brieven/". Default: relative to the page.',
+      type: 'string',
+      minLength: 1,
+    },
     url: { description: 'HTTP adapters: base URL of the Objects API (…/api/v2) or of KISS.', ...HTTP_URL },
     objecttype: { description: 'objects-api: URL of the VAC objecttype.', ...HTTP_URL },
     tokenEnv: { description: 'Name of the environment variable holding the API token (sent as "Authorization: Token <value>"). Never put the token itself in the config.', ...ENV_NAME },
@@ -164,6 +175,7 @@ export function resolveKccConfig(section: Record<string, unknown> | undefined): 
     concurrency: r.concurrency ?? 4,
     ...(r.pageSize !== undefined ? { pageSize: r.pageSize } : {}),
     maxPages: r.maxPages ?? 100,
+    ...(r.linkBase !== undefined ? { linkBase: r.linkBase } : {}),
     ...(raw.ca !== undefined ? { ca: Array.isArray(raw.ca) ? (raw.ca as string[]) : [raw.ca as string] } : {}),
   };
 }
