@@ -9,11 +9,12 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { Message } from '../types.js';
 
-/** A CA entry that cannot be used; `key` names it (`ca`, `site.ca[1]`, `kcc.ca` …). */
+/** A CA entry that cannot be used; `key` names it (`ca`, `site.ca[1]`, `kcc.ca` …), `file` the file that could not be read. */
 export class CaError extends Error {
   constructor(
     readonly key: string,
     readonly reason: Message,
+    readonly file?: { path: string; code: string },
   ) {
     super(reason.en);
     this.name = 'CaError';
@@ -28,9 +29,10 @@ export function caEntries(value: unknown): string[] {
 
 /**
  * The PEM text of each entry under `key` (`kcc.ca`, `site.ca` …; entries are numbered as
- * `key[i]` when `numbered`). Throws CaError naming the key and the file.
+ * `key[i]` when `numbered`). With `parse`, every certificate must also be readable. Throws
+ * CaError naming the key and the file.
  */
-export function readCa(entries: string[], root: string, key: string, numbered = entries.length > 1): string[] {
+export function readCa(entries: string[], root: string, key: string, numbered = entries.length > 1, parse = false): string[] {
   return entries.map((entry, i) => {
     const name = numbered ? `${key}[${i}]` : key;
     let pem = entry;
@@ -40,13 +42,13 @@ export function readCa(entries: string[], root: string, key: string, numbered = 
         pem = readFileSync(file, 'utf8');
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-        throw new CaError(name, { nl: `${name}: kan ${file} niet lezen (${code})`, en: `${name}: cannot read ${file} (${code})` });
+        throw new CaError(name, { nl: `${name}: kan ${file} niet lezen (${code})`, en: `${name}: cannot read ${file} (${code})` }, { path: file, code });
       }
     }
-    const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g);
-    if (!blocks) {
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
       throw new CaError(name, { nl: `${name}: geen PEM-certificaat (-----BEGIN CERTIFICATE-----)`, en: `${name}: not a PEM certificate (-----BEGIN CERTIFICATE-----)` });
     }
+    const blocks = parse ? (pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [pem]) : [];
     for (const block of blocks) {
       try {
         new X509Certificate(block);

@@ -63,7 +63,7 @@ export function kccClient(
 ): HttpClient {
   let ca: string[];
   try {
-    ca = [...readCa(caEntries(opts.ca), root, 'ca'), ...readCa(cfg.ca ?? [], root, 'kcc.ca')];
+    ca = [...readCa(caEntries(opts.ca), root, 'ca', undefined, true), ...readCa(cfg.ca ?? [], root, 'kcc.ca', undefined, true)];
   } catch (error) {
     if (!(error instanceof CaError)) throw error;
     throw new KnowledgeBaseError('kcc', error.reason, { field: error.key });
