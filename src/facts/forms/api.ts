@@ -26,7 +26,7 @@ export interface ApiResponse {
   contentType?: string;
   text?: string;
   truncated?: boolean;
-  /** For an error: the classified code and detail (see ../site/fetch.ts classifyError). */
+  /** For an error: the classified code and detail (see src/http/errors.ts classifyError). */
   error?: string;
   detail?: string;
 }

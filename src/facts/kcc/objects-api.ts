@@ -1,5 +1,4 @@
-import type { HttpClient } from '../../http/index.js';
-import { mapLimit } from '../../http/index.js';
+import { mapLimit, type HttpClient } from '../../http/index.js';
 import type { Message } from '../../types.js';
 import type { KccConfig, KccFieldMap } from './config.js';
 import type { Briefing, KccSearch, KnowledgeBase } from './types.js';
