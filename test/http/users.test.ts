@@ -103,6 +103,39 @@ describe('HTTPS_PROXY and HTTP_PROXY from the environment', () => {
   });
 });
 
+describe('a malformed proxy variable', () => {
+  it('stops a live run with exit code 2 and a message naming it, never its password', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brieflint-proxy-'));
+    mkdirSync(join(dir, 'brieven'));
+    mkdirSync(join(dir, 'kcc'));
+    writeFileSync(join(dir, 'brieven/brief.md'), '---\nid: brief-1\n---\n# Brief\n\nZie https://voorbeeldstad.example/afval.\n');
+    writeFileSync(join(dir, 'brieflint.config.json'), JSON.stringify({ domains: ['voorbeeldstad.example'], site: { cache: false } }));
+    const before = process.env.HTTPS_PROXY;
+    process.env.HTTPS_PROXY = 'http://gebruiker:GEHEIM@';
+    const out = { stdout: '', stderr: '', code: -1 };
+    try {
+      for (const args of [['--lang', 'en'], ['--offline']]) {
+        out.stdout = '';
+        out.stderr = '';
+        const program = buildProgram({ stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t), cwd: dir, isTTY: false, env: {} }, (c) => (out.code = c));
+        await program.parseAsync(['node', 'brieflint', 'check', 'brieven', ...args]);
+        if (args[0] === '--offline') {
+          // No outside call, so the proxy does not matter.
+          expect(out.stderr).toBe('');
+          expect(out.code).not.toBe(2);
+        } else {
+          expect(out.code).toBe(2);
+          expect(out.stderr).toMatch(/HTTPS_PROXY: ".*" is not a proxy URL/);
+          expect(out.stderr + out.stdout).not.toContain('GEHEIM');
+        }
+      }
+    } finally {
+      if (before === undefined) delete process.env.HTTPS_PROXY;
+      else process.env.HTTPS_PROXY = before;
+    }
+  });
+});
+
 describe('the top-level ca key: trusted for every outside call', () => {
   it('is a config key (a file or a list of files), kept as given', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'brieflint-ca-'));
