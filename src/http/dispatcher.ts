@@ -15,7 +15,7 @@
 import dns from 'node:dns';
 import net from 'node:net';
 import tls from 'node:tls';
-import { Agent, EnvHttpProxyAgent, buildConnector, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, Pool, buildConnector, type Dispatcher } from 'undici';
 import { isLocalName, isLoopbackHost, isPrivateAddress, PrivateAddressError } from './address.js';
 import { matchConnectTo, type ConnectToRule } from './connect-to.js';
 import { proxyFor, type ProxySettings } from './proxy.js';
@@ -91,14 +91,15 @@ export class Connections {
       }
       guarded({ ...opts, hostname, port, servername }, callback);
     };
+    const limits = { headersTimeout: o.timeoutMs, bodyTimeout: o.timeoutMs, maxHeaderSize: o.maxHeaderBytes };
     const agentOptions = {
       connect,
       connections: o.perHost,
       pipelining: 1,
-      headersTimeout: o.timeoutMs,
-      bodyTimeout: o.timeoutMs,
       keepAliveTimeout: 4_000,
-      maxHeaderSize: o.maxHeaderBytes,
+      ...limits,
+      // ProxyAgent builds the pool to an http proxy (absolute form) from `{ connect }` alone: the limits go in here.
+      factory: (origin: string | URL, opts: object) => new Pool(origin, { ...limits, ...opts }),
     };
     this.direct = new Agent(agentOptions);
     if (o.proxy.http || o.proxy.https) {

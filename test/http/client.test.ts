@@ -337,6 +337,17 @@ describe('proxies (HTTPS_PROXY, HTTP_PROXY, NO_PROXY)', () => {
     expect(proxy.seen.map((r) => r.target)).toEqual([`http://voorbeeldstad.example:${s.port}/`]);
   });
 
+  it('the header cap holds through the proxy too', async () => {
+    // 12 KiB: more than the cap, less than the test proxy (Node's http) accepts.
+    const s = await serve((_req, res) => res.writeHead(200, { 'x-groot': 'z'.repeat(12 * 1024) }).end());
+    const proxy = await startProxy();
+    for (const env of [{ HTTP_PROXY: proxy.url }, {}]) {
+      const res = await client({ maxHeaderBytes: 8 * 1024, env }).get(`http://a.example:${s.port}/`);
+      expect(res.detail).toMatch(/HEADERS_OVERFLOW/);
+    }
+    expect(proxy.seen).toHaveLength(1);
+  });
+
   it('a proxy error page for an http URL is not the target\'s answer', async () => {
     const proxy = await startProxy();
     const closed = await serve(() => undefined);
