@@ -27,7 +27,6 @@ export const SITE_DEFAULTS = {
   cacheTtlSeconds: 24 * 60 * 60,
 } as const;
 
-
 /** The connection settings the live-site and forms checks share (see SiteOptions). */
 export type ConnectionOptions = Pick<
   SiteOptions,
