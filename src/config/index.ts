@@ -151,6 +151,7 @@ interface RawConfig {
   domains?: string[];
   allowedDomains?: string[];
   lang?: 'nl' | 'en';
+  ca?: string | string[];
   ignore?: string[];
   manifest?: ResolvedConfig['manifest'];
   rules?: Record<string, SeveritySetting | [SeveritySetting, Record<string, unknown>?]>;
@@ -176,6 +177,7 @@ export function resolveConfig(raw: RawConfig, root: string, rules: Rule[], file?
     ignore: raw.ignore ?? [],
     manifest: raw.manifest ?? [],
     lang: raw.lang,
+    ...(raw.ca !== undefined ? { ca: Array.isArray(raw.ca) ? raw.ca : [raw.ca] } : {}),
     site: raw.site ?? {},
     kcc: raw.kcc ?? {},
     forms: raw.forms ?? {},

@@ -65,6 +65,11 @@ export function buildConfigSchema(rules: Rule[], sections: SectionSchemas = {}):
           },
         },
       },
+      ca: {
+        description:
+          "Extra trusted CA certificate files (PEM), relative to the config file, for every outside call: the live site, the forms API and the KCC knowledge base (site.ca and kcc.ca add to it). For a municipality's own CA or a TLS-inspecting proxy.",
+        oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 }],
+      },
       rules: {
         description: 'Severity and options per rule: "off" | "warn" | "error" | [severity, options].',
         type: 'object',

@@ -23,6 +23,11 @@ export interface ResolvedConfig {
   ignore: string[];
   manifest: ManifestEntry[];
   lang?: Lang;
+  /**
+   * The top-level `ca` entries as given (PEM files relative to `root`, or PEM text): trusted for
+   * every outside call, next to `site.ca` and `kcc.ca`. Read by the network checks, not here.
+   */
+  ca?: string[];
   /** Raw sections owned by the facts modules (validated by their own schema fragments). */
   site: Record<string, unknown>;
   kcc: Record<string, unknown>;

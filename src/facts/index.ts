@@ -71,7 +71,7 @@ export async function startFacts(config: ResolvedConfig, rules: Rule[], options:
     // The folder adapter reads files only: it runs offline too.
     if (resolveKccConfig(config.kcc).adapter !== 'folder' && options.offline) return undefined;
     const { loadKcc } = await import('./kcc/index.js');
-    return loadKcc(config.kcc, config.root, letters.map((l) => l.letter), { cwd: options.cwd, today: options.today ?? localToday() });
+    return loadKcc(config.kcc, config.root, letters.map((l) => l.letter), { cwd: options.cwd, today: options.today ?? localToday(), ...(config.ca ? { ca: config.ca } : {}) });
   };
   return {
     letter(refs) {
@@ -105,7 +105,7 @@ function configured<T>(config: ResolvedConfig, build: () => T): T {
 }
 
 function siteOptions(config: ResolvedConfig, options: GatherOptions) {
-  const site = configured(config, () => siteOptionsFromConfig(config.site, config.root, config.domains));
+  const site = configured(config, () => siteOptionsFromConfig(config.site, config.root, config.domains, config.ca));
   if (options.noCache) delete site.cache;
   if (options.onProgress) site.onProgress = options.onProgress;
   return site;

@@ -2,16 +2,18 @@
  * Asking Open Formulieren about a form: `GET {apiBase}forms/{uuid-or-slug}` anonymously (what a
  * resident gets), and on a 404, when a token is configured for that API's origin,
  * `GET {apiBase}public/forms` to tell a switched-off form from a deleted one. One request per
- * distinct form (and one list per API) per run, with timeouts, bounded retries and the live-site
- * check's connections (connectTo, CA, private-address guard).
+ * distinct form (and one list per API) per run, through the one HTTP client (src/http/: timeouts,
+ * bounded retries, redirects, the live-site check's connectTo, CA and private-address guard, the proxy).
  */
-import { request } from 'undici';
-import { parseRetryAfter, retrying } from '../../retry.js';
-import { RequestLimits, charsetOf, readBounded, retryable, timedAttempt, type FetcherOptions } from '../site/fetch.js';
+import { textOf, type HttpClient } from '../../http/index.js';
 import { isUuid } from './detect.js';
 import type { FormResult, SubmissionAllowed } from './types.js';
 
-export interface ApiClientOptions extends FetcherOptions {
+export interface ApiClientOptions {
+  /** The HTTP client (see openConnection in ../site/index.ts). */
+  client: HttpClient;
+  /** Bytes of an answer read at most (the client's maxBodyBytes), for the message. */
+  maxBodyBytes: number;
   /** The token, and the origins it may be sent to (never anywhere else). */
   token?: string;
   tokenOrigins: Set<string>;
@@ -24,7 +26,7 @@ export interface ApiResponse {
   contentType?: string;
   text?: string;
   truncated?: boolean;
-  /** For an error: the classified code and detail (see ../site/fetch.ts classifyError). */
+  /** For an error: the classified code and detail (see src/http/errors.ts classifyError). */
   error?: string;
   detail?: string;
 }
@@ -33,7 +35,6 @@ export interface ApiResponse {
 export type FormAnswer = Pick<FormResult, 'state' | 'slug' | 'uuid' | 'name' | 'apiUrl' | 'submissionAllowed' | 'loginRequired' | 'loginOptions' | 'listChecked' | 'reason'>;
 
 const SUBMISSION_ALLOWED: readonly SubmissionAllowed[] = ['yes', 'no_with_overview', 'no_without_overview'];
-const MAX_REDIRECTS = 5;
 
 /** `{apiBase}forms/{id}`: the base always ends in one `/`, the id is escaped, no trailing slash. */
 export function formDetailUrl(apiBase: string, id: string): string {
@@ -127,14 +128,14 @@ export function listedForms(data: unknown): Set<string> | undefined {
 const isJson = (contentType: string | undefined) => /[/+]json\b/i.test(contentType ?? '');
 
 export class OpenFormsClient {
-  /** HTTP requests made (every attempt). */
-  requests = 0;
   private readonly forms = new Map<string, Promise<FormAnswer>>();
   private readonly lists = new Map<string, Promise<{ ids?: Set<string>; problem?: string }>>();
-  private readonly limits: RequestLimits;
 
-  constructor(private readonly o: ApiClientOptions) {
-    this.limits = new RequestLimits(o.concurrency, o.perHost);
+  constructor(private readonly o: ApiClientOptions) {}
+
+  /** HTTP requests made (every attempt). */
+  get requests(): number {
+    return this.o.client.requests;
   }
 
   /** How many distinct forms were asked about. */
@@ -207,68 +208,12 @@ export class OpenFormsClient {
     return p;
   }
 
-  /** GET with redirects followed by hand (the token only ever goes to an allowed origin) and retries. */
+  /** GET through the client: the token only ever goes to an allowed origin, never after a redirect elsewhere. */
   async get(url: string, withToken: boolean): Promise<ApiResponse> {
-    let current = url;
-    for (let hops = 0; ; hops++) {
-      let u: URL;
-      try {
-        u = new URL(current);
-      } catch {
-        return { url: current, error: 'bad-url', detail: `invalid URL: ${current}` };
-      }
-      const token = withToken && this.o.token && this.o.tokenOrigins.has(u.origin) ? this.o.token : undefined;
-      const res = await this.withRetries(current, u.host.toLowerCase(), token);
-      if (res.status === undefined || ![301, 302, 303, 307, 308].includes(res.status)) return res;
-      if (hops >= MAX_REDIRECTS) return { url: current, error: 'too-many-redirects', detail: `more than ${MAX_REDIRECTS} redirects` };
-      const location = res.text;
-      if (!location) return { url: current, error: 'bad-redirect', detail: `${res.status} without a Location` };
-      try {
-        const next = new URL(location, current);
-        if (next.protocol !== 'https:' && next.protocol !== 'http:') return { url: current, error: 'bad-redirect', detail: `redirect to ${next.protocol}` };
-        current = next.href;
-      } catch {
-        return { url: current, error: 'bad-redirect', detail: `invalid Location: ${location}` };
-      }
-    }
-  }
-
-  private async withRetries(url: string, host: string, token: string | undefined): Promise<ApiResponse> {
-    const { res } = await retrying(
-      { retries: this.o.retries, baseMs: this.o.retryBaseMs, maxWaitMs: this.o.maxRetryWaitMs, jitter: true, signal: this.o.signal },
-      () => this.limits.run(host, () => this.once(url, token)),
-      (answer) => (retryable(answer.res) ? { retryAfterMs: parseRetryAfter(answer.retryAfter) } : undefined),
-    );
-    return res;
-  }
-
-  /** One request. For a redirect, `text` holds the Location. */
-  private once(url: string, token: string | undefined): Promise<{ res: ApiResponse; retryAfter?: string }> {
-    return timedAttempt<{ res: ApiResponse; retryAfter?: string }>(
-      this.o,
-      async (signal) => {
-        this.requests++;
-        const headers: Record<string, string> = {
-          'user-agent': this.o.userAgent,
-          accept: 'application/json, application/problem+json;q=0.9, */*;q=0.1',
-          'accept-language': 'nl,en;q=0.7',
-        };
-        if (token) headers.authorization = `Token ${token}`;
-        const r = await request(url, { dispatcher: this.o.dispatcher, method: 'GET', signal, headers });
-        const header = (name: string) => {
-          const v = r.headers[name];
-          return v === undefined ? undefined : Array.isArray(v) ? v.join(', ') : String(v);
-        };
-        const contentType = header('content-type');
-        const retryAfter = header('retry-after');
-        if ([301, 302, 303, 307, 308].includes(r.statusCode)) {
-          await r.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
-          return { res: { url, status: r.statusCode, contentType, text: header('location') }, retryAfter };
-        }
-        const { text, truncated } = await readBounded(r.body, this.o.maxBodyBytes, charsetOf(contentType ?? ''));
-        return { res: { url, status: r.statusCode, contentType, text, truncated }, retryAfter };
-      },
-      ({ code, detail }) => ({ res: { url, error: code, detail } }),
-    );
+    const credentials = withToken && this.o.token ? { origins: this.o.tokenOrigins, headers: { authorization: `Token ${this.o.token}` } } : undefined;
+    const res = await this.o.client.get(url, credentials ? { credentials } : {});
+    if (res.error || res.status === undefined) return { url: res.url, error: res.error ?? 'network', ...(res.detail ? { detail: res.detail } : {}) };
+    const contentType = res.headers['content-type'];
+    return { url: res.url, status: res.status, contentType, text: textOf(res), ...(res.truncated ? { truncated: true } : {}) };
   }
 }

@@ -100,7 +100,7 @@ export function formsOptionsFromConfig(
   if (timeout !== undefined) options.timeoutMs = timeout;
   const retries = wholeNumber(s, 'forms', 'retries') ?? siteOptions.retries;
   if (retries !== undefined) options.retries = retries;
-  for (const key of ['connectTo', 'ca', 'allowPrivate', 'lookup', 'userAgent', 'signal', 'perHost', 'retryBaseMs', 'maxRetryWaitMs'] as const) {
+  for (const key of ['connectTo', 'ca', 'allowPrivate', 'lookup', 'env', 'userAgent', 'signal', 'perHost', 'retryBaseMs', 'maxRetryWaitMs'] as const) {
     if (siteOptions[key] !== undefined) (options as unknown as Record<string, unknown>)[key] = siteOptions[key];
   }
   if (siteOptions.maxBodyBytes !== undefined) options.maxBodyBytes = siteOptions.maxBodyBytes;

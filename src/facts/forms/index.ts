@@ -22,6 +22,7 @@ export const FORMS_DEFAULTS = {
   concurrency: 8,
   perHost: 4,
   maxBodyBytes: 512 * 1024,
+  maxRedirects: 5,
 } as const;
 
 const HTML_TYPE = /html|xml/i;
@@ -47,9 +48,12 @@ function landingForm(result: UrlResult, options: FormsOptions): { detected?: Det
  * unreachable, a login wall without a known form) has no entry.
  */
 export async function checkForms(site: SiteFacts, options: FormsOptions): Promise<FormsFacts> {
-  const { agent, http } = openConnection(options, FORMS_DEFAULTS);
+  const http = openConnection(options, FORMS_DEFAULTS, {
+    headers: { accept: 'application/json, application/problem+json;q=0.9, */*;q=0.1', 'accept-language': 'nl,en;q=0.7' },
+  });
   const client = new OpenFormsClient({
-    ...http,
+    client: http,
+    maxBodyBytes: options.maxBodyBytes ?? FORMS_DEFAULTS.maxBodyBytes,
     token: options.token,
     tokenOrigins: new Set(options.openFormsHosts.map((h) => h.origin)),
     tokenEnv: options.tokenEnv,
@@ -94,7 +98,7 @@ export async function checkForms(site: SiteFacts, options: FormsOptions): Promis
     failed = true;
     throw error;
   } finally {
-    await (failed ? agent.destroy() : agent.close()).catch(() => undefined);
+    await (failed ? http.destroy() : http.close()).catch(() => undefined);
   }
   // Stable order: as in site.urls.
   const ordered: Record<string, FormResult> = {};

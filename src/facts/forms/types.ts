@@ -113,6 +113,8 @@ export interface FormsOptions {
   ca?: string[];
   allowPrivate?: boolean;
   lookup?: LookupFunction;
+  /** Where the proxy variables are read (default process.env). */
+  env?: NodeJS.ProcessEnv;
   userAgent?: string;
   signal?: AbortSignal;
   /** First retry delay in ms, doubled each retry, with jitter (default 500). */

@@ -11,7 +11,8 @@ import { resolveKccConfig, type KccConfig } from './config.js';
 import { FolderKnowledgeBase } from './folder.js';
 import { ObjectsApiKnowledgeBase } from './objects-api.js';
 import { KissKnowledgeBase } from './kiss.js';
-import { kccAgent } from './http.js';
+import { kccClient } from './http.js';
+import type { HttpClient } from '../../http/index.js';
 import { localDate, uniq } from './text.js';
 
 export type { Briefing, BriefingCovers, BriefingForm, KccFacts, KccSearch, KccSource, KnowledgeBase } from './types.js';
@@ -27,8 +28,13 @@ export interface LoadKccOptions {
   cwd?: string;
   /** Where the env vars named in config are read (default process.env). */
   env?: NodeJS.ProcessEnv;
-  /** undici dispatcher for the HTTP adapters (default: a private Agent with kcc.ca, closed afterwards). */
+  /**
+   * undici dispatcher for every request of the HTTP adapters (embedding; default: brieflint's
+   * client with the top-level `ca`, `kcc.ca` and the proxy from the environment).
+   */
   dispatcher?: Dispatcher;
+  /** The top-level `ca` entries of the config (PEM files relative to `root`, or PEM text), trusted with `kcc.ca`. */
+  ca?: string[];
   /** The run's today (YYYY-MM-DD): the date asked for letters without a mailing date (default: the local date). */
   today?: string;
 }
@@ -41,15 +47,16 @@ export function createKnowledgeBase(
   cfg: KccConfig,
   root: string,
   terms: string[],
-  opts: { env?: NodeJS.ProcessEnv; dispatcher?: Dispatcher; searches?: KccSearch[] } = {},
+  opts: { env?: NodeJS.ProcessEnv; client?: HttpClient; searches?: KccSearch[] } = {},
 ): KnowledgeBase {
+  const env = opts.env ?? process.env;
   switch (cfg.adapter) {
     case 'folder':
       return new FolderKnowledgeBase(cfg.folder, root);
     case 'objects-api':
-      return new ObjectsApiKnowledgeBase(cfg, terms, opts.env ?? process.env, opts.dispatcher, opts.searches);
+      return new ObjectsApiKnowledgeBase(cfg, terms, env, opts.client ?? kccClient(cfg, root, { env }), opts.searches);
     case 'kiss':
-      return new KissKnowledgeBase(cfg, terms, opts.env ?? process.env, opts.dispatcher);
+      return new KissKnowledgeBase(cfg, terms, env, opts.client ?? kccClient(cfg, root, { env }));
   }
 }
 
@@ -68,10 +75,11 @@ export async function loadKcc(
   const terms = uniq(letters.flatMap(termsOf));
   const today = opts.today ?? localDate();
   const searches: KccSearch[] = letters.map((l) => ({ terms: termsOf(l), date: l.meta.mailingDate ?? today }));
-  const own = !opts.dispatcher && cfg.adapter !== 'folder' ? kccAgent(cfg, root) : undefined;
-  const dispatcher = opts.dispatcher ?? own;
+  const env = opts.env ?? process.env;
+  const client =
+    cfg.adapter !== 'folder' ? kccClient(cfg, root, { env, ...(opts.ca ? { ca: opts.ca } : {}), ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}) }) : undefined;
   try {
-    const kb = createKnowledgeBase(cfg, root, terms, { ...(opts.env ? { env: opts.env } : {}), ...(dispatcher ? { dispatcher } : {}), searches });
+    const kb = createKnowledgeBase(cfg, root, terms, { env, ...(client ? { client } : {}), searches });
     const briefings = await kb.load();
     const cwd = opts.cwd ?? process.cwd();
     const letterPaths: Record<string, string> = {};
@@ -81,7 +89,7 @@ export async function loadKcc(
     }
     return { source: kb.source, location: kb.location, briefings, letterPaths, ...(kb.notes?.length ? { notes: kb.notes } : {}) };
   } finally {
-    await own?.close().catch(() => undefined);
+    await client?.close().catch(() => undefined);
   }
 }
 

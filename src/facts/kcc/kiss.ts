@@ -1,9 +1,9 @@
-import type { Dispatcher } from 'undici';
+import { mapLimit, type HttpClient } from '../../http/index.js';
 import type { Message } from '../../types.js';
 import type { KccConfig, KccFieldMap } from './config.js';
 import type { Briefing, KnowledgeBase } from './types.js';
 import { KnowledgeBaseError, tooManyPages, unexpectedAnswer } from './errors.js';
-import { header, httpGet, httpOptions, mapLimit, parseJson, searchEach, type HttpOptions } from './http.js';
+import { header, httpGet, httpOptions, parseJson, searchEach, type HttpOptions } from './http.js';
 import { briefingFromFields, fieldMap, termsNamedIn } from './fields.js';
 import { htmlToText } from './html.js';
 import { addDays, redactUrl, uniq } from './text.js';
@@ -63,7 +63,8 @@ export class KissKnowledgeBase implements KnowledgeBase {
     /** The run's letter ids and kenmerken: searched for, and looked for in each werkinstructie. */
     private readonly terms: string[],
     private readonly env: NodeJS.ProcessEnv = process.env,
-    private readonly dispatcher?: Dispatcher,
+    /** The knowledge base's HTTP client (see kccClient in ./http.ts). */
+    private readonly client: HttpClient,
   ) {
     if (!cfg.url) {
       throw new KnowledgeBaseError('kcc', { nl: 'adapter kiss heeft kcc.url nodig', en: 'adapter kiss needs kcc.url' });
@@ -74,14 +75,14 @@ export class KissKnowledgeBase implements KnowledgeBase {
   }
 
   async load(): Promise<Briefing[]> {
-    const http = httpOptions(this.cfg, this.env, this.endpoint, this.dispatcher, KISS_HEADERS);
+    const http = httpOptions(this.cfg, this.env, this.endpoint, this.client, KISS_HEADERS);
     const listUrl = `${this.base}/api/berichten`;
     let items: Array<Record<string, unknown>>;
     try {
       items = await this.editorsList(listUrl, http);
     } catch (e) {
       if (!(e instanceof KnowledgeBaseError) || (e.status !== 401 && e.status !== 403)) throw e;
-      const found = await searchEach(this.cfg, this.terms, this.env, this.endpoint, this.dispatcher, (term, h) => this.search(term, h), KISS_HEADERS);
+      const found = await searchEach(this.cfg, this.terms, this.env, this.endpoint, this.client, (term, h) => this.search(term, h), KISS_HEADERS);
       this.notes = [publishedOnly(listUrl, e.status)];
       return this.briefings(found);
     }

@@ -1,9 +1,9 @@
-import type { Dispatcher } from 'undici';
+import { mapLimit, type HttpClient } from '../../http/index.js';
 import type { Message } from '../../types.js';
 import type { KccConfig, KccFieldMap } from './config.js';
 import type { Briefing, KccSearch, KnowledgeBase } from './types.js';
 import { KnowledgeBaseError, tooManyPages, unexpectedAnswer } from './errors.js';
-import { header, httpGet, httpOptions, mapLimit, parseJson, type HttpOptions, type HttpResponse } from './http.js';
+import { header, httpGet, httpOptions, parseJson, type HttpOptions, type HttpResponse } from './http.js';
 import { briefingFromFields, fieldMap } from './fields.js';
 import { isoDate } from '../../letters/meta.js';
 import { addDays, localDate, normId, redactUrl, uniq } from './text.js';
@@ -74,7 +74,8 @@ export class ObjectsApiKnowledgeBase implements KnowledgeBase {
     private readonly cfg: KccConfig,
     private readonly terms: string[],
     private readonly env: NodeJS.ProcessEnv = process.env,
-    private readonly dispatcher?: Dispatcher,
+    /** The knowledge base's HTTP client (see kccClient in ./http.ts). */
+    private readonly client: HttpClient,
     /** Per letter: its terms and the date its briefing must hold on. Default: `terms` on today. */
     private readonly searches?: KccSearch[],
   ) {
@@ -89,7 +90,7 @@ export class ObjectsApiKnowledgeBase implements KnowledgeBase {
   }
 
   async load(): Promise<Briefing[]> {
-    const http = httpOptions(this.cfg, this.env, this.endpoint, this.dispatcher);
+    const http = httpOptions(this.cfg, this.env, this.endpoint, this.client);
     await this.checkAccess(http);
     const objects = (await mapLimit(this.jobs(), this.cfg.concurrency, (job) => this.search(job, http))).flat();
     const map = fieldMap(VAC_FIELDS, this.cfg.fields);

@@ -1,19 +1,17 @@
 /**
- * Following a URL by hand: redirects recorded as a chain, login walls recognized and never
- * entered, the landing page classified (ok, soft 404, dead, bot wall …).
+ * Following a URL (redirects recorded as a chain by the client, src/http/), login walls
+ * recognized and never entered, the landing page classified (ok, soft 404, dead, bot wall …).
  */
 import { randomBytes } from 'node:crypto';
-import type { Fetcher, HopResponse } from './fetch.js';
+import { textOf, type HttpAnswer, type HttpClient } from '../../http/index.js';
 import { compactHtml, htmlH1, htmlTitle, samlPostForm, saysNotFound, similarity, visibleText, wordSet } from './html.js';
 import { identityProviderOf, loginWallOf } from './login.js';
 import type { CheckOutcome, Hop, LoginProvider } from './types.js';
 
-const REDIRECT = new Set([301, 302, 303, 307, 308]);
 const HOME_PATH = /^\/(?:(?:nl|en)\/?)?(?:(?:index|default|home|start|homepage)(?:\.\w{2,5})?\/?)?$/i;
 const NOT_FOUND_PATH = /(?:^|\/)(?:404|not-?found|page-?not-?found|pagina-?niet-?gevonden|niet-?gevonden|error\/404|fout)(?:[./?]|$)/i;
 
 export interface FollowOptions {
-  maxRedirects: number;
   keepBodyBytes: number;
   probe: boolean;
 }
@@ -31,62 +29,43 @@ export class Follower {
   private readonly probes = new Map<string, Promise<Fingerprint>>();
 
   constructor(
-    private readonly fetcher: Fetcher,
+    private readonly client: HttpClient,
     private readonly o: FollowOptions,
   ) {}
 
   /** Fetch a URL and follow its redirects; classify where it lands. */
   async follow(url: string, withProbe = this.o.probe): Promise<CheckOutcome> {
-    const chain: Hop[] = [];
-    const seen = new Set<string>();
-    let current = url;
-    let res: HopResponse | undefined;
-    for (let redirects = 0; ; redirects++) {
-      if (seen.has(current)) {
-        return { kind: 'unreachable', error: 'redirect-loop', detail: `redirect loop back to ${current}`, finalUrl: current, chain, status: res?.status };
-      }
-      seen.add(current);
-      res = await this.fetcher.get(current);
-      if (res.error || res.status === undefined) {
-        return { kind: 'unreachable', error: res.error ?? 'network', detail: res.detail, finalUrl: current, chain };
-      }
-      const status = res.status;
-      const location = res.headers.location;
-      chain.push(location !== undefined && (REDIRECT.has(status) || status === 401 || status === 403) ? { url: current, status, location } : { url: current, status });
-      if (!REDIRECT.has(status)) break;
-      if (!location) {
-        return { kind: 'unreachable', error: 'bad-redirect', detail: `${status} without a Location`, finalUrl: current, status, chain };
-      }
-      let next: URL;
-      try {
-        next = new URL(location, current);
-      } catch {
-        return { kind: 'unreachable', error: 'bad-redirect', detail: `invalid Location: ${location}`, finalUrl: current, status, chain };
-      }
-      if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-        return { kind: 'unreachable', error: 'bad-redirect', detail: `redirect to ${next.protocol} URL`, finalUrl: current, status, chain };
-      }
-      const wall = loginWallOf(next);
-      if (wall) {
-        return { kind: 'protected', login: { provider: wall, url: next.href }, finalUrl: current, status, chain };
-      }
-      next.hash = '';
-      if (redirects + 1 > this.o.maxRedirects) {
-        return { kind: 'unreachable', error: 'too-many-redirects', detail: `more than ${this.o.maxRedirects} redirects`, finalUrl: current, status, chain };
-      }
-      current = next.href;
-    }
-    return this.classify(url, current, res, chain, withProbe);
+    return (await this.followed(url, withProbe)).outcome;
   }
 
-  private async classify(startUrl: string, finalUrl: string, res: HopResponse, chain: Hop[], withProbe: boolean): Promise<CheckOutcome> {
+  private async followed(url: string, withProbe: boolean): Promise<{ outcome: CheckOutcome; res: HttpAnswer }> {
+    // A login wall is never entered: the redirect to it is where the check ends.
+    const res = await this.client.get(url, { stopAt: (next) => loginWallOf(next) !== undefined });
+    const chain: Hop[] = res.chain;
+    const finalUrl = res.url;
+    if (res.error || res.status === undefined) {
+      const error = res.error ?? 'network';
+      const outcome: CheckOutcome =
+        res.status === undefined ? { kind: 'unreachable', error, detail: res.detail, finalUrl, chain } : { kind: 'unreachable', error, detail: res.detail, finalUrl, status: res.status, chain };
+      return { outcome, res };
+    }
+    if (res.location !== undefined && chain.at(-1)?.location !== undefined) {
+      const wall = loginWallOf(new URL(res.location));
+      if (wall) return { outcome: { kind: 'protected', login: { provider: wall, url: res.location }, finalUrl, status: res.status, chain }, res };
+    }
+    const last = chain.at(-1);
+    if (last && res.headers.location !== undefined && (res.status === 401 || res.status === 403)) last.location = res.headers.location;
+    return { outcome: await this.classify(url, finalUrl, res, chain, withProbe), res };
+  }
+
+  private async classify(startUrl: string, finalUrl: string, res: HttpAnswer, chain: Hop[], withProbe: boolean): Promise<CheckOutcome> {
     const status = res.status as number;
     const h = res.headers;
     const base: CheckOutcome = { kind: 'ok', finalUrl, status, chain };
     if (h['content-type']) base.contentType = h['content-type'];
 
     if (status >= 200 && status < 300) {
-      const html = res.html ?? '';
+      const html = res.body ? textOf(res) : '';
       const title = htmlTitle(html);
       const h1 = htmlH1(html);
       if (title) base.title = title;
@@ -162,9 +141,8 @@ export class Follower {
       const slug = `brieflint-${randomBytes(6).toString('hex')}`;
       p = (async () => {
         const url = `${origin}/${slug}`;
-        const outcome = await this.follow(url, false);
-        const res = outcome.kind === 'ok' ? await this.fetcher.get(outcome.finalUrl) : undefined;
-        const html = res?.html ?? '';
+        const { outcome, res } = await this.followed(url, false);
+        const html = outcome.kind === 'ok' && res.body ? textOf(res) : '';
         return {
           kind: outcome.kind,
           finalUrl: outcome.finalUrl,

@@ -2,8 +2,9 @@
  * The `site` section of the config file: its JSON Schema fragment and its translation into
  * SiteOptions.
  */
-import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+// Not ../../http/index.js: the config is read under --offline too, without loading undici.
+import { CaError, caEntries, readCa } from '../../http/ca.js';
 import type { SiteOptions } from './types.js';
 
 export const DEFAULT_CACHE_FILE = '.brieflint-cache.json';
@@ -35,7 +36,7 @@ export const siteConfigSchema = {
       items: { type: 'string', pattern: '^(\\[[^\\]]*\\]|[^:\\[\\]]*):\\d{0,5}:(\\[[^\\]]*\\]|[^:\\[\\]]*):\\d{0,5}$' },
     },
     ca: {
-      description: 'Extra trusted CA certificate files (PEM), relative to the config file.',
+      description: 'Extra trusted CA certificate files (PEM), relative to the config file, for the live site and the forms API; added to the top-level ca.',
       oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 } }],
     },
     allowPrivate: {
@@ -79,10 +80,11 @@ export function wholeNumber(section: Record<string, unknown>, name: string, key:
 
 /**
  * SiteOptions from the config section `site` (validated against siteConfigSchema). Paths (ca,
- * cache) are relative to `root`; CA files are read here. The caller adds onProgress, signal,
- * and drops `cache` for --no-cache.
+ * cache) are relative to `root`; CA files are read here: the top-level `ca` (`topCa`, every
+ * outside call) and then `site.ca`, which adds to it. The caller adds onProgress, signal, and
+ * drops `cache` for --no-cache.
  */
-export function siteOptionsFromConfig(section: Record<string, unknown> | undefined, root: string, domains: string[]): SiteOptions {
+export function siteOptionsFromConfig(section: Record<string, unknown> | undefined, root: string, domains: string[], topCa?: unknown): SiteOptions {
   const s = section ?? {};
   const options: SiteOptions = { domains };
   if (Array.isArray(s.remap)) {
@@ -100,18 +102,13 @@ export function siteOptionsFromConfig(section: Record<string, unknown> | undefin
     });
   }
   if (Array.isArray(s.connectTo)) options.connectTo = s.connectTo.map(String);
-  if (s.ca !== undefined) {
-    const list = Array.isArray(s.ca) ? s.ca : [s.ca];
-    options.ca = list.map((entry, i) => {
-      const value = String(entry);
-      if (value.includes('-----BEGIN')) return value;
-      const file = isAbsolute(value) ? value : resolve(root, value);
-      try {
-        return readFileSync(file, 'utf8');
-      } catch (error) {
-        throw new Error(`site.ca${Array.isArray(s.ca) ? `[${i}]` : ''}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
-    });
+  if (s.ca !== undefined || topCa !== undefined) {
+    try {
+      options.ca = [...readCa(caEntries(topCa), root, 'ca', Array.isArray(topCa)), ...readCa(caEntries(s.ca), root, 'site.ca', Array.isArray(s.ca))];
+    } catch (error) {
+      if (!(error instanceof CaError)) throw error;
+      throw new Error(error.file ? `${error.key}: cannot read ${error.file.path}: ${error.file.code}` : error.reason.en);
+    }
   }
   if (typeof s.allowPrivate === 'boolean') options.allowPrivate = s.allowPrivate;
   const timeout = wholeNumber(s, 'site', 'timeout');

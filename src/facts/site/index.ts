@@ -2,20 +2,17 @@
  * The live-site checker (issue 3): every distinct printed URL fetched once per run, with the
  * variants a resident may type on the gemeente's own domains. See ../../../../shared/DESIGN.md.
  */
-import type { Agent } from 'undici';
 import { onDomain } from '../../domains.js';
+import { HttpClient, defaultUserAgent, parseConnectTo, type HttpClientOptions } from '../../http/index.js';
 import { SiteCache } from './cache.js';
 import { Follower } from './check.js';
-import { createAgent, parseConnectTo } from './connect.js';
-import { Fetcher, type FetcherOptions } from './fetch.js';
 import { isLive } from './results.js';
-import { VERSION } from '../../paths.js';
 import type { CheckOutcome, SiteFacts, SiteOptions, UrlResult, VariantKind, VariantProblem, VariantResult } from './types.js';
 
 export type * from './types.js';
 export { siteConfigSchema, siteOptionsFromConfig, DEFAULT_CACHE_FILE } from './config.js';
 export { isLive, checkableUrls, siteResults, liveVariant } from './results.js';
-export { parseConnectTo, isPrivateAddress } from './connect.js';
+export { parseConnectTo, isPrivateAddress, defaultUserAgent } from '../../http/index.js';
 
 export const SITE_DEFAULTS = {
   timeoutMs: 10_000,
@@ -30,41 +27,46 @@ export const SITE_DEFAULTS = {
   cacheTtlSeconds: 24 * 60 * 60,
 } as const;
 
-export function defaultUserAgent(): string {
-  return `brieflint/${VERSION} (+https://github.com/brieflint/brieflint)`;
-}
-
 /** The connection settings the live-site and forms checks share (see SiteOptions). */
 export type ConnectionOptions = Pick<
   SiteOptions,
-  'connectTo' | 'ca' | 'allowPrivate' | 'lookup' | 'userAgent' | 'signal' | 'timeoutMs' | 'retries' | 'concurrency' | 'perHost' | 'maxBodyBytes' | 'retryBaseMs' | 'maxRetryWaitMs'
+  'connectTo' | 'ca' | 'allowPrivate' | 'lookup' | 'env' | 'userAgent' | 'signal' | 'timeoutMs' | 'retries' | 'concurrency' | 'perHost' | 'maxBodyBytes' | 'retryBaseMs' | 'maxRetryWaitMs'
 >;
 
-/** The agent (connectTo, CA, private-address guard) and the request settings of a check, defaults filled in. */
-export function openConnection(options: ConnectionOptions, defaults: { concurrency: number; perHost: number; maxBodyBytes: number }): { agent: Agent; http: FetcherOptions } {
-  const timeoutMs = options.timeoutMs ?? SITE_DEFAULTS.timeoutMs;
-  const perHost = options.perHost ?? defaults.perHost;
-  const agent = createAgent({
+/**
+ * The HTTP client of a check (connectTo, CA, private-address guard, proxy), defaults filled in;
+ * `extra` adds what is the check's own (headers, which bodies to read …). Throws ProxyError for a
+ * malformed proxy variable.
+ */
+export function openConnection(
+  options: ConnectionOptions,
+  defaults: { concurrency: number; perHost: number; maxBodyBytes: number; maxRedirects: number },
+  extra: Partial<HttpClientOptions> = {},
+): HttpClient {
+  return new HttpClient({
     connectTo: (options.connectTo ?? []).map(parseConnectTo),
     ca: options.ca,
     allowPrivate: options.allowPrivate ?? false,
-    timeoutMs,
-    perHost,
     lookup: options.lookup,
-  });
-  const http: FetcherOptions = {
-    dispatcher: agent,
+    env: options.env,
     userAgent: options.userAgent ?? defaultUserAgent(),
-    timeoutMs,
+    timeoutMs: options.timeoutMs ?? SITE_DEFAULTS.timeoutMs,
     retries: Math.max(0, options.retries ?? SITE_DEFAULTS.retries),
     concurrency: options.concurrency ?? defaults.concurrency,
-    perHost,
+    perHost: options.perHost ?? defaults.perHost,
     maxBodyBytes: options.maxBodyBytes ?? defaults.maxBodyBytes,
+    maxRedirects: defaults.maxRedirects,
     retryBaseMs: options.retryBaseMs ?? SITE_DEFAULTS.retryBaseMs,
     maxRetryWaitMs: options.maxRetryWaitMs ?? SITE_DEFAULTS.maxRetryWaitMs,
     signal: options.signal,
-  };
-  return { agent, http };
+    ...extra,
+  });
+}
+
+/** A 2xx that may be HTML: the only bodies the live check reads. */
+function mayBeHtml(status: number, headers: Record<string, string>): boolean {
+  const type = headers['content-type'] ?? '';
+  return status >= 200 && status < 300 && (type === '' || /html|xml|text\/plain/i.test(type));
 }
 
 interface Remapper {
@@ -171,10 +173,17 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
   const domains = options.domains.map((d) => d.toLowerCase().replace(/^\.+|\.+$/g, ''));
   const now = options.now ?? Date.now;
   const remap = compileRemap(options.remap);
-  const { agent, http } = openConnection(options, SITE_DEFAULTS);
-  const fetcher = new Fetcher(http);
-  const follower = new Follower(fetcher, {
-    maxRedirects: options.maxRedirects ?? SITE_DEFAULTS.maxRedirects,
+  const client = openConnection(
+    options,
+    { ...SITE_DEFAULTS, maxRedirects: options.maxRedirects ?? SITE_DEFAULTS.maxRedirects },
+    {
+      headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8', 'accept-language': 'nl,en;q=0.7' },
+      readBody: mayBeHtml,
+      // One request per distinct URL per run: variants that redirect to the printed URL share its answer.
+      memoize: true,
+    },
+  );
+  const follower = new Follower(client, {
     keepBodyBytes: options.keepBodyBytes ?? SITE_DEFAULTS.keepBodyBytes,
     probe: options.probe ?? true,
   });
@@ -289,7 +298,7 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
   const finish = async (): Promise<SiteFacts> => {
     // URLs added while waiting are waited for too.
     for (let waited = 0; waited < pending.length; waited = pending.length) await Promise.all(pending.slice(waited));
-    await (error ? agent.destroy() : agent.close()).catch(() => undefined);
+    await (error ? client.destroy() : client.close()).catch(() => undefined);
     if (error) throw error;
     let cacheError: string | undefined;
     if (cache) {
@@ -304,7 +313,7 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
     for (const href of distinct) ordered[href] = urls[href];
     return {
       urls: ordered,
-      stats: { urls: distinct.length, requests: fetcher.requests, cacheHits, ...(cacheError ? { cacheError } : {}) },
+      stats: { urls: distinct.length, requests: client.requests, cacheHits, ...(cacheError ? { cacheError } : {}) },
     };
   };
   return { add, finish };

@@ -3,6 +3,7 @@
  * read it and never fetch anything themselves.
  */
 import type { LookupFunction } from 'node:net';
+import type { HttpErrorCode } from '../../http/errors.js';
 
 /**
  * What a URL turned out to be.
@@ -15,19 +16,8 @@ import type { LookupFunction } from 'node:net';
  */
 export type UrlKind = 'ok' | 'protected' | 'soft-404' | 'dead' | 'unreachable' | 'unverifiable';
 
-/** Why there was no usable HTTP answer. */
-export type UnreachableCode =
-  | 'dns'
-  | 'refused'
-  | 'tls'
-  | 'timeout'
-  | 'reset'
-  | 'private-address'
-  | 'redirect-loop'
-  | 'too-many-redirects'
-  | 'bad-redirect'
-  | 'bad-url'
-  | 'network';
+/** Why there was no usable HTTP answer (see src/http/errors.ts). */
+export type UnreachableCode = HttpErrorCode;
 
 /** The finer reason behind a kind. */
 export type ResultReason =
@@ -206,6 +196,8 @@ export interface SiteOptions {
   keepBodyBytes?: number;
   /** DNS lookup used for hosts without a connectTo mapping (default `dns.lookup`). */
   lookup?: LookupFunction;
+  /** Where the proxy variables (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) are read (default process.env). */
+  env?: NodeJS.ProcessEnv;
   /** Clock for the cache (default Date.now). */
   now?: () => number;
 }
