@@ -1,0 +1,51 @@
+/** `brieflint briefing <letter>`: a ready-to-fill KCC briefing for a letter. */
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import type { Lang } from '../types.js';
+import { allRules } from '../../rules/index.js';
+import { loadConfig } from '../config/index.js';
+import { configSections } from '../config/sections.js';
+import { applyManifest } from '../read/one.js';
+import { resolveKccConfig } from '../facts/kcc/config.js';
+import { LetterReadError, readLetter } from '../letters/index.js';
+import { extractReferences } from '../extract/index.js';
+import { localToday } from '../facts/index.js';
+import { EXIT, guarded, type Io } from './io.js';
+
+export interface BriefingFlags {
+  config?: string;
+  out?: string;
+  force?: boolean;
+  lang?: Lang;
+  today?: string;
+}
+
+export async function writeBriefing(path: string, flags: BriefingFlags, io: Io): Promise<number> {
+  return guarded(io, flags.lang ?? 'nl', async () => {
+    const config = await loadConfig(io.cwd, allRules, configSections, flags.config);
+    const lang: Lang = flags.lang ?? config.lang ?? 'nl';
+    const absolute = resolve(io.cwd, path);
+    if (!existsSync(absolute)) throw new LetterReadError(path, { nl: 'bestand bestaat niet', en: 'no such file' });
+    const letter = await readLetter(absolute, relative(io.cwd, absolute).split('\\').join('/'));
+    applyManifest(letter, absolute, config);
+    // Loaded for this command only (it brings the yaml package): check starts faster.
+    const { briefingFileName, renderBriefing } = await import('../briefing.js');
+    const dir = flags.out ? resolve(io.cwd, flags.out) : resolve(config.root, resolveKccConfig(config.kcc).folder);
+    const target = join(dir, briefingFileName(letter));
+    const shown = relative(io.cwd, target) || target;
+    if (existsSync(target) && !flags.force) {
+      io.stderr(
+        lang === 'nl'
+          ? `brieflint: ${shown} bestaat al; gebruik --force om het te overschrijven\n`
+          : `brieflint: ${shown} already exists; use --force to overwrite it\n`,
+      );
+      return EXIT.failure;
+    }
+    await mkdir(dir, { recursive: true });
+    await writeFile(target, renderBriefing(letter, extractReferences(letter), flags.today ?? localToday()));
+    io.stdout(lang === 'nl' ? `Briefing geschreven: ${shown}\n` : `Briefing written: ${shown}\n`);
+    return EXIT.clean;
+  });
+}
+

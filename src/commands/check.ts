@@ -1,0 +1,148 @@
+/**
+ * `brieflint check`: read → extract → facts → rules, then the baseline, the exit code and the reports.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, open } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import type { Lang } from '../types.js';
+import { allRules } from '../../rules/index.js';
+import { loadConfig, type ResolvedConfig } from '../config/index.js';
+import { configSections } from '../config/sections.js';
+import { check } from '../check.js';
+import { resolveKccConfig } from '../facts/kcc/config.js';
+import { minDaysAfterMailing } from '../facts/letter.js';
+import { toJsonReport } from '../report/json.js';
+import { renderParts, type Format, type FormatContext } from '../report/index.js';
+import type { JsonReport } from '../report/types.js';
+import { applyBaseline, createBaseline, readBaseline, writeBaseline, type Baseline } from '../baseline.js';
+import { VERSION } from '../paths.js';
+import { startProgress } from '../progress.js';
+import type { Shard } from '../shard.js';
+import { tuneHeapFor } from '../heap.js';
+import { EXIT, guarded, ReportWriteError, type Io } from './io.js';
+
+export interface CheckFlags {
+  config?: string;
+  format: Format;
+  report: Array<{ format: Format; path: string }>;
+  baseline?: string;
+  updateBaseline?: boolean;
+  lang?: Lang;
+  quiet?: boolean;
+  maxWarnings?: number;
+  color: boolean;
+  offline?: boolean;
+  cache: boolean;
+  today?: string;
+  shard?: Shard;
+}
+
+export async function runCheck(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
+  return guarded(io, flags.lang ?? 'nl', async () => {
+    const config = await loadConfig(io.cwd, allRules, configSections, flags.config);
+    const lang: Lang = flags.lang ?? config.lang ?? 'nl';
+    return guarded(io, lang, () => checkWith(config, lang, paths, flags, io));
+  });
+}
+
+async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], flags: CheckFlags, io: Io): Promise<number> {
+  const progress = io.progress ? startProgress(io.progress) : undefined;
+  const run = await check({
+    paths,
+    cwd: io.cwd,
+    config,
+    rules: allRules,
+    lang,
+    offline: !!flags.offline,
+    today: flags.today,
+    noCache: !flags.cache,
+    ...(flags.shard ? { shard: flags.shard } : {}),
+    onLetters: tuneHeapFor,
+    ...(progress ? { onProgress: progress.update } : {}),
+  }).finally(() => progress?.stop());
+  // What the knowledge base could not tell (e.g. KISS validity not checked): said, not hidden.
+  for (const note of run.facts.kcc?.notes ?? []) io.stderr(`brieflint: ${note[lang]}\n`);
+  const full = await baseline(toJsonReport(run, VERSION, lang), flags, io, lang);
+  const code = exitCode(full, flags.maxWarnings);
+  const report = flags.quiet ? withoutWarnings(full) : full;
+  const ctx: FormatContext = {
+    lang,
+    color: flags.color && io.isTTY && !io.env.NO_COLOR,
+    quiet: !!flags.quiet,
+    rules: allRules,
+    version: VERSION,
+    // Warnings fail the JUnit test cases exactly when they fail the run.
+    warningsFail: flags.maxWarnings !== undefined && full.summary.warnings > flags.maxWarnings,
+    now: new Date(),
+    today: run.facts.today,
+    minDaysAfterMailing: minDaysAfterMailing(config),
+    root: config.root,
+    cwd: io.cwd,
+    ...(resolveKccConfig(config.kcc).linkBase ? { linkBase: resolveKccConfig(config.kcc).linkBase } : {}),
+  };
+  for (const part of renderParts(flags.format, report, ctx)) io.stdout(part);
+  for (const { format, path } of flags.report) {
+    const target = resolve(io.cwd, path);
+    await writeReport(target, renderParts(format, report, { ...ctx, target }));
+  }
+  return code;
+}
+
+async function writeReport(target: string, parts: Iterable<string>): Promise<void> {
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    const file = await open(target, 'w');
+    try {
+      for (const part of parts) await file.write(part);
+    } finally {
+      await file.close();
+    }
+  } catch (error) {
+    throw new ReportWriteError(`${target}: cannot write the report: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/** --quiet: errors only, in every format; the summary says how many warnings were left out. */
+function withoutWarnings(report: JsonReport): JsonReport {
+  const files = report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') }));
+  const hidden = report.summary.warnings;
+  return { ...report, files, summary: { ...report.summary, warnings: 0, ...(hidden ? { hiddenWarnings: hidden } : {}) } };
+}
+
+const DEFAULT_BASELINE = '.brieflint-baseline.json';
+
+/** --baseline / --update-baseline: record today's findings, or drop the recorded ones. */
+async function baseline(report: JsonReport, flags: CheckFlags, io: Io, lang: Lang): Promise<JsonReport> {
+  if (!flags.baseline && !flags.updateBaseline) return report;
+  const path = resolve(io.cwd, flags.baseline ?? DEFAULT_BASELINE);
+  if (flags.updateBaseline) {
+    const previous: Baseline | undefined = existsSync(path) ? await readBaseline(path) : undefined;
+    const next = createBaseline(report, previous);
+    await writeBaseline(path, next);
+    io.stderr(
+      lang === 'nl'
+        ? `brieflint: baseline geschreven naar ${relative(io.cwd, path)} (${next.entries.length} bevindingen)\n`
+        : `brieflint: baseline written to ${relative(io.cwd, path)} (${next.entries.length} findings)\n`,
+    );
+    return applyBaseline(report, next).report;
+  }
+  const applied = applyBaseline(report, await readBaseline(path));
+  if (applied.stale.length) {
+    const list = applied.stale.map((e) => `  ${e.file}: ${e.rule}${e.url ? ` ${e.url}` : ''}`).join('\n');
+    io.stderr(
+      lang === 'nl'
+        ? `brieflint: ${applied.stale.length} baseline-regel(s) komen niet meer voor; werk de baseline bij met --update-baseline:\n${list}\n`
+        : `brieflint: ${applied.stale.length} baseline entr(y/ies) no longer occur; refresh the baseline with --update-baseline:\n${list}\n`,
+    );
+  }
+  return applied.report;
+}
+
+export function exitCode(report: JsonReport, maxWarnings?: number): number {
+  const s = report.summary;
+  if (s.unreadable > 0) return EXIT.failure;
+  if (s.errors > 0) return EXIT.findings;
+  if (maxWarnings !== undefined && s.warnings > maxWarnings) return EXIT.findings;
+  return EXIT.clean;
+}
+
