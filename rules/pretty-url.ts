@@ -21,6 +21,14 @@ const SHORTENERS = [
 const FILE_EXTENSION = /\.(aspx?|php|jsp|html?|cfm|pdf|docx?|xlsx?|odt|do|cgi)$/i;
 const UUID = /[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/i;
 const NUMERIC_ID = /(^|[-_.])\d{3,}($|[-_.])|^\d+$/;
+/** A year in a slug ("afvalpas-2027", "/2027") is a word a reader types easily, not an id. */
+const YEAR = /^(?:19|20)\d{2}$/;
+
+/** Whether a path segment holds a number that looks like a database id (not a year). */
+function numericId(segment: string): boolean {
+  if (!NUMERIC_ID.test(segment)) return false;
+  return segment.split(/[-_.]/).some((part) => /^\d+$/.test(part) && (part.length >= 3 || part === segment) && !YEAR.test(part));
+}
 const COPY_SLUG = /-(copy|kopie)(-\d+)?$/i;
 
 interface Problem {
@@ -72,7 +80,7 @@ export function prettyUrlProblems(
   const ext = FILE_EXTENSION.exec(last);
   if (ext) problems.push({ nl: `een bestandsextensie (${ext[0]})`, en: `a file extension (${ext[0]})` });
   if (segments.some((s) => UUID.test(s))) problems.push({ nl: 'een GUID/UUID', en: 'a GUID/UUID' });
-  else if (segments.some((s) => NUMERIC_ID.test(s))) problems.push({ nl: 'een nummer als id', en: 'a numeric id' });
+  else if (segments.some(numericId)) problems.push({ nl: 'een nummer als id', en: 'a numeric id' });
   if (/%[0-9a-f]{2}/i.test(bare)) problems.push({ nl: '%-codes', en: '%-escapes' });
   if (bare.includes('_')) problems.push({ nl: 'een underscore (_)', en: 'an underscore (_)' });
   if (segments.some((s) => COPY_SLUG.test(s))) {
@@ -82,12 +90,18 @@ export function prettyUrlProblems(
 }
 
 /** A short form to suggest: own domain without www, the last meaningful path words, hyphenated. */
-export function suggestPrettyUrl(href: string, ownDomains: string[]): string | undefined {
+export function suggestPrettyUrl(href: string, ownDomains: string[], shorteners: readonly string[] = SHORTENERS): string | undefined {
   let url: URL;
   try {
     url = new URL(href);
   } catch {
     return undefined;
+  }
+  // A shortener's path is usually a code ("3xYzAbC"), not words: nothing to build an address from.
+  // A chosen alias in words ("tinyurl.com/afvalpas") is kept.
+  if (shorteners.includes(url.hostname.toLowerCase().replace(/^www\./, ''))) {
+    const code = url.pathname.replace(/^\/+|\/+$/g, '');
+    if (!/^[a-z]{3,}(?:-[a-z0-9]+)*$/.test(code)) return undefined;
   }
   const own = onDomain(url.hostname, ownDomains);
   const host = own ? url.hostname.replace(/^www\./, '') : ownDomains[0];
@@ -145,7 +159,7 @@ export default defineRule<PrettyUrlOptions>({
       if (!ref.visible) continue;
       const problems = prettyUrlProblems(ref, options, config.domains, config.allowedDomains);
       if (problems.length === 0) continue;
-      const suggestion = suggestPrettyUrl(ref.linked ? normalizeUrl(ref.printed) : ref.href, config.domains);
+      const suggestion = suggestPrettyUrl(ref.linked ? normalizeUrl(ref.printed) : ref.href, config.domains, [...SHORTENERS, ...(options.shorteners ?? [])]);
       const suggest = (lang: keyof Message) =>
         suggestion && suggestion !== ref.printed
           ? lang === 'nl'

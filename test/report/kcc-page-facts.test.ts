@@ -74,7 +74,7 @@ describe('the KCC page says what the facts say about a briefing', () => {
   it('the JSON report carries the briefing state and both sides of a link', async () => {
     const dir = demoCopy();
     const report = JSON.parse((await cli([...CHECK, '--format', 'json'], dir)).stdout) as JsonReport;
-    const byId = Object.fromEntries(report.files.map((f) => [f.letter?.id, f]));
+    const byId: Record<string, JsonReport['files'][number]> = Object.fromEntries(report.files.map((f) => [f.letter?.id ?? f.path, f]));
     expect(byId['afvalpas-2027'].briefing).toMatchObject({ state: 'ends-too-soon', checkedOn: '2027-01-15', mustRunUntil: '2027-02-26' });
     expect(byId['kwijtschelding-2027'].briefing).toMatchObject({ state: 'current', mismatches: 0 });
     expect(byId['subsidie-zonnepanelen-2027'].briefing).toMatchObject({ state: 'current', mismatches: 1 });
@@ -136,5 +136,28 @@ describe('merge-reports: one exit-code rule for every format', () => {
       expect((await cli(['merge-reports', '--fail-on-errors', `out/1.${ext}`, `out/2.${ext}`], dir)).code).toBe(1);
     }
     expect((await cli(['merge-reports', 'out/1.json', 'out/2.sarif'], dir)).code).toBe(2);
+  });
+});
+
+describe('Wat moet de lezer doen?', () => {
+  it('lists every call to action of the letter, with its address, and says when an online call has none', async () => {
+    const dir = demoCopy();
+    writeFileSync(
+      join(dir, 'brieven/zonder-adres.md'),
+      '---\nid: zonder-adres\nmailingDate: 2027-03-01\n---\n\nVul het formulier in op onze website. Vragen? Bel 14 0123 of kom langs aan de balie.\n',
+    );
+    const page = (await cli([...CHECK, '--format', 'html'], dir)).stdout;
+    const todo = (title: string) => {
+      const article = page.slice(page.indexOf(`>${title}</h3>`));
+      return article.slice(article.indexOf('<ul class="todo">'), article.indexOf('</ul>'));
+    };
+    const parking = todo('Uw parkeervergunning verloopt');
+    expect(parking).toContain('Online aanvragen</strong> — <span class="quote">“Verleng uw vergunning digitaal via”</span> op <span class="mono">www.voorbeeldstad.example/parkeren</span>');
+    expect(parking).toContain('Papieren formulier invullen');
+    expect(parking).toContain('Bellen');
+    const none = todo('zonder-adres');
+    expect(none).toContain('Online formulier invullen</strong> — <span class="quote">“Vul het formulier in op”</span> <span class="detail">(geen webadres in de brief)</span>');
+    expect(none).toContain('Bellen');
+    expect(none).toContain('Langskomen');
   });
 });

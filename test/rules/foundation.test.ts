@@ -37,6 +37,7 @@ ruleTester(prettyUrl).run({
     { name: 'skips the own-domain criterion while no domains are configured', refs: refs({ urls: [bare('andere-gemeente.example/afval')] }), config: { domains: [] } },
     { name: 'a capitalised host name is not uppercase (host names are case-insensitive)', refs: refs({ urls: [bare('Voorbeeldstad.example/afval')] }) },
     { name: 'capitalised government hosts', refs: refs({ urls: [bare('www.digid.nl'), bare('Mijnoverheid.nl')] }) },
+    { name: 'a year in a slug is a word, not an id', refs: refs({ urls: [bare('voorbeeldstad.example/afvalpas-2027'), bare('voorbeeldstad.example/2027')] }) },
   ],
   invalid: [
     ...FLAGGED.map(([printed, problem]) => ({
@@ -44,6 +45,16 @@ ruleTester(prettyUrl).run({
       refs: refs({ urls: [bare(printed, 4, 7)] }),
       errors: [{ en: contains(problem), location: at(4, 7), url: bare(printed).href }],
     })),
+    {
+      name: 'a shortener gets no suggestion built from its code',
+      refs: refs({ urls: [bare('bit.ly/3xYzAbC')] }),
+      errors: [{ en: contains('a URL shortener'), nl: { excludes: ['3xyzabc', 'bijvoorbeeld'] } }],
+    },
+    {
+      name: 'a numeric id next to a year is still an id',
+      refs: refs({ urls: [bare('voorbeeldstad.example/besluit-2027-48213')] }),
+      errors: [{ en: contains('a numeric id') }],
+    },
     {
       name: 'names every failing criterion in one message, in Dutch too, with a suggestion',
       refs: refs({ urls: [bare(LONG)] }),
