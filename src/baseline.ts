@@ -120,7 +120,8 @@ export function createBaseline(report: JsonReport, previous?: Baseline): Baselin
     else counts.set(key, { ...entry, count: n });
   };
   for (const file of report.files) {
-    for (const finding of file.findings) add(entryFor(file.path, finding), 1);
+    // A rule that failed is a bug to fix, never a known finding.
+    for (const finding of file.findings) if (finding.rule !== 'internal-error') add(entryFor(file.path, finding), 1);
   }
   if (previous) {
     const inRun = new Set(report.files.map((f) => normalizePath(f.path)));
@@ -156,7 +157,7 @@ export function applyBaseline(report: JsonReport, baseline: Baseline): ApplyBase
   let warnings = 0;
   const files = report.files.map((file) => {
     const findings = file.findings.filter((finding) => {
-      const slot = remaining.get(baselineKey(file.path, finding));
+      const slot = finding.rule === 'internal-error' ? undefined : remaining.get(baselineKey(file.path, finding));
       if (slot && slot.left > 0) {
         slot.left -= 1;
         suppressed += 1;

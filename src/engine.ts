@@ -41,7 +41,14 @@ export function runRules(
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id] ?? { severity: rule.meta.defaultSeverity, options: rule.meta.defaultOptions };
     if (setting.severity === 'off' || !hasFacts(rule, facts)) continue;
-    const reports = rule.check({ letter, refs, facts, options: setting.options, config, about });
+    let reports: ReturnType<Rule['check']>;
+    try {
+      reports = rule.check({ letter, refs, facts, options: setting.options, config, about });
+    } catch (error) {
+      // A rule that throws is a bug in brieflint: say which rule and letter, and go on with the others.
+      findings.push(internalError(rule.meta.id, error, lang));
+      continue;
+    }
     for (const r of reports) {
       if (isDisabled(letter, rule.meta.id, r.location?.line)) continue;
       findings.push({
@@ -55,6 +62,21 @@ export function runRules(
     }
   }
   return findings.sort(compareFindings);
+}
+
+/** The rule id of a finding that says a rule failed (the run then exits 2). */
+export const INTERNAL_ERROR = 'internal-error';
+
+function internalError(ruleId: string, error: unknown, lang: Lang): Finding {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return {
+    rule: INTERNAL_ERROR,
+    severity: 'error',
+    message:
+      lang === 'nl'
+        ? `De regel ${ruleId} liep vast op deze brief (${what}). Dit is een fout in brieflint: meld het, met de brief als het kan. De andere regels zijn wel uitgevoerd.`
+        : `The rule ${ruleId} failed on this letter (${what}). This is a bug in brieflint: please report it, with the letter if you can. The other rules did run.`,
+  };
 }
 
 /** Inline directives (Markdown): disable-next-line, and disable … enable ranges. */

@@ -140,7 +140,7 @@ async function baseline(report: JsonReport, flags: CheckFlags, io: Io, lang: Lan
 
 export function exitCode(report: JsonReport, maxWarnings?: number): number {
   const s = report.summary;
-  if (s.unreadable > 0) return EXIT.failure;
+  if (s.unreadable > 0 || (s.internalErrors ?? 0) > 0) return EXIT.failure;
   if (s.errors > 0) return EXIT.findings;
   if (maxWarnings !== undefined && s.warnings > maxWarnings) return EXIT.findings;
   return EXIT.clean;

@@ -3,6 +3,7 @@ import type { CheckRun } from '../check.js';
 import { normalizeUrl, sameUrl } from '../extract/urls.js';
 import type { JsonFile, JsonFinding, JsonReport, JsonUrl } from './types.js';
 import type { BriefingFacts } from '../facts/letter.js';
+import { INTERNAL_ERROR } from '../engine.js';
 
 const at = (l: Location | undefined) => ({ line: l?.line ?? 0, column: l?.column ?? 0 });
 const partOf = (l: Location | undefined) => (l?.part && l.part !== 'body' ? { part: l.part } : {});
@@ -149,8 +150,10 @@ function jsonBriefing(known: BriefingFacts): JsonFile['briefing'] {
 export function summarize(files: JsonFile[], skippedRules: string[] = []): JsonReport['summary'] {
   let errors = 0;
   let warnings = 0;
+  let internal = 0;
   for (const f of files) {
     for (const x of f.findings) {
+      if (x.rule === INTERNAL_ERROR) internal++;
       if (x.severity === 'error') errors++;
       else if (x.severity === 'warning') warnings++;
     }
@@ -161,6 +164,7 @@ export function summarize(files: JsonFile[], skippedRules: string[] = []): JsonR
     warnings,
     unreadable: files.filter((f) => f.error !== undefined).length,
     ...(skippedRules.length ? { skippedRules } : {}),
+    ...(internal ? { internalErrors: internal } : {}),
   };
 }
 

@@ -105,5 +105,7 @@ export interface JsonReport {
     ignored?: number;
     /** Warnings left out of the report by --quiet. */
     hiddenWarnings?: number;
+    /** Findings of rule `internal-error`: a rule that failed (a bug in brieflint); the run exits 2. */
+    internalErrors?: number;
   };
 }

@@ -51,3 +51,37 @@ describe('engine', () => {
     expect(skippedRules([needsSite, everyLine], facts(), config())).toEqual(['needs-site']);
   });
 });
+
+describe('a rule that throws is contained', () => {
+  it('names the rule and the letter, runs the other rules, and the run exits 2', async () => {
+    const { runRules, INTERNAL_ERROR } = await import('../../src/engine.js');
+    const { defineRule } = await import('../../src/rule.js');
+    const { allRules } = await import('../../rules/index.js');
+    const { resolveConfig } = await import('../../src/config/index.js');
+    const { readMarkdown } = await import('../../src/letters/markdown.js');
+    const { extractReferences } = await import('../../src/extract/index.js');
+    const { toJsonReport } = await import('../../src/report/json.js');
+    const { exitCode } = await import('../../src/commands/check.js');
+    const broken = defineRule({
+      meta: { id: 'broken-rule', defaultSeverity: 'error', description: { nl: 'x', en: 'x' }, defaultOptions: {} },
+      check() {
+        throw new TypeError("Cannot read properties of undefined (reading 'href')");
+      },
+    });
+    const rules = [broken, ...allRules.filter((r) => r.meta.id === 'pretty-url')];
+    const config = resolveConfig({ domains: ['voorbeeldstad.example'] }, '/tmp', allRules);
+    const letter = readMarkdown('brieven/a.md', Buffer.from('Kijk op https://voorbeeldstad.example/Lang_Adres.aspx.\n'));
+    const findings = runRules(letter, extractReferences(letter), { offline: true, today: '2027-01-10' }, config, rules, 'en');
+    expect(findings.map((f) => f.rule)).toEqual([INTERNAL_ERROR, 'pretty-url']);
+    expect(findings[0].message).toBe(
+      "The rule broken-rule failed on this letter (TypeError: Cannot read properties of undefined (reading 'href')). This is a bug in brieflint: please report it, with the letter if you can. The other rules did run.",
+    );
+    const report = toJsonReport(
+      { files: [{ path: 'brieven/a.md', letter, refs: extractReferences(letter), findings }], facts: { offline: true, today: '2027-01-10' }, skipped: [], ignored: [] },
+      '0.1.0',
+      'en',
+    );
+    expect(report.summary.internalErrors).toBe(1);
+    expect(exitCode(report)).toBe(2);
+  });
+});
