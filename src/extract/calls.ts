@@ -146,7 +146,7 @@ const APPLY = [
   String.raw`${B}(?:ga|gaat)\s+(?:u\s+)?(?:\S+\s+){0,2}?akkoord${B}`,
   String.raw`${B}(?:maak|maakt|dien|dient|teken|tekent)\s+(?:u\s+)?(?:dan\s+)?(?:\S+\s+){0,2}?(?:bezwaar|beroep)${B}`,
   // "een (vergunnings)aanvraag op digitale wijze te doen / in te dienen".
-  String.raw`${B}[a-z\u00e0-\u00ff]*aanvra(?:ag|gen)\s+(?:\S+\s+){0,4}?(?:te\s+doen|doen|indienen|in\s+te\s+dienen)${B}`,
+  String.raw`${B}[a-z\u00e0-\u00ff]*aanvra(?:ag|gen)\s+(?:\S+\s+){0,4}?(?:te\s+doen|doen|doet\s+u|indienen|in\s+te\s+dienen)${B}`,
   // "Doe uw aanvraag online", "Dit doet u via …" (not any "doen": "Wat doen we met uw melding?").
   String.raw`${B}(?:doe|doet)\s+(?:u\s+)?(?:uw|een|de|het|dit|dat)\s+\S*aanvra(?:ag|gen)${B}`,
   String.raw`${B}(?:dit|dat|het|alles)\s+doet\s+u${B}`,
@@ -355,29 +355,137 @@ function compile(patterns: string[]): RegExp {
 // The "Mijn …" portal names are capitalized; the lower-case possessive ("mijn") is not a portal.
 const MIJN_RE = /\bMijn\s?(?:\p{Lu}[\p{L}\p{N}-]*|[a-z][\p{L}\p{N}-]*\.[a-z])/gu;
 
-const PAPER_RE = compile(PAPER);
+/**
+ * The words a pattern can start with ("vraag", "vraagt" for `\b(?:vraag|vraagt)\b…`), or null when
+ * it starts with something else (`\S*formulier`). Patterns are matched only where a sentence has
+ * one of their first words (a map lookup per word): trying a hundred alternatives at every
+ * character of every letter was most of brieflint's offline time.
+ */
+export function anchorsOf(pattern: string): string[] | null {
+  const p = pattern.startsWith('\\b') ? pattern.slice(2) : pattern;
+  // A first word that the pattern continues without a boundary ("door(?:geef|geeft)", "qr[\s-]?")
+  // is a prefix of the sentence's word: marked with a trailing "*".
+  const leading = (alt: string): string | null => {
+    const m = /^([a-z\u00e0-\u00ff]+)(?=$|\\[sbS]|[(\[?\-|]|\s)/.exec(alt);
+    if (!m) return null;
+    const next = alt[m[1].length] ?? '';
+    return next === '(' || next === '[' || next === '?' ? `${m[1]}*` : m[1];
+  };
+  if (!p.startsWith('(?:')) {
+    const w = leading(p);
+    return w ? [w] : null;
+  }
+  // The top-level alternatives of the leading group.
+  let depth = 0;
+  let end = -1;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) {
+      end = i;
+      break;
+    }
+  }
+  if (end === -1) return null;
+  const inner = p.slice(3, end);
+  const alts: string[] = [];
+  depth = 0;
+  let from = 0;
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      alts.push(inner.slice(from, i));
+      from = i + 1;
+    }
+  }
+  alts.push(inner.slice(from));
+  const words = alts.map(leading);
+  if (!words.every((w): w is string => w !== null)) return null;
+  // "(?:antwoord|retour)(?:formulier|kaart)": the group's words are prefixes of the sentence's word.
+  const glued = /^[(\[a-z]/.test(p.slice(end + 1));
+  return [...new Set(words.map((w) => (glued && !w.endsWith('*') ? `${w}*` : w)))];
+}
 
-const CUES: ReadonlyArray<[Cue, RegExp]> = [
-  ['apply', compile(APPLY)],
-  ['fill', compile(FILL)],
-  ['look', compile(LOOK)],
-  ['find', compile(FIND)],
-  ['info', compile(INFO)],
-  ['click', compile(CLICK)],
-  ['report', compile(REPORT)],
-  ['report-weak', compile(REPORT_WEAK)],
-  ['appointment', compile(APPOINTMENT)],
-  ['login', compile(LOGIN)],
-  ['login-means', compile(LOGIN_MEANS)],
-  ['qr', compile(QR)],
-  ['phone', compile(PHONE)],
-  ['visit', compile(VISIT)],
-  ['paper', PAPER_RE],
-  ['form', compile(FORM)],
-  ['online', compile(ONLINE)],
-  ['portal', compile(PORTAL)],
-  ['continue', compile(CONTINUE)],
+interface CompiledCue {
+  cue: Cue;
+  /** All anchored patterns of the cue, tried only at a word start (sticky). */
+  anchored?: RegExp;
+  /** Patterns without a first word, scanned the usual way. */
+  scan?: RegExp;
+}
+
+const CUE_PATTERNS: ReadonlyArray<[Cue, string[]]> = [
+  ['apply', APPLY],
+  ['fill', FILL],
+  ['look', LOOK],
+  ['find', FIND],
+  ['info', INFO],
+  ['click', CLICK],
+  ['report', REPORT],
+  ['report-weak', REPORT_WEAK],
+  ['appointment', APPOINTMENT],
+  ['login', LOGIN],
+  ['login-means', LOGIN_MEANS],
+  ['qr', QR],
+  ['phone', PHONE],
+  ['visit', VISIT],
+  ['paper', PAPER],
+  ['form', FORM],
+  ['online', ONLINE],
+  ['portal', PORTAL],
+  ['continue', CONTINUE],
 ];
+
+/** For each first word, the cues whose anchored patterns may start there; and the same for word prefixes. */
+const BY_WORD = new Map<string, CompiledCue[]>();
+const BY_PREFIX = new Map<string, CompiledCue[]>();
+const SCANNED: CompiledCue[] = [];
+for (const [cue, patterns] of CUE_PATTERNS) {
+  const anchored: string[] = [];
+  const scan: string[] = [];
+  const words = new Set<string>();
+  for (const p of patterns) {
+    const a = anchorsOf(p);
+    if (a) {
+      anchored.push(p);
+      for (const w of a) words.add(w);
+    } else scan.push(p);
+  }
+  const compiled: CompiledCue = {
+    cue,
+    ...(anchored.length ? { anchored: new RegExp(anchored.join('|'), 'iuy') } : {}),
+    ...(scan.length ? { scan: compile(scan) } : {}),
+  };
+  for (const w of words) {
+    const map = w.endsWith('*') ? BY_PREFIX : BY_WORD;
+    const key = w.replace(/\*$/, '');
+    if (!(map.get(key) ?? []).includes(compiled)) map.set(key, [...(map.get(key) ?? []), compiled]);
+  }
+  if (compiled.scan) SCANNED.push(compiled);
+}
+
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+
+/** What a sentence must contain before the scanned patterns of a cue are tried (a test checks each has one). */
+export const SCAN_NEEDLES: Partial<Record<Cue, readonly string[]>> = {
+  apply: ['aanvra'],
+  paper: ['formulier'],
+  form: ['formulier', 'vragenlijst', 'enquête', 'enquete'],
+  portal: ['app', 'portaal', 'portal', 'loket', 'webshop', 'webwinkel'],
+};
+
+/** The patterns that have no first word and are scanned (for the tests: keep them few). */
+export const SCANNED_PATTERNS: ReadonlyArray<[Cue, string]> = CUE_PATTERNS.flatMap(([cue, ps]) => ps.filter((p) => !anchorsOf(p)).map((p): [Cue, string] => [cue, p]));
 
 /** Negations that cancel a call in their clause; idioms that only look like one are left out first. */
 const NOT_NEGATION_RE =
@@ -455,14 +563,35 @@ function clauses(sentence: string): Range[] {
 
 function cuesIn(sentence: string): CueMatch[] {
   const out: CueMatch[] = [];
-  for (const [cue, re] of CUES) {
+  // Anchored patterns, where the sentence has one of their first words.
+  const reached = new Map<Cue, number>();
+  WORD_RE.lastIndex = 0;
+  for (let w = WORD_RE.exec(sentence); w; w = WORD_RE.exec(sentence)) {
+    const word = w[0].toLowerCase();
+    let cues = BY_WORD.get(word);
+    for (const [prefix, more] of BY_PREFIX) if (word.startsWith(prefix)) cues = cues ? [...cues, ...more.filter((c) => !cues!.includes(c))] : more;
+    if (!cues) continue;
+    for (const c of cues) {
+      if ((reached.get(c.cue) ?? -1) > w.index) continue; // inside this cue's previous match
+      const re = c.anchored!;
+      re.lastIndex = w.index;
+      const m = re.exec(sentence);
+      if (!m || m[0] === '') continue;
+      out.push({ cue: c.cue, start: m.index, end: m.index + m[0].length });
+      reached.set(c.cue, m.index + m[0].length);
+    }
+  }
+  const lower = sentence.toLowerCase();
+  for (const c of SCANNED) {
+    if (!SCAN_NEEDLES[c.cue]?.some((n) => lower.includes(n))) continue;
+    const re = c.scan!;
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
       if (m[0] === '') {
         re.lastIndex++;
         continue;
       }
-      out.push({ cue, start: m.index, end: m.index + m[0].length });
+      out.push({ cue: c.cue, start: m.index, end: m.index + m[0].length });
     }
   }
   MIJN_RE.lastIndex = 0;
@@ -515,13 +644,16 @@ export function findCalls(text: string, context: CallContext = {}): CallsFound {
   const masked = mask(text, context);
   const calls: CallMatch[] = [];
   const placeholderTargets = new Set<number>();
-  PAPER_RE.lastIndex = 0;
-  const blockPaper = PAPER_RE.test(masked);
-  let previous: Found[] = [];
-  for (const s of sentences(masked)) {
+  const parts = sentences(masked).map((s) => {
     const sentence = masked.slice(s.start, s.end);
+    return { s, sentence, cues: cuesIn(sentence) };
+  });
+  // A paper form anywhere in the paragraph makes "vul het formulier in" there a paper form.
+  const blockPaper = parts.some((p) => p.cues.some((c) => c.cue === 'paper'));
+  let previous: Found[] = [];
+  for (const { s, sentence, cues } of parts) {
     const linked = (context.links ?? []).some((l) => l.start < s.end && s.start < l.end);
-    const found = classify(sentence, blockPaper, previous, linked);
+    const found = classify(sentence, cues, blockPaper, previous, linked);
     if (/\?\s*$/.test(sentence)) for (const f of found) f.question = true;
     // "Wilt u een afspraak maken? Dat kan via …": the second sentence makes the first call online.
     for (const f of found) {
@@ -627,8 +759,7 @@ function printed(text: string, masked: string, start: number, end: number): stri
 }
 
 /** The calls of one sentence. `previous`: the calls of the sentence before (for "Dat kan via …"). */
-function classify(sentence: string, blockPaper: boolean, previous: Found[], linked: boolean): Found[] {
-  const cues = cuesIn(sentence);
+function classify(sentence: string, cues: readonly CueMatch[], blockPaper: boolean, previous: Found[], linked: boolean): Found[] {
   if (cues.length === 0) return [];
   const list = clauses(sentence);
   const live = cues.filter((c) => (c.cue === 'form' || !cancelled(sentence, clauseAt(list, c.start))) && !nominal(sentence, c));

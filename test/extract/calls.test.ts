@@ -183,3 +183,20 @@ describe('placeholders where an address belongs, and only there', () => {
     expect(r.placeholders.map((p) => [p.printed, p.inUrl])).toEqual([['https://www.xxx.nl/afvalpas', true]]);
   });
 });
+
+describe('the call finder tries a pattern only where a sentence has its first word', () => {
+  it('every pattern has first words, or its cue has needles that gate the scan', async () => {
+    const { SCANNED_PATTERNS, SCAN_NEEDLES, anchorsOf } = await import('../../src/extract/calls.js');
+    expect(SCANNED_PATTERNS.length).toBeLessThanOrEqual(6);
+    for (const [cue] of SCANNED_PATTERNS) expect(SCAN_NEEDLES[cue]?.length ?? 0, cue).toBeGreaterThan(0);
+    expect(anchorsOf(String.raw`\b(?:vraag|vraagt)\b(?:\s+\S+){0,4}?\s+aan\b`)).toEqual(['vraag', 'vraagt']);
+    expect(anchorsOf(String.raw`\bdoor(?:geef|geeft)\b`)).toEqual(['door*']);
+    expect(anchorsOf(String.raw`\b(?:antwoord|retour)(?:formulier|kaart)\b`)).toEqual(['antwoord*', 'retour*']);
+    expect(anchorsOf(String.raw`\b\S*formulier\b`)).toBeNull();
+  });
+
+  it('finds calls whose first word is glued to more ("doorgeeft", "antwoordkaart")', () => {
+    expect(txt('Als u uw verhuizing online doorgeeft, vragen wij om uw contract.').forms.map((f) => f.kind)).toContain('online-application');
+    expect(txt('Vul de antwoordkaart bij deze brief in.').forms.map((f) => [f.kind, f.online])).toEqual([['paper-form', false]]);
+  });
+});
