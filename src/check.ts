@@ -57,8 +57,8 @@ export interface RunOptions extends GatherOptions {
   lang: Lang;
   /** Keep each letter's text after extraction (`serve` shows it); a large CLI run releases it. */
   keepText?: boolean;
-  /** A letter was read and its references extracted, before the facts are gathered. */
-  onRead?(file: CheckedFile & { letter: Letter; refs: References }): void;
+  /** A file was read (its letter and references extracted, or why it could not be), before the facts are gathered. */
+  onRead?(file: CheckedFile): void;
 }
 
 /** read → extract → gather facts (all I/O, once per run; fetching starts while reading) → rules. */
@@ -94,7 +94,7 @@ export async function checkLoaded(
     if (refs) gatherer.letter(refs);
     const file: CheckedFile = { path: f.display, findings: [], ...(letter ? { letter } : {}), ...(refs ? { refs } : {}), ...(error ? { error } : {}) };
     files.push(file);
-    if (letter && refs) options.onRead?.(file as CheckedFile & { letter: Letter; refs: References });
+    options.onRead?.(file);
   }
   for (const path of missing) {
     files.push({ path, findings: [], error: { nl: 'bestand of map bestaat niet', en: 'no such file or folder' } });

@@ -42,7 +42,8 @@ export function factFolders(config: ResolvedConfig): string[] {
   return kcc.adapter === 'folder' ? [resolve(config.root, kcc.folder)] : [];
 }
 
-const needed = (rules: Rule[], config: ResolvedConfig, fact: 'site' | 'kcc' | 'forms') =>
+/** Whether an enabled rule needs this fact (otherwise it is not gathered). */
+export const needed = (rules: Rule[], config: ResolvedConfig, fact: 'site' | 'kcc' | 'forms') =>
   rules.some((r) => r.meta.needs?.includes(fact) && config.rules[r.meta.id]?.severity !== 'off');
 
 /** The facts every run has, before any I/O: whether it is offline, and its "today". */
