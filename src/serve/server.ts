@@ -131,7 +131,9 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string | string[]> = {}): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'content-length': String(Buffer.byteLength(body)), ...extra });
+  // Answered before the body was read (refused, too big): the connection is not reused.
+  const close: Record<string, string> = res.req.complete ? {} : { connection: 'close' };
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'content-length': String(Buffer.byteLength(body)), ...close, ...extra });
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
@@ -315,17 +317,22 @@ export async function startServer(o: ServeOptions): Promise<ServeHandle> {
     sse(res);
     const after = Number(req.headers['last-event-id'] ?? 0) || 0;
     const heartbeat = setInterval(() => res.write(': \n\n'), 15_000);
-    const unsubscribe = run.subscribe(after, (e) => {
+    let ended = false;
+    let unsubscribe: (() => void) | undefined;
+    const cleanup = () => {
+      clearInterval(heartbeat);
+      unsubscribe?.();
+    };
+    // Events the page missed are replayed first (a finished run: all of them, then the end).
+    unsubscribe = run.subscribe(after, (e) => {
+      if (ended) return;
       res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`);
       if (e.type === 'done' || e.type === 'failed') {
-        cleanup();
+        ended = true;
         res.end();
       }
     });
-    function cleanup() {
-      clearInterval(heartbeat);
-      unsubscribe();
-    }
+    if (ended) cleanup();
     res.on('close', cleanup);
   };
 

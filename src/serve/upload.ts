@@ -35,10 +35,7 @@ export async function readBody(req: IncomingMessage, max: number, tooBig: Messag
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > max) {
-      req.destroy();
-      throw new RequestError(413, tooBig);
-    }
+    if (size > max) throw new RequestError(413, tooBig); // the answer closes the connection
     chunks.push(chunk);
   }
   return Buffer.concat(chunks, size);
