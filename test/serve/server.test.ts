@@ -103,7 +103,7 @@ describe('brieflint serve (server)', () => {
 
   it('refuses a POST that does not come from its own page (CSRF): other Origin, no token header, a cross-site fetch', async () => {
     const { body, type } = await multipart([{ name: 'brief.md', data: LETTER }]);
-    const refused = [
+    const refused: Array<Record<string, string>> = [
       { origin: 'http://evil.example' },
       { origin: `http://localhost:${port}` },
       { origin: 'null' },
