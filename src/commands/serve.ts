@@ -69,8 +69,8 @@ export async function runServe(folder: string | undefined, flags: ServeFlags, io
       if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
         io.stderr(
           nl
-            ? `brieflint: kan niet luisteren op ${host}:${flags.port} (${code}); kies een andere poort met --port\n`
-            : `brieflint: cannot listen on ${host}:${flags.port} (${code}); choose another port with --port\n`,
+            ? `brieflint: kan niet luisteren op ${host}:${flags.port} (${code}); ${code === 'EADDRNOTAVAIL' ? 'dit adres hoort niet bij deze computer (--host)' : 'kies een andere poort met --port'}\n`
+            : `brieflint: cannot listen on ${host}:${flags.port} (${code}); ${code === 'EADDRNOTAVAIL' ? 'this address is not one of this computer (--host)' : 'choose another port with --port'}\n`,
         );
         return EXIT.failure;
       }

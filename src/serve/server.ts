@@ -396,6 +396,19 @@ export async function startServer(o: ServeOptions): Promise<ServeHandle> {
     sendJson(res, 201, { file: shown, message: s.briefing.written(shown) });
   };
 
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(o.port ?? 4477, bind, () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
   // Watch the folder's letters: the page checks a letter again when the writer saves it in Word.
   let watcher: FSWatcher | undefined;
   const timers = new Map<string, NodeJS.Timeout>();
@@ -423,19 +436,6 @@ export async function startServer(o: ServeOptions): Promise<ServeHandle> {
     }
   }
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500).end();
-      else res.destroy();
-    });
-  });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(o.port ?? 4477, bind, () => {
-      server.off('error', fail);
-      ok();
-    });
-  });
   const address = server.address();
   port = typeof address === 'object' && address ? address.port : (o.port ?? 4477);
   cookieName = `brieflint-${port}`;
