@@ -41,7 +41,7 @@ try {
     executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1500 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1900 } });
   await page.goto(url);
   await page.getByRole('button', { name: 'Alles kiezen' }).click();
   await page.getByRole('button', { name: 'Controleer de gekozen brieven' }).click();

@@ -299,7 +299,7 @@ function letterBadges(v: LetterView, t: Strings, s: ServeStrings): SafeHtml {
       : st === 'warning'
         ? badge('warning', t.status.warning(warnings))
         : stillComing(v)
-          ? badge('na', s.summary.preliminary.split(':')[0], ICONS.pending)
+          ? badge('na', s.summary.pendingBadge, ICONS.pending)
           : badge('ok', t.status.ok);
   const bstate = v.pending.kcc ? undefined : briefingState(f);
   return html`${check} ${bstate ? badge(BRIEFING_TONE[bstate], t.briefing[bstate]) : badge('na', t.briefing.unknown, ICONS.pending)}`;
@@ -363,7 +363,7 @@ ${sum.skippedRules?.length && !pending ? html`<p class="note">${t.skippedRules} 
 export function renderProgress(p: Progress, lang: Lang): SafeHtml {
   const { s } = strings(lang);
   const steps: Array<[Tone, string]> = [];
-  steps.push([p.read ? 'ok' : 'na', p.read ? (lang === 'nl' ? 'Brieven gelezen' : 'Letters read') : s.progress.reading]);
+  steps.push([p.read ? 'ok' : 'na', p.read ? s.progress.read : s.progress.reading]);
   if (p.offline) steps.push(['na', s.progress.offline]);
   else if (p.urls.total === 0 && p.read) steps.push(['ok', s.progress.noUrls]);
   else steps.push([p.urls.done === p.urls.total && p.read ? 'ok' : 'na', `${s.progress.urls(p.urls.done, p.urls.total)}${p.urls.host && p.urls.done < p.urls.total ? ` (${p.urls.host})` : ''}`]);
@@ -420,8 +420,7 @@ export function renderPage(o: PageOptions): string {
 <noscript><p class="error-text">${s.pick.noscript}</p></noscript>
 <form id="upload-form" class="drop" method="post" action="/api/runs" enctype="multipart/form-data">
 <p class="drop-title">${s.pick.dropTitle}</p>
-<p>${s.pick.dropOr} <label class="btn" for="files">${s.pick.choose}</label>
-<input type="file" id="files" name="file" multiple accept=".docx,.md,.markdown,.txt" class="file-input"></p>
+<p>${s.pick.dropOr} <input type="file" id="files" name="file" multiple accept=".docx,.md,.markdown,.txt" class="file-input"><label class="btn" for="files">${s.pick.choose}</label></p>
 <p class="note">${s.pick.accepts} ${s.pick.limits(o.limits.files, o.limits.fileBytes, o.limits.totalBytes)}</p>
 </form>
 <form id="folder-form" class="folder" method="post" action="/api/runs">

@@ -368,9 +368,9 @@ export async function startServer(o: ServeOptions): Promise<ServeHandle> {
     try {
       data = JSON.parse(body.toString('utf8'));
     } catch {
-      return sendJson(res, 400, { error: s.errors.badUpload });
+      return sendJson(res, 400, { error: s.errors.badJson });
     }
-    if (typeof data.text !== 'string' || data.text.trim() === '') return sendJson(res, 400, { error: s.errors.noFiles });
+    if (typeof data.text !== 'string' || data.text.trim() === '') return sendJson(res, 400, { error: s.errors.briefingEmpty });
     // What the folder adapter will read: a briefing it cannot read, or one that does not name this letter, is not written.
     const rel = relative(o.config.root, target).split(sep).join('/');
     let parsed;

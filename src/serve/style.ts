@@ -17,7 +17,7 @@ main h2 { font-size: 1.45rem; margin: 1.6rem 0 .6rem; }
 .btn-secondary { color: var(--link); background: #fff; }
 .btn-secondary:hover { color: #fff; }
 .btn-link { font: inherit; color: var(--link); background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; }
-.btn:focus-visible, .btn-link:focus-visible, input:focus-visible, textarea:focus-visible, .finding:focus, .fref:focus-visible, label.btn:focus-within { outline: 3px solid var(--focus); outline-offset: 2px; }
+.btn:focus-visible, .btn-link:focus-visible, input:focus-visible, textarea:focus-visible, .finding:focus, .fref:focus-visible, .file-input:focus-visible + label.btn { outline: 3px solid var(--focus); outline-offset: 2px; }
 .pick { display: grid; grid-template-columns: 1fr; gap: 1rem; }
 @media (min-width: 60rem) { .pick { grid-template-columns: 1fr 1fr; } .pick h2, .pick #pick-error { grid-column: 1 / -1; } }
 .pick h2 { margin-bottom: 0; }
