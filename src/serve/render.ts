@@ -305,6 +305,12 @@ function letterBadges(v: LetterView, t: Strings, s: ServeStrings): SafeHtml {
   return html`${check} ${bstate ? badge(BRIEFING_TONE[bstate], t.briefing[bstate]) : badge('na', t.briefing.unknown, ICONS.pending)}`;
 }
 
+/** The letter's state badges (replaced when the briefing is known). */
+export function badgesFragment(v: LetterView, lang: Lang): SafeHtml {
+  const { t, s } = strings(lang);
+  return html`<p class="badges" id="${v.key}-badges">${letterBadges(v, t, s)}</p>`;
+}
+
 export function renderLetter(v: LetterView, lang: Lang): SafeHtml {
   const { t, s } = strings(lang);
   const f = v.file;

@@ -27,7 +27,7 @@ import type { JsonReport } from '../report/types.js';
 import { resolveKccConfig } from '../facts/kcc/config.js';
 import { ConfigError } from '../config/index.js';
 import { KnowledgeBaseError } from '../facts/kcc/errors.js';
-import { addressesSection, briefingSection, chips, renderLetter, renderProgress, renderSummary, type LetterView, type Progress } from './render.js';
+import { addressesSection, badgesFragment, briefingSection, chips, renderLetter, renderProgress, renderSummary, type LetterView, type Progress } from './render.js';
 import { serveStrings } from './i18n.js';
 
 /** A letter to check: an upload held in memory (never written to disk), or a file in the folder. */
@@ -239,6 +239,7 @@ export class Run {
   private updateBriefing(index: number): void {
     const v = this.refresh(index);
     this.emit('fragment', { id: `${v.key}-kcc`, html: briefingSection(v, this.lang).html });
+    this.emit('fragment', { id: `${v.key}-badges`, html: badgesFragment(v, this.lang).html });
   }
 
   private emitProgress(): void {
