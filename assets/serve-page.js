@@ -289,8 +289,35 @@
 
   const watch = new EventSource('/api/watch');
   let pending = null;
+  /** A letter saved into the folder for the first time joins the list (built with textContent: no markup). */
+  const refreshList = async (path) => {
+    const list = $('.folder-list');
+    if (!list || $$('input[name="path"]', list).some((i) => i.value === path)) return;
+    const r = await api('/api/letters');
+    if (!r.ok) return;
+    const known = new Set($$('input[name="path"]', list).map((i) => i.value));
+    for (const p of r.data.letters) {
+      if (known.has(p)) continue;
+      const id = `path-${list.children.length}`;
+      const li = document.createElement('li');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.name = 'path';
+      box.value = p;
+      box.id = id;
+      const label = document.createElement('label');
+      label.htmlFor = id;
+      const code = document.createElement('code');
+      code.textContent = p;
+      label.append(code);
+      li.append(box, ' ', label);
+      list.append(li);
+    }
+  };
+
   watch.addEventListener('changed', (e) => {
     const { path } = JSON.parse(e.data);
+    refreshList(path);
     const shown = $$('#letters > article[data-source="folder"]').some((a) => a.dataset.path === path);
     if (!shown || !current) return;
     window.clearTimeout(pending);

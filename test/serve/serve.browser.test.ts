@@ -365,6 +365,10 @@ describe.skipIf(!available && !mustRun)('brieflint serve in headless Chromium', 
     await expect.poll(() => letter.locator('li.finding[data-rule="pretty-url"]').count(), { timeout: 60_000 }).toBe(1);
     writeFileSync(path, original);
     await expect.poll(() => letter.locator('li.finding[data-rule="pretty-url"]').count(), { timeout: 60_000 }).toBe(0);
+    // A letter saved into the folder for the first time joins the list.
+    writeFileSync(join(dir, 'brieven/nieuw.md'), 'Kijk op voorbeeldstad.example/afval.\n');
+    await expect.poll(() => page.getByLabel('brieven/nieuw.md').count(), { timeout: 60_000 }).toBe(1);
+    rmSync(join(dir, 'brieven/nieuw.md'));
 
     await dropFiles(page, [{ name: 'afvalpas-proef.docx', data: docx }]);
     await waitDone(page);
