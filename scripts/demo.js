@@ -18,21 +18,29 @@ config.site = { ...config.site, connectTo: server.connectTo(demoHosts), cache: f
 const runConfig = `${demo}.brieflint-demo.config.json`;
 writeFileSync(runConfig, JSON.stringify(config, null, 2));
 
+// `npm run demo -- --serve`: the webredacteur's page (brieflint serve) on the demo letters and site,
+// opened in the browser; Ctrl+C stops it. Other options go to serve (e.g. --port 4478, --lang en).
+const args = process.argv.slice(2);
+const serve = args.includes('--serve');
+const rest = args.filter((a) => a !== '--serve');
+
 process.chdir(demo);
 console.log(`brieflint demo — the letters of the gemeente Voorbeeldstad in ${demo}brieven`);
 console.log(`the example site voorbeeldstad.example is served on 127.0.0.1 (http :${server.httpPort}, https :${server.httpsPort})\n`);
 let code = 2;
 try {
-  code = await main([
-    'node', 'brieflint', 'check', 'brieven',
-    '--config', runConfig,
-    '--today', '2027-01-10',
-    '--report', `html=${reportFile}`,
-    ...process.argv.slice(2),
-  ]);
+  code = await main(
+    serve
+      ? ['node', 'brieflint', 'serve', 'brieven', '--config', runConfig, '--today', '2027-01-10', '--no-cache', ...(rest.includes('--no-open') ? rest.filter((a) => a !== '--no-open') : ['--open', ...rest])]
+      : ['node', 'brieflint', 'check', 'brieven', '--config', runConfig, '--today', '2027-01-10', '--report', `html=${reportFile}`, ...rest],
+  );
 } finally {
   await server.close();
   rmSync(runConfig, { force: true });
+}
+if (serve) {
+  console.log(`\nbrieflint serve stopped; the example site answered ${server.requests.length} requests.`);
+  process.exit(code);
 }
 console.log(`\nThe example site answered ${server.requests.length} requests.`);
 console.log(`The KCC page for the team lead: ${reportFile}`);

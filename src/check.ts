@@ -2,7 +2,7 @@ import type { Finding, Lang, Letter, Message, References } from './types.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { Rule } from './rule.js';
 import type { Facts } from './facts/types.js';
-import { findLetters } from './files.js';
+import { findLetters, type FoundFile } from './files.js';
 import { shardFiles, type Shard } from './shard.js';
 import { loadBytes, parseOne, type ReadOutcome } from './read/one.js';
 import { readAhead } from './read/ahead.js';
@@ -46,6 +46,21 @@ export interface CheckRun {
 /** Letter files read ahead of the one being parsed: reads overlap parsing, few wait in memory. */
 const READ_AHEAD = 8;
 
+/** A letter's bytes as loaded (from disk, or an upload held in memory), or why they could not be. */
+export type LoadedBytes = { data: Buffer } | { error: Message };
+
+/** What a run needs besides the letters themselves: `check` without the file search. */
+export interface RunOptions extends GatherOptions {
+  cwd: string;
+  config: ResolvedConfig;
+  rules: Rule[];
+  lang: Lang;
+  /** Keep each letter's text after extraction (`serve` shows it); a large CLI run releases it. */
+  keepText?: boolean;
+  /** A file was read (its letter and references extracted, or why it could not be), before the facts are gathered. */
+  onRead?(file: CheckedFile): void;
+}
+
 /** read → extract → gather facts (all I/O, once per run; fetching starts while reading) → rules. */
 export async function check(options: CheckOptions): Promise<CheckRun> {
   const { config, cwd } = options;
@@ -57,13 +72,29 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   const ignored = firstShard ? all.ignored : [];
   if (found.length + missing.length === 0) return { files: [], facts: baseFacts(options), skipped: [], ignored };
   options.onLetters?.(found.length);
+  return checkLoaded(readAhead(found, READ_AHEAD, loadBytes), options, { missing, ignored });
+}
+
+/**
+ * The engine after the file search, for letters whose bytes are loaded (`check` reads them from
+ * disk; `serve` also takes uploads, held in memory): parse → extract → facts → rules.
+ */
+export async function checkLoaded(
+  letters: AsyncIterable<[FoundFile, LoadedBytes]> | Iterable<[FoundFile, LoadedBytes]>,
+  options: RunOptions,
+  { missing = [], ignored = [] }: { missing?: string[]; ignored?: string[] } = {},
+): Promise<CheckRun> {
+  const { config } = options;
   // URLs are fetched as soon as a letter names them, while the other letters are still read.
   const gatherer = await startFacts(config, options.rules, options);
   const files: CheckedFile[] = [];
-  for await (const [f, loaded] of readAhead(found, READ_AHEAD, loadBytes)) {
-    const { letter, refs, error }: ReadOutcome = 'error' in loaded ? loaded : await parseOne(f, loaded.data, config);
+  for await (const [f, loaded] of letters) {
+    const { letter, refs, error }: ReadOutcome =
+      'error' in loaded ? loaded : await parseOne(f, loaded.data, config, { keepText: options.keepText ?? false });
     if (refs) gatherer.letter(refs);
-    files.push({ path: f.display, findings: [], ...(letter ? { letter } : {}), ...(refs ? { refs } : {}), ...(error ? { error } : {}) });
+    const file: CheckedFile = { path: f.display, findings: [], ...(letter ? { letter } : {}), ...(refs ? { refs } : {}), ...(error ? { error } : {}) };
+    files.push(file);
+    options.onRead?.(file);
   }
   for (const path of missing) {
     files.push({ path, findings: [], error: { nl: 'bestand of map bestaat niet', en: 'no such file or folder' } });

@@ -11,6 +11,7 @@ import { runCheck, type CheckFlags } from './commands/check.js';
 import { writeBriefing, type BriefingFlags } from './commands/briefing.js';
 import { mergeReports, type MergeFlags } from './commands/merge.js';
 import { explain } from './commands/explain.js';
+import { runServe, type ServeFlags } from './commands/serve.js';
 
 export { EXIT } from './commands/io.js';
 export { exitCode } from './commands/check.js';
@@ -104,6 +105,20 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format (default: the format of the input)').choices(['json', 'sarif']))
     .option('--fail-on-errors', 'exit 1 when the merged report holds error-level findings (default: exit 0 whenever the reports were merged)')
     .action(async (files: string[], flags: MergeFlags) => setExit(await mergeReports(files, flags, io)));
+
+  program
+    .command('serve')
+    .description("a page on this computer where a webredacteur drops or picks letters and sees each one marked up, with live results and the KCC briefing")
+    .argument('[folder]', 'the folder whose letters the page offers (default: the current folder)')
+    .option('-c, --config <file>', 'config file (default: nearest brieflint.config.{json,yaml,yml} up from here)')
+    .option('-p, --port <port>', 'port (0: any free port)', integer, 4477)
+    .option('--host <address>', 'address to listen on (default 127.0.0.1; anything else prints a warning)')
+    .option('--open', 'open the page in the browser')
+    .addOption(new Option('--lang <lang>', 'language of the page (default: config lang, else nl; ?lang=en in the URL)').choices(['nl', 'en']))
+    .option('--offline', 'skip every check that needs the network')
+    .option('--no-cache', 'neither read nor write the live-site cache file')
+    .option('--today <date>', 'check as if today were this date (YYYY-MM-DD)', isoDate)
+    .action(async (folder: string | undefined, flags: ServeFlags) => setExit(await runServe(folder, flags, io)));
 
   program
     .command('explain')

@@ -19,6 +19,8 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** A terminal to show live-site progress on (stderr when it is a TTY and not CI). */
   progress?: NodeJS.WriteStream;
+  /** Stops a long-running command (`serve`) when aborted; without it, Ctrl+C (SIGINT) or SIGTERM does. */
+  signal?: AbortSignal;
 }
 
 /** A report file that cannot be written stops the run with exit code 2 and names the file. */

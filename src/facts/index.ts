@@ -5,7 +5,9 @@ import type { Rule } from '../rule.js';
 import type { Facts } from './types.js';
 import { resolveKccConfig } from './kcc/config.js';
 import { checkableUrls } from './site/results.js';
-import type { SiteOptions, SiteSession } from './site/index.js';
+import type { SiteOptions, SiteSession, UrlResult } from './site/index.js';
+import type { KccFacts } from './kcc/types.js';
+import type { FormsFacts } from './forms/types.js';
 import { siteOptionsFromConfig } from './site/config.js';
 import { formsOptionsFromConfig } from './forms/config.js';
 // The network clients (undici) load only when a run needs them: --offline starts faster.
@@ -20,6 +22,12 @@ export interface GatherOptions {
   noCache?: boolean;
   /** Live-site progress (the CLI shows it on a terminal). */
   onProgress?(done: number, total: number, host: string): void;
+  /** Each URL's live result as soon as it is known, before the run's facts are complete (`serve`). */
+  onUrl?(href: string, result: UrlResult): void;
+  /** The knowledge base, as soon as it is read (`serve`). */
+  onKcc?(kcc: KccFacts): void;
+  /** The forms behind the URLs, as soon as they are checked (`serve`). */
+  onForms?(forms: FormsFacts): void;
 }
 
 /** Today's date as YYYY-MM-DD in local time. */
@@ -34,7 +42,8 @@ export function factFolders(config: ResolvedConfig): string[] {
   return kcc.adapter === 'folder' ? [resolve(config.root, kcc.folder)] : [];
 }
 
-const needed = (rules: Rule[], config: ResolvedConfig, fact: 'site' | 'kcc' | 'forms') =>
+/** Whether an enabled rule needs this fact (otherwise it is not gathered). */
+export const needed = (rules: Rule[], config: ResolvedConfig, fact: 'site' | 'kcc' | 'forms') =>
   rules.some((r) => r.meta.needs?.includes(fact) && config.rules[r.meta.id]?.severity !== 'off');
 
 /** The facts every run has, before any I/O: whether it is offline, and its "today". */
@@ -65,13 +74,17 @@ export async function startFacts(config: ResolvedConfig, rules: Rule[], options:
     const siteFacts = await s.finish();
     if (!needed(rules, config, 'forms')) return { site: siteFacts };
     const { checkForms } = await import('./forms/index.js');
-    return { site: siteFacts, forms: await checkForms(siteFacts, configured(config, () => formsOptionsFromConfig(config.forms, siteOptions))) };
+    const forms = await checkForms(siteFacts, configured(config, () => formsOptionsFromConfig(config.forms, siteOptions)));
+    options.onForms?.(forms);
+    return { site: siteFacts, forms };
   };
   const knowledgeBase = async (letters: Array<{ letter: Letter }>): Promise<Facts['kcc']> => {
     // The folder adapter reads files only: it runs offline too.
     if (resolveKccConfig(config.kcc).adapter !== 'folder' && options.offline) return undefined;
     const { loadKcc } = await import('./kcc/index.js');
-    return loadKcc(config.kcc, config.root, letters.map((l) => l.letter), { cwd: options.cwd, today: options.today ?? localToday(), ...(config.ca ? { ca: config.ca } : {}) });
+    const kcc = await loadKcc(config.kcc, config.root, letters.map((l) => l.letter), { cwd: options.cwd, today: options.today ?? localToday(), ...(config.ca ? { ca: config.ca } : {}) });
+    options.onKcc?.(kcc);
+    return kcc;
   };
   return {
     letter(refs) {
@@ -108,5 +121,6 @@ function siteOptions(config: ResolvedConfig, options: GatherOptions) {
   const site = configured(config, () => siteOptionsFromConfig(config.site, config.root, config.domains, config.ca));
   if (options.noCache) delete site.cache;
   if (options.onProgress) site.onProgress = options.onProgress;
+  if (options.onUrl) site.onResult = options.onUrl;
   return site;
 }

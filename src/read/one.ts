@@ -25,13 +25,16 @@ export async function loadBytes(file: FoundFile): Promise<{ data: Buffer } | { e
   }
 }
 
-/** parse → metadata from the manifest → extract → release the text. Never throws. */
-export async function parseOne(file: FoundFile, data: Buffer, config: ManifestConfig): Promise<ReadOutcome> {
+/**
+ * parse → metadata from the manifest → extract → release the text (unless `keepText`: `serve`
+ * shows the letter itself). Never throws.
+ */
+export async function parseOne(file: FoundFile, data: Buffer, config: ManifestConfig, options: { keepText?: boolean } = {}): Promise<ReadOutcome> {
   try {
     const letter = await parseLetter(file.display, data);
     applyManifest(letter, file.absolute, config);
     const refs = extractReferences(letter);
-    return { letter: releaseText(letter), refs };
+    return { letter: options.keepText ? letter : releaseText(letter), refs };
   } catch (error) {
     return { error: readError(error) };
   }

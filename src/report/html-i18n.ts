@@ -113,6 +113,7 @@ export const STRINGS = {
       unreachable: 'Niet bereikbaar',
       unverifiable: 'Niet te controleren',
       unchecked: 'Niet gecontroleerd',
+      checking: 'Wordt gecontroleerd…',
       redirects: (n: number) => `via ${plural(n, 'doorverwijzing', 'doorverwijzingen')}`,
       status: 'status',
       same: 'zelfde adres',
@@ -130,6 +131,7 @@ export const STRINGS = {
       login: 'Open, met inlog',
       unknown: 'Onbekend',
       none: '—',
+      checking: 'Wordt gecontroleerd…',
     },
     briefing: {
       covered: 'Briefing aanwezig',
@@ -254,6 +256,7 @@ export const STRINGS = {
       unreachable: 'Unreachable',
       unverifiable: 'Could not be verified',
       unchecked: 'Not checked',
+      checking: 'Being checked…',
       redirects: (n: number) => `via ${plural(n, 'redirect', 'redirects')}`,
       status: 'status',
       same: 'same address',
@@ -271,6 +274,7 @@ export const STRINGS = {
       login: 'Open, with login',
       unknown: 'Unknown',
       none: '—',
+      checking: 'Being checked…',
     },
     briefing: {
       covered: 'Briefing present',

@@ -107,11 +107,12 @@ footer { border-top: 1px solid var(--line); padding: 1rem 0 2rem; color: var(--m
 const svg = (body: string) =>
   `<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${body}</svg>`;
 
-export const ICONS: Record<'error' | 'warning' | 'ok' | 'na' | 'lock' | 'info', SafeHtml> = {
+export const ICONS: Record<'error' | 'warning' | 'ok' | 'na' | 'lock' | 'info' | 'pending', SafeHtml> = {
   error: trusted(svg('<circle cx="8" cy="8" r="6.5"/><path d="M5.5 5.5l5 5M10.5 5.5l-5 5"/>')),
   warning: trusted(svg('<path d="M8 1.8L15 14H1z"/><path d="M8 6.2v3.6M8 11.9v.1"/>')),
   ok: trusted(svg('<circle cx="8" cy="8" r="6.5"/><path d="M5 8.3l2 2 4-4.3"/>')),
   na: trusted(svg('<circle cx="8" cy="8" r="6.5"/><path d="M5 8h6"/>')),
   lock: trusted(svg('<rect x="3" y="7" width="10" height="7.5" rx="1"/><path d="M5.5 7V5a2.5 2.5 0 015 0v2"/>')),
   info: trusted(svg('<circle cx="8" cy="8" r="6.5"/><path d="M8 7.2v4M8 4.8v.1"/>')),
+  pending: trusted(svg('<circle cx="8" cy="8" r="6.5"/><path d="M8 4.5V8l2.5 1.5"/>')),
 };

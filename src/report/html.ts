@@ -34,7 +34,7 @@ export interface HtmlOptions {
 
 export type LetterStatus = 'error' | 'warning' | 'ok';
 export type BriefingState = 'covered' | 'mismatch' | 'draft' | 'outdated' | 'missing' | 'unknown';
-type Tone = 'error' | 'warning' | 'ok' | 'na';
+export type Tone = 'error' | 'warning' | 'ok' | 'na';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -77,7 +77,7 @@ interface View {
   date?: string;
 }
 
-const BRIEFING_TONE: Record<BriefingState, Tone> = {
+export const BRIEFING_TONE: Record<BriefingState, Tone> = {
   covered: 'ok',
   mismatch: 'warning',
   draft: 'error',
@@ -85,17 +85,17 @@ const BRIEFING_TONE: Record<BriefingState, Tone> = {
   missing: 'error',
   unknown: 'na',
 };
-const TONE_ICON: Record<Tone, SafeHtml> = { error: ICONS.error, warning: ICONS.warning, ok: ICONS.ok, na: ICONS.na };
+export const TONE_ICON: Record<Tone, SafeHtml> = { error: ICONS.error, warning: ICONS.warning, ok: ICONS.ok, na: ICONS.na };
 
-function badge(tone: Tone, text: string, icon: SafeHtml = TONE_ICON[tone]): SafeHtml {
+export function badge(tone: Tone, text: string, icon: SafeHtml = TONE_ICON[tone]): SafeHtml {
   return html`<span class="badge s-${tone}">${icon}<span>${text}</span></span>`;
 }
 
-function status(tone: Tone, text: string, icon: SafeHtml = TONE_ICON[tone]): SafeHtml {
+export function status(tone: Tone, text: string, icon: SafeHtml = TONE_ICON[tone]): SafeHtml {
   return html`<span class="st s-${tone}">${icon}<span>${text}</span></span>`;
 }
 
-function formatDate(iso: string | undefined, t: Strings, long = false): string | undefined {
+export function formatDate(iso: string | undefined, t: Strings, long = false): string | undefined {
   if (!iso) return undefined;
   if (!ISO_DATE.test(iso)) return iso;
   const d = new Date(`${iso}T12:00:00Z`);
@@ -116,7 +116,7 @@ function formatDateTime(iso: string | undefined, t: Strings): string | undefined
   return new Intl.DateTimeFormat(t.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(d);
 }
 
-function formatNumber(n: number, t: Strings): string {
+export function formatNumber(n: number, t: Strings): string {
   return new Intl.NumberFormat(t.locale).format(n);
 }
 
@@ -124,13 +124,13 @@ function isDocx(path: string): boolean {
   return /\.docx$/i.test(path);
 }
 
-function where(line: number, part: string | undefined, docx: boolean, t: Strings): string {
+export function where(line: number, part: string | undefined, docx: boolean, t: Strings): string {
   if (!(line >= 1)) return '';
   const base = `${docx ? t.paragraph : t.line} ${line}`;
   return part && part !== 'body' ? `${base} (${t.parts[part] ?? part})` : base;
 }
 
-function link(url: string | undefined, text: string): SafeHtml {
+export function link(url: string | undefined, text: string): SafeHtml {
   const href = safeHref(url);
   return href ? html`<a href="${href}" rel="noopener noreferrer">${text}</a>` : html`${text}`;
 }
@@ -146,9 +146,15 @@ function loginProvider(u: JsonUrl): string | undefined {
   return undefined;
 }
 
-function urlResult(u: JsonUrl, t: Strings): SafeHtml {
+/** While a live check is still running (`serve`), an address without a result is being checked, not unchecked. */
+export interface Pending {
+  site?: boolean;
+  forms?: boolean;
+}
+
+export function urlResult(u: JsonUrl, t: Strings, pending: Pending = {}): SafeHtml {
   const r = u.result;
-  if (!r) return status('na', t.url.unchecked);
+  if (!r) return pending.site ? status('na', t.url.checking, ICONS.pending) : status('na', t.url.unchecked);
   const tone: Tone =
     r.kind === 'ok' || r.kind === 'protected' ? 'ok' : r.kind === 'unverifiable' ? 'warning' : 'error';
   let label: string = t.url[r.kind];
@@ -164,14 +170,14 @@ function urlResult(u: JsonUrl, t: Strings): SafeHtml {
   }`;
 }
 
-function landsOn(u: JsonUrl, t: Strings): SafeHtml {
+export function landsOn(u: JsonUrl, t: Strings): SafeHtml {
   const final = u.result?.finalUrl;
   if (!final) return html`<span class="detail">—</span>`;
   if (final === u.href) return html`<span class="detail">${t.url.same}</span>`;
   return html`<span class="mono">${link(final, final)}</span>`;
 }
 
-function formTone(state: string, t: Strings): { tone: Tone; label: string } {
+export function formTone(state: string, t: Strings): { tone: Tone; label: string } {
   const s = state.toLowerCase();
   if (/^(active|open|ok|available|accepting)$/.test(s)) return { tone: 'ok', label: t.form.open };
   if (/login/.test(s)) return { tone: 'ok', label: t.form.login };
@@ -183,14 +189,14 @@ function formTone(state: string, t: Strings): { tone: Tone; label: string } {
   return { tone: 'na', label: `${t.form.unknown} (${state})` };
 }
 
-function formCell(u: JsonUrl, t: Strings): SafeHtml {
-  if (!u.form) return html`<span class="detail">${t.form.none}</span>`;
+export function formCell(u: JsonUrl, t: Strings, pending: Pending = {}): SafeHtml {
+  if (!u.form) return pending.forms || pending.site ? status('na', t.form.checking, ICONS.pending) : html`<span class="detail">${t.form.none}</span>`;
   const { tone, label } = formTone(u.form.state, t);
   const name = [u.form.platform, u.form.slug].filter(Boolean).join(' · ');
   return html`${status(tone, label)}<span class="detail">${name}</span>`;
 }
 
-function urlsTable(file: JsonFile, title: string, t: Strings): SafeHtml {
+export function urlsTable(file: JsonFile, title: string, t: Strings, pending: Pending = {}): SafeHtml {
   const urls = file.references.urls;
   if (!urls.length) return html`<p class="empty">${t.noUrls}</p>`;
   const docx = isDocx(file.path);
@@ -203,19 +209,19 @@ ${urls.map((u) => {
   if (u.typed) {
     // What the paper reader types and where the e-mail reader's link goes: each with its own result.
     const typed: JsonUrl = { ...u, href: u.typed.href, result: u.typed.result, form: u.typed.form };
-    return html`<tr><th scope="row"><span class="mono">${link(typed.href, u.printed ?? typed.href)}</span><span class="detail">${t.url.typedSide}</span></th>${at}<td>${landsOn(typed, t)}</td><td>${urlResult(typed, t)}</td><td>${formCell(typed, t)}</td></tr>
-<tr><th scope="row"><span class="mono">${link(u.href, u.href)}</span><span class="detail">${t.url.linkSide(u.printed ?? u.linkText ?? '')}</span></th>${at}<td>${landsOn(u, t)}</td><td>${urlResult(u, t)}</td><td>${formCell(u, t)}</td></tr>
+    return html`<tr><th scope="row"><span class="mono">${link(typed.href, u.printed ?? typed.href)}</span><span class="detail">${t.url.typedSide}</span></th>${at}<td>${landsOn(typed, t)}</td><td>${urlResult(typed, t, pending)}</td><td>${formCell(typed, t, pending)}</td></tr>
+<tr><th scope="row"><span class="mono">${link(u.href, u.href)}</span><span class="detail">${t.url.linkSide(u.printed ?? u.linkText ?? '')}</span></th>${at}<td>${landsOn(u, t)}</td><td>${urlResult(u, t, pending)}</td><td>${formCell(u, t, pending)}</td></tr>
 `;
   }
   return html`<tr><th scope="row"><span class="mono">${link(u.href, u.printed ?? u.href)}</span>${
     u.linkText && u.linkText !== u.printed ? html`<span class="detail">${u.linkText}</span>` : ''
-  }</th>${at}<td>${landsOn(u, t)}</td><td>${urlResult(u, t)}</td><td>${formCell(u, t)}</td></tr>
+  }</th>${at}<td>${landsOn(u, t)}</td><td>${urlResult(u, t, pending)}</td><td>${formCell(u, t, pending)}</td></tr>
 `;
 })}</tbody>
 </table>`;
 }
 
-function todoList(file: JsonFile, t: Strings): SafeHtml {
+export function todoList(file: JsonFile, t: Strings): SafeHtml {
   const forms = file.references.forms;
   const docx = isDocx(file.path);
   const contact = [...file.references.phones.map((p) => p.printed), ...file.references.emails.map((e) => e.printed)];
@@ -257,7 +263,7 @@ function briefingBlock(view: View, t: Strings, links: LinkFor): SafeHtml {
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-const SEVERITY_TONE: Record<JsonFinding['severity'], Tone> = { error: 'error', warning: 'warning', info: 'na' };
+export const SEVERITY_TONE: Record<JsonFinding['severity'], Tone> = { error: 'error', warning: 'warning', info: 'na' };
 
 function findingsTable(file: JsonFile, title: string, t: Strings): SafeHtml {
   const findings = [...file.findings].sort(

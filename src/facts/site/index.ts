@@ -280,6 +280,7 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
         (result) => {
           urls[href] = result;
           done++;
+          options.onResult?.(href, result);
           let host = '';
           try {
             host = new URL(href).host;

@@ -181,6 +181,8 @@ export interface SiteOptions {
   cache?: SiteCacheOptions;
   /** Called after each distinct URL (with its variants) is done, and once with 0 at the start. */
   onProgress?(done: number, total: number, host: string): void;
+  /** Each URL's result as soon as it is known (`serve` shows it live). */
+  onResult?(href: string, result: UrlResult): void;
   signal?: AbortSignal;
 
   // Finer knobs (not in the config file; for tests and embedding).
