@@ -8,6 +8,7 @@ import type { Rule } from '../rule.js';
 import type { ResolvedConfig, RuleSetting } from './types.js';
 import type { Message, SeveritySetting } from '../types.js';
 import { buildConfigSchema, type SectionSchemas } from './schema.js';
+import { credentialsMessage, findCredentials, redactCredentials } from '../secrets.js';
 
 export type { ResolvedConfig, RuleSetting } from './types.js';
 
@@ -69,6 +70,7 @@ export async function loadConfig(
   const file = explicit ? resolve(cwd, explicit) : findConfigFile(cwd);
   if (!file) return resolveConfig({}, cwd, rules);
   const raw = await parseConfigFile(file);
+  refuseCredentials(raw, file);
   validate(raw, file, rules, sections);
   return resolveConfig(raw as RawConfig, dirname(file), rules, file);
 }
@@ -92,9 +94,17 @@ async function parseConfigFile(file: string): Promise<unknown> {
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
     const kind = file.endsWith('.json') ? 'JSON' : 'YAML';
-    const detail = (error as Error).message.split('\n')[0];
+    const detail = redactCredentials((error as Error).message.split('\n')[0]);
     throw new ConfigError({ nl: `${file}: geen geldige ${kind}${where.replace('line', 'regel')}: ${detail}`, en: `${file}: not valid ${kind}${where}: ${detail}` });
   }
+}
+
+/** A user name or password in any URL of the config stops the run; the message names the key, never the value. */
+function refuseCredentials(raw: unknown, file: string): void {
+  const key = findCredentials(raw);
+  if (!key) return;
+  const reason = credentialsMessage(key);
+  throw new ConfigError({ nl: `${file}: ${reason.nl}`, en: `${file}: ${reason.en}` });
 }
 
 function validate(raw: unknown, file: string, rules: Rule[], sections: SectionSchemas): void {

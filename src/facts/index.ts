@@ -10,6 +10,7 @@ import { siteOptionsFromConfig } from './site/config.js';
 import { formsOptionsFromConfig } from './forms/config.js';
 // The network clients (undici) load only when a run needs them: --offline starts faster.
 import { ConfigError } from '../config/index.js';
+import { redactCredentials } from '../secrets.js';
 
 export interface GatherOptions {
   /** --offline: no network checks. */
@@ -100,7 +101,7 @@ function configured<T>(config: ResolvedConfig, build: () => T): T {
   try {
     return build();
   } catch (error) {
-    throw new ConfigError(`${config.file ?? 'config'}: ${(error as Error).message}`);
+    throw new ConfigError(`${config.file ?? 'config'}: ${redactCredentials((error as Error).message)}`);
   }
 }
 
