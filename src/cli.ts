@@ -24,6 +24,7 @@ import { startProgress } from './progress.js';
 import { parseShard, type Shard } from './shard.js';
 import { tuneHeapFor } from './heap.js';
 import { MergeError, mergeJsonReports, mergeSarif, reportKind } from './merge.js';
+import { escapeControls, safeJson } from './report/escape.js';
 
 export const EXIT = { clean: 0, findings: 1, failure: 2 } as const;
 
@@ -95,7 +96,10 @@ function isoDate(value: string): string {
 }
 
 /** Build the commander program; `io` makes it testable in-process. Resolves to the exit code. */
-export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+export function buildProgram(untrustedIo: Io, setExit: (code: number) => void): Command {
+  // Every note and error on stderr may quote a file name, a letter or a server: its control
+  // characters are shown, never sent to the terminal (messages keep their lines).
+  const io: Io = { ...untrustedIo, stderr: (s) => untrustedIo.stderr(escapeControls(s, { keep: '\t\n' })) };
   const program = new Command('brieflint')
     .description('Lint the outgoing letters of a gemeente: pretty URLs that work as typed, open forms, a KCC briefing for every mailing.')
     .version(VERSION, '-v, --version')
@@ -310,7 +314,7 @@ async function writeBriefing(path: string, flags: BriefingFlags, io: Io): Promis
     }
     await mkdir(dir, { recursive: true });
     await writeFile(target, renderBriefing(letter, extractReferences(letter), flags.today ?? localToday()));
-    io.stdout(lang === 'nl' ? `Briefing geschreven: ${shown}\n` : `Briefing written: ${shown}\n`);
+    io.stdout(lang === 'nl' ? `Briefing geschreven: ${escapeControls(shown)}\n` : `Briefing written: ${escapeControls(shown)}\n`);
     return EXIT.clean;
   });
 }
@@ -334,11 +338,11 @@ async function mergeReports(files: string[], flags: { format?: 'json' | 'sarif' 
   const onNote = (note: string) => io.stderr(`brieflint: ${note}\n`);
   try {
     if (kind === 'sarif') {
-      io.stdout(`${JSON.stringify(mergeSarif(inputs as object[], { onNote }), null, 2)}\n`);
+      io.stdout(`${safeJson(mergeSarif(inputs as object[], { onNote }), 2)}\n`);
       return EXIT.clean;
     }
     const merged = mergeJsonReports(inputs as JsonReport[], { onNote });
-    io.stdout(`${JSON.stringify(merged, null, 2)}\n`);
+    io.stdout(`${safeJson(merged, 2)}\n`);
     return exitCode(merged);
   } catch (error) {
     if (error instanceof MergeError) {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result, Notification, Run } from 'sarif';
 import type { JsonFile, JsonFinding, JsonReport } from './types.js';
 import { baselineKey } from '../baseline.js';
+import { safeJson } from './escape.js';
 
 export interface RuleInfo {
   id: string;
@@ -123,7 +124,7 @@ export function formatSarif(report: JsonReport, rules: RuleInfo[], options: Sari
     },
   };
   const log: Log = { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${safeJson(log, 2)}\n`;
 }
 
 function result(file: JsonFile, f: JsonFinding, index: number, print: string): Result {
