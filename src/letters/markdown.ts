@@ -3,7 +3,6 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import type { Nodes, Parents, Root, RootContent, PhrasingContent } from 'mdast';
 import type { DisableDirective, Letter, Link, Segment, TextBlock } from '../types.js';
 import { LetterReadError } from './errors.js';
@@ -11,6 +10,7 @@ import { idFromPath, metaFromRecord } from './meta.js';
 import { decodeText } from './text-input.js';
 import { locate } from './locate.js';
 import { decodeEntities } from '../html-text.js';
+import { loadYaml, YamlError } from '../yaml.js';
 
 /** GFM tables only: GFM's literal autolinks would hide bare URLs from the URL extractor's rules. */
 function remarkGfmTables(this: { data(): Record<string, unknown[] | undefined> }) {
@@ -28,7 +28,7 @@ export function readMarkdown(displayPath: string, data: Uint8Array): Letter {
   const builder = new MarkdownBuilder(source);
   let front: Record<string, unknown> = {};
   for (const node of tree.children) {
-    if (node.type === 'yaml') front = parseFrontMatter(displayPath, node.value);
+    if (node.type === 'yaml') front = parseFrontMatter(displayPath, node.value, node.position?.start.line ?? 1);
     else builder.visitBlock(node);
   }
   const meta = metaFromRecord(front);
@@ -43,21 +43,21 @@ export function readMarkdown(displayPath: string, data: Uint8Array): Letter {
 }
 
 /**
- * Front matter is parsed with js-yaml (YAML 1.2 core schema: dates stay text), about five times
- * faster than the `yaml` package on these small blocks, which matters at thousands of letters.
- * `yaml` stays where its document model is needed (positions in KCC briefings, the config).
+ * Front matter is parsed with js-yaml (src/yaml.ts: YAML 1.2 core schema, dates stay text, the
+ * alias and size limits every YAML read has), about five times faster than the `yaml` package on
+ * these small blocks, which matters at thousands of letters. `start` is the line of the opening `---`.
  */
-function parseFrontMatter(displayPath: string, yaml: string): Record<string, unknown> {
+function parseFrontMatter(displayPath: string, yaml: string, start: number): Record<string, unknown> {
   let value: unknown;
   try {
-    const docs = loadAll(yaml, { schema: CORE_SCHEMA });
-    if (docs.length > 1) throw new Error('more than one YAML document');
-    value = docs[0];
+    value = loadYaml(yaml);
   } catch (cause) {
-    const detail = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    // The YAML starts on the line after the opening `---`; a fault of the whole block is at the `---`.
+    const line = start + (cause instanceof YamlError && cause.line !== undefined ? cause.line : 0);
+    const detail = cause instanceof YamlError ? cause.detail : { nl: String(cause), en: String(cause) };
     throw new LetterReadError(
       displayPath,
-      { nl: `ongeldige YAML front matter: ${detail}`, en: `invalid YAML front matter: ${detail}` },
+      { nl: `regel ${line}: ongeldige YAML front matter: ${detail.nl}`, en: `line ${line}: invalid YAML front matter: ${detail.en}` },
       { cause },
     );
   }
