@@ -7,7 +7,7 @@ import { allRules, findRule } from '../rules/index.js';
 import { ConfigError, loadConfig, type ResolvedConfig } from './config/index.js';
 import { configSections } from './config/sections.js';
 import { check } from './check.js';
-import { applyManifest } from './read/one.js';
+import { applyManifest, readError } from './read/one.js';
 import { KnowledgeBaseError } from './facts/kcc/errors.js';
 import { resolveKccConfig } from './facts/kcc/config.js';
 import { LetterReadError, readLetter } from './letters/index.js';
@@ -297,7 +297,11 @@ async function writeBriefing(path: string, flags: BriefingFlags, io: Io): Promis
     const lang: Lang = flags.lang ?? config.lang ?? 'nl';
     const absolute = resolve(io.cwd, path);
     if (!existsSync(absolute)) throw new LetterReadError(path, { nl: 'bestand bestaat niet', en: 'no such file' });
-    const letter = await readLetter(absolute, relative(io.cwd, absolute).split('\\').join('/'));
+    const display = relative(io.cwd, absolute).split('\\').join('/');
+    // A bug inside a reader is reported as "onverwachte fout" with the file, never as a stack trace.
+    const letter = await readLetter(absolute, display).catch((error: unknown) => {
+      throw error instanceof LetterReadError ? error : new LetterReadError(display, readError(error), { cause: error });
+    });
     applyManifest(letter, absolute, config);
     // Loaded for this command only (it brings the yaml package): check starts faster.
     const { briefingFileName, renderBriefing } = await import('./briefing.js');

@@ -11,6 +11,7 @@ import { decodeText } from './text-input.js';
 import { locate } from './locate.js';
 import { decodeEntities } from '../html-text.js';
 import { loadYaml, YamlError } from '../yaml.js';
+import { checkMarkdownComplexity } from './complexity.js';
 
 /** GFM tables only: GFM's literal autolinks would hide bare URLs from the URL extractor's rules. */
 function remarkGfmTables(this: { data(): Record<string, unknown[] | undefined> }) {
@@ -24,6 +25,7 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(r
 /** Read a Markdown letter: YAML front matter, text blocks with line:column, links, directives. */
 export function readMarkdown(displayPath: string, data: Uint8Array): Letter {
   const source = decodeText(displayPath, data);
+  checkMarkdownComplexity(displayPath, source); // before the parser: some inputs cost it quadratic time
   const tree = parser.parse(source) as Root;
   const builder = new MarkdownBuilder(source);
   let front: Record<string, unknown> = {};
@@ -289,12 +291,19 @@ class MarkdownBuilder {
     const links: Link[] = [];
     let open: { href: string; start: number } | undefined;
     let last = 0;
+    // Runs come in source order: the line of each is counted on from the previous one (linear, not
+    // quadratic, in a block of thousands of tags).
+    let lineInBlock = 0;
+    let lineStart = 0;
+    let counted = 0;
     const addRun = (from: number, to: number) => {
       if (to <= from) return;
       runs.push({ from, offset: text.length });
-      const before = value.slice(0, from);
-      const lineInBlock = before.split('\n').length - 1;
-      const lineStart = before.lastIndexOf('\n') + 1;
+      for (let nl = value.indexOf('\n', counted); nl !== -1 && nl < from; nl = value.indexOf('\n', nl + 1)) {
+        lineInBlock++;
+        lineStart = nl + 1;
+      }
+      counted = from;
       const run = decodeEntities(value.slice(from, to), LETTER_ENTITIES);
       run.split('\n').forEach((piece, i) => {
         if (i > 0) text += '\n';
@@ -326,8 +335,15 @@ class MarkdownBuilder {
     if (text.trim() === '') return;
     /** A source offset → its offset in the text (within the run that holds it). */
     const toText = (at: number) => {
-      const run = [...runs].reverse().find((r) => r.from <= at);
-      return run ? Math.min(text.length, run.offset + (at - run.from)) : 0;
+      let lo = 0;
+      let hi = runs.length - 1;
+      if (hi < 0 || runs[0].from > at) return 0;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (runs[mid].from <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      return Math.min(text.length, runs[lo].offset + (at - runs[lo].from));
     };
     for (const l of mdLinks) {
       const start = toText(l.from);
