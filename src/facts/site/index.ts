@@ -4,7 +4,8 @@
  */
 import type { Agent } from 'undici';
 import { onDomain } from '../../domains.js';
-import { SiteCache } from './cache.js';
+import { createHash } from 'node:crypto';
+import { cacheFingerprint, SiteCache } from './cache.js';
 import { Follower } from './check.js';
 import { createAgent, parseConnectTo } from './connect.js';
 import { Fetcher, type FetcherOptions } from './fetch.js';
@@ -173,12 +174,27 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
   const remap = compileRemap(options.remap);
   const { agent, http } = openConnection(options, SITE_DEFAULTS);
   const fetcher = new Fetcher(http);
-  const follower = new Follower(fetcher, {
-    maxRedirects: options.maxRedirects ?? SITE_DEFAULTS.maxRedirects,
-    keepBodyBytes: options.keepBodyBytes ?? SITE_DEFAULTS.keepBodyBytes,
-    probe: options.probe ?? true,
+  const maxRedirects = options.maxRedirects ?? SITE_DEFAULTS.maxRedirects;
+  const keepBodyBytes = options.keepBodyBytes ?? SITE_DEFAULTS.keepBodyBytes;
+  const probe = options.probe ?? true;
+  // Everything that changes what a fetch gives: a cache written with other settings is not used.
+  const fingerprint = cacheFingerprint({
+    brieflint: VERSION,
+    remap: options.remap ?? [],
+    connectTo: options.connectTo ?? [],
+    ca: (options.ca ?? []).map((pem) => createHash('sha256').update(pem).digest('hex')),
+    allowPrivate: options.allowPrivate ?? false,
+    timeoutMs: http.timeoutMs,
+    retries: http.retries,
+    maxBodyBytes: http.maxBodyBytes,
+    maxRetryWaitMs: http.maxRetryWaitMs,
+    userAgent: http.userAgent,
+    maxRedirects,
+    keepBodyBytes,
+    probe,
   });
-  const cache = options.cache ? new SiteCache(options.cache.path, options.cache.ttlSeconds * 1000, now) : undefined;
+  const cache = options.cache ? new SiteCache(options.cache.path, options.cache.ttlSeconds * 1000, now, fingerprint) : undefined;
+  const follower = new Follower(fetcher, { maxRedirects, keepBodyBytes, probe });
   await cache?.load();
   let cacheHits = 0;
 
@@ -291,20 +307,13 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
     for (let waited = 0; waited < pending.length; waited = pending.length) await Promise.all(pending.slice(waited));
     await (error ? agent.destroy() : agent.close()).catch(() => undefined);
     if (error) throw error;
-    let cacheError: string | undefined;
-    if (cache) {
-      try {
-        await cache.save();
-      } catch (e) {
-        cacheError = `${cache.path}: ${(e as Error).message}`;
-      }
-    }
+    await cache?.save(); // never throws: what goes wrong is in cache.warnings
     // Stable order: as handed in.
     const ordered: Record<string, UrlResult> = {};
     for (const href of distinct) ordered[href] = urls[href];
     return {
       urls: ordered,
-      stats: { urls: distinct.length, requests: fetcher.requests, cacheHits, ...(cacheError ? { cacheError } : {}) },
+      stats: { urls: distinct.length, requests: fetcher.requests, cacheHits, ...(cache?.warnings.length ? { cacheWarnings: cache.warnings } : {}) },
     };
   };
   return { add, finish };
