@@ -20,7 +20,7 @@ import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Message } from './types.js';
 
-export const YAML_LIMITS = { maxBytes: 1024 * 1024, maxAliases: 100, maxValues: 100_000 } as const;
+export const YAML_LIMITS = { maxBytes: 256 * 1024, maxAliases: 100, maxValues: 100_000 } as const;
 
 export class YamlError extends Error {
   /** 1-based line within the YAML text, when known. */
@@ -36,8 +36,8 @@ export class YamlError extends Error {
 
 /** Why a text over the size limit is refused (a JSON config has the same limit). */
 export const YAML_TOO_LARGE: Message = {
-  nl: `groter dan ${YAML_LIMITS.maxBytes / 1024 / 1024} MiB`,
-  en: `larger than ${YAML_LIMITS.maxBytes / 1024 / 1024} MiB`,
+  nl: `groter dan ${YAML_LIMITS.maxBytes / 1024} KiB`,
+  en: `larger than ${YAML_LIMITS.maxBytes / 1024} KiB`,
 };
 
 function tooManyAliases(line: number | undefined): YamlError {
