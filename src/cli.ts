@@ -23,7 +23,7 @@ import { ruleDocPath, VERSION } from './paths.js';
 import { startProgress } from './progress.js';
 import { parseShard, type Shard } from './shard.js';
 import { tuneHeapFor } from './heap.js';
-import { MergeError, mergeJsonReports, mergeSarif, reportKind } from './merge.js';
+import { checkReportShape, MergeError, mergeJsonReports, mergeSarif, reportKind } from './merge.js';
 import { escapeControls, safeJson } from './report/escape.js';
 
 export const EXIT = { clean: 0, findings: 1, failure: 2 } as const;
@@ -144,7 +144,8 @@ export function buildProgram(untrustedIo: Io, setExit: (code: number) => void): 
     .description('merge the JSON or SARIF reports of sharded runs (check --shard i/n) into one, on stdout')
     .argument('<files...>', 'report files, all JSON or all SARIF')
     .addOption(new Option('-f, --format <format>', 'output format (default: the format of the input)').choices(['json', 'sarif']))
-    .action(async (files: string[], flags: { format?: 'json' | 'sarif' }) => setExit(await mergeReports(files, flags, io)));
+    .addOption(new Option('--lang <lang>', 'language of messages (default nl)').choices(['nl', 'en']))
+    .action(async (files: string[], flags: { format?: 'json' | 'sarif'; lang?: Lang }) => setExit(await mergeReports(files, flags, io)));
 
   program
     .command('explain')
@@ -324,22 +325,38 @@ async function writeBriefing(path: string, flags: BriefingFlags, io: Io): Promis
   });
 }
 
-async function mergeReports(files: string[], flags: { format?: 'json' | 'sarif' }, io: Io): Promise<number> {
+async function mergeReports(files: string[], flags: { format?: 'json' | 'sarif'; lang?: Lang }, io: Io): Promise<number> {
+  const lang = flags.lang ?? 'nl';
   const inputs: unknown[] = [];
   for (const file of files) {
     try {
       inputs.push(JSON.parse(await readFile(resolve(io.cwd, file), 'utf8')));
     } catch (error) {
-      io.stderr(`brieflint: ${file}: ${(error as NodeJS.ErrnoException).code ?? 'not valid JSON'}\n`);
+      const code = (error as NodeJS.ErrnoException).code;
+      io.stderr(`brieflint: ${file}: ${code ?? (lang === 'nl' ? 'geen geldige JSON' : 'not valid JSON')}\n`);
       return EXIT.failure;
     }
   }
   const kinds = new Set(inputs.map(reportKind));
   const kind = kinds.size === 1 ? [...kinds][0] : undefined;
   if (!kind || (flags.format && flags.format !== kind)) {
-    io.stderr(`brieflint: merge-reports needs files of one kind, all brieflint JSON or all SARIF${flags.format ? ` (asked for ${flags.format})` : ''}\n`);
+    const asked = flags.format ? (lang === 'nl' ? ` (gevraagd: ${flags.format})` : ` (asked for ${flags.format})`) : '';
+    io.stderr(
+      lang === 'nl'
+        ? `brieflint: merge-reports voegt bestanden van één soort samen: alle brieflint-JSON of alle SARIF${asked}\n`
+        : `brieflint: merge-reports needs files of one kind, all brieflint JSON or all SARIF${asked}\n`,
+    );
     return EXIT.failure;
   }
+  // Valid JSON of the wrong shape is named by file and field (exit 2), never a TypeError.
+  let wrong = false;
+  inputs.forEach((input, i) => {
+    const problem = checkReportShape(input, kind);
+    if (!problem) return;
+    wrong = true;
+    io.stderr(`brieflint: ${files[i]}: ${problem[lang]}\n`);
+  });
+  if (wrong) return EXIT.failure;
   const onNote = (note: string) => io.stderr(`brieflint: ${note}\n`);
   try {
     if (kind === 'sarif') {

@@ -13,6 +13,7 @@ const { configSections } = (await import(dist('src/config/sections.js'))) as typ
 const { kccConfigSchema } = (await import(dist('src/facts/kcc/config.js'))) as typeof import('../src/facts/kcc/config.js');
 const { briefingFrontMatterSchema } = (await import(dist('src/facts/kcc/folder.js'))) as typeof import('../src/facts/kcc/folder.js');
 const { cacheEntrySchema } = (await import(dist('src/facts/site/cache.js'))) as typeof import('../src/facts/site/cache.js');
+const { jsonReportSchema, sarifStructureSchema } = (await import(dist('src/report/schema.js'))) as typeof import('../src/report/schema.js');
 const { allRules } = (await import(dist('rules/index.js'))) as typeof import('../rules/index.js');
 const generated = createRequire(import.meta.url)('../dist/src/validators.generated.cjs') as {
   hashes: Record<PrecompiledName, string>;
@@ -24,6 +25,8 @@ const SCHEMAS: Record<PrecompiledName, Record<string, unknown>> = {
   kccConfig: kccConfigSchema,
   briefingFrontMatter: briefingFrontMatterSchema,
   siteCacheEntry: cacheEntrySchema,
+  jsonReport: jsonReportSchema,
+  sarifStructure: sarifStructureSchema,
 };
 
 const CASES: Array<[PrecompiledName, unknown]> = [
