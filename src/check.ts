@@ -37,6 +37,8 @@ export interface CheckRun {
   skipped: string[];
   /** Files named on the command line that the config's `ignore` or the KCC folder leave out. */
   ignored: string[];
+  /** What the letter walk met and the user should know: symlink loops, folders reached twice. */
+  notes: Message[];
 }
 
 /** Letter files read ahead of the one being parsed: reads overlap parsing, few wait in memory. */
@@ -51,7 +53,7 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   const firstShard = !options.shard || options.shard.index === 1;
   const missing = firstShard ? all.missing : [];
   const ignored = firstShard ? all.ignored : [];
-  if (found.length + missing.length === 0) return { files: [], facts: baseFacts(options), skipped: [], ignored };
+  if (found.length + missing.length === 0) return { files: [], facts: baseFacts(options), skipped: [], ignored, notes: all.notes };
   options.onLetters?.(found.length);
   // URLs are fetched as soon as a letter names them, while the other letters are still read.
   const gatherer = await startFacts(config, options.rules, options);
@@ -67,5 +69,5 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   const readable = files.filter((f): f is CheckedFile & { letter: Letter; refs: References } => !!f.letter && !!f.refs);
   const facts = await gatherer.finish(readable);
   for (const f of readable) f.findings = runRules(f.letter, f.refs, facts, config, options.rules, options.lang);
-  return { files, facts, skipped: skippedRules(options.rules, facts, config), ignored };
+  return { files, facts, skipped: skippedRules(options.rules, facts, config), ignored, notes: all.notes };
 }

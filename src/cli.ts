@@ -205,6 +205,7 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     onLetters: tuneHeapFor,
     ...(progress ? { onProgress: progress.update } : {}),
   }).finally(() => progress?.stop());
+  for (const note of run.notes) io.stderr(`brieflint: ${lang === 'nl' ? 'let op' : 'note'}: ${note[lang]}\n`);
   for (const warning of run.facts.site?.stats.cacheWarnings ?? []) io.stderr(`brieflint: ${lang === 'nl' ? 'waarschuwing' : 'warning'}: ${warning[lang]}\n`);
   const full = await baseline(toJsonReport(run, VERSION, lang), flags, io, lang);
   const code = exitCode(full, flags.maxWarnings);
