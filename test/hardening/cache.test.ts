@@ -133,6 +133,27 @@ describe('concurrent writers', () => {
     expect([...a.warnings, ...b.warnings]).toEqual([]);
   });
 
+  it('keeps an entry another run fetched a moment after this run read its clock, not one from far ahead', async () => {
+    const path = join(await tempDir(), 'cache.json');
+    const fp = cacheFingerprint({ test: 2 });
+    const now = Date.now();
+    const later = new SiteCache(path, 3_600_000, () => now + 2_000, fp);
+    await later.load();
+    later.set(`${V}/later`, entry(`${V}/later`, now + 2_000).outcome, now + 2_000);
+    await later.save();
+    // An entry dated a day ahead would stay 'fresh' for a day and more: not trusted.
+    const file = await readJson(path);
+    file.configs[fp][`${V}/bogus`] = entry(`${V}/bogus`, now + 86_400_000);
+    await writeFile(path, JSON.stringify(file));
+    const self = new SiteCache(path, 3_600_000, () => now, fp);
+    await self.load();
+    self.set(`${V}/self`, entry(`${V}/self`, now).outcome, now);
+    await self.save();
+    expect(Object.keys((await readJson(path)).configs[fp]).sort()).toEqual([`${V}/later`, `${V}/self`]);
+    expect(self.get(`${V}/later`)).toBeDefined();
+    expect(self.get(`${V}/bogus`)).toBeUndefined();
+  });
+
   it(
     'two processes saving 15 times each at the same time lose nothing',
     async () => {

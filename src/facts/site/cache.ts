@@ -27,6 +27,8 @@ import type { CheckOutcome } from './types.js';
 
 export const CACHE_VERSION = 2;
 const TOOL = 'brieflint';
+/** How far another run's clock may be ahead of this one's. */
+const CLOCK_SKEW_MS = 10 * 60 * 1000;
 /** Entries of other configurations older than this are dropped when the file is saved. */
 const FOREIGN_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 
@@ -184,10 +186,14 @@ export class SiteCache {
     }
   }
 
+  /**
+   * Within the TTL. Another run (or machine sharing the file) may have fetched a moment after this
+   * run's clock reading: a little into the future is fine, far into it is a bogus entry.
+   */
   private fresh(entry: CacheEntry | undefined): entry is CacheEntry {
     if (!entry) return false;
     const age = this.now() - entry.at;
-    return age >= 0 && age < this.ttlMs;
+    return age > -CLOCK_SKEW_MS && age < this.ttlMs;
   }
 
   get(url: string): CacheEntry | undefined {
