@@ -153,43 +153,47 @@ async function walkFolder(root: string, cwd: string, out: Candidate[], notes: Me
   const found: Message[] = [];
   while (queue.length > 0) {
     const links: Array<{ abs: string; real: string; parent: string }> = [];
-    for (let i = 0; i < queue.length; i++) {
-      const { abs, real, link } = queue[i];
-      // A real subfolder is walked unless it was; a link's folder unless it lies in one walked.
-      if (link ? walkedAlready(real) : walked.has(real)) {
-        if (link) found.push(duplicate(toDisplay(cwd, abs), shown(real)));
-        continue;
-      }
-      walked.add(real);
-      let entries: Dirent[];
-      try {
-        entries = await readdir(abs, { withFileTypes: true });
-      } catch {
-        continue; // an unreadable folder: nothing to check in it
-      }
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const e of entries) {
-        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-        const path = join(abs, e.name);
-        const isLetter = WALK_EXTENSIONS.includes(extensionOf(e.name) as never);
-        if (e.isDirectory()) queue.push({ abs: path, real: join(real, e.name) });
-        else if (e.isFile()) {
-          if (isLetter) out.push({ absolute: path, real: join(real, e.name), viaLink: !!link || abs !== real, named: false });
-        } else if (e.isSymbolicLink()) {
-          let target: string;
-          let info: Stats;
-          try {
-            target = await realpath(path);
-            info = await stat(path);
-          } catch (error) {
-            const code = (error as NodeJS.ErrnoException).code;
-            if (code === 'ELOOP') found.push(chainLoop(toDisplay(cwd, path)));
-            continue; // a dangling link: nothing to read
+    // Level by level, the folders of a level read at once.
+    for (let level = queue; level.length > 0; ) {
+      const todo = level.filter(({ abs, real, link }) => {
+        // A real subfolder is walked unless it was; a link's folder unless it lies in one walked.
+        if (link ? walkedAlready(real) : walked.has(real)) {
+          if (link) found.push(duplicate(toDisplay(cwd, abs), shown(real)));
+          return false;
+        }
+        walked.add(real);
+        return true;
+      });
+      const listings = await Promise.all(todo.map(({ abs }) => readdir(abs, { withFileTypes: true }).catch(() => [] as Dirent[])));
+      const next: typeof queue = [];
+      for (let t = 0; t < todo.length; t++) {
+        const { abs, real, link } = todo[t];
+        for (const e of listings[t]) {
+          if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+          // Both folders are absolute and normalized: a plain join (path.join would normalize again).
+          const path = abs.endsWith(sep) ? abs + e.name : abs + sep + e.name;
+          const realPath = real.endsWith(sep) ? real + e.name : real + sep + e.name;
+          const isLetter = WALK_EXTENSIONS.includes(extensionOf(e.name) as never);
+          if (e.isDirectory()) next.push({ abs: path, real: realPath });
+          else if (e.isFile()) {
+            if (isLetter) out.push({ absolute: path, real: realPath, viaLink: !!link || abs !== real, named: false });
+          } else if (e.isSymbolicLink()) {
+            let target: string;
+            let info: Stats;
+            try {
+              target = await realpath(path);
+              info = await stat(path);
+            } catch (error) {
+              const code = (error as NodeJS.ErrnoException).code;
+              if (code === 'ELOOP') found.push(chainLoop(toDisplay(cwd, path)));
+              continue; // a dangling link: nothing to read
+            }
+            if (info.isDirectory()) links.push({ abs: path, real: target, parent: real });
+            else if (info.isFile() && isLetter) out.push({ absolute: path, real: target, viaLink: true, named: false });
           }
-          if (info.isDirectory()) links.push({ abs: path, real: target, parent: real });
-          else if (info.isFile() && isLetter) out.push({ absolute: path, real: target, viaLink: true, named: false });
         }
       }
+      level = next;
     }
     queue = [];
     for (const l of links) {

@@ -95,7 +95,14 @@ function thematicBreakFrom(line: string): { at: number; char: string; count: num
  * items by indentation), then opens new ones: indentation that continues a list item comes before
  * the line's first list marker, and the one space after a `>` belongs to the `>`.
  */
+const NO_PREFIX = { markers: 0, indent: 0, content: 0 } as const;
+
+const endsMarker = (line: string, at: number) => at >= line.length || line.charCodeAt(at) === SPACE || line.charCodeAt(at) === TAB;
+
 function containerPrefix(line: string): { markers: number; indent: number; content: number } {
+  // Most lines of a letter start with a letter: no container marker, no indentation.
+  const first = line.charCodeAt(0);
+  if (!(first === SPACE || first === TAB || first === GT || first === 0x2d || first === 0x2a || first === 0x2b || isDigit(first))) return NO_PREFIX;
   let markers = 0;
   let indent = 0;
   let column = 0;
@@ -104,7 +111,6 @@ function containerPrefix(line: string): { markers: number; indent: number; conte
   let afterQuote = false;
   let tb: ReturnType<typeof thematicBreakFrom> | undefined;
   let tbSeen = 0;
-  const endsMarker = (at: number) => at >= line.length || line.charCodeAt(at) === SPACE || line.charCodeAt(at) === TAB;
   while (i < line.length) {
     const c = line.charCodeAt(i);
     if (c === SPACE || c === TAB) {
@@ -124,7 +130,7 @@ function containerPrefix(line: string): { markers: number; indent: number; conte
       afterQuote = true;
       continue;
     }
-    if ((line[i] === '-' || line[i] === '*' || line[i] === '+') && endsMarker(i + 1)) {
+    if ((line[i] === '-' || line[i] === '*' || line[i] === '+') && endsMarker(line, i + 1)) {
       if (line[i] !== '+') {
         tb ??= thematicBreakFrom(line);
         // `- - -` is a thematic break, not three lists; `- * * *` is a list holding one.
@@ -140,7 +146,7 @@ function containerPrefix(line: string): { markers: number; indent: number; conte
     if (isDigit(c)) {
       let j = i;
       while (j < line.length && j - i < 9 && isDigit(line.charCodeAt(j))) j++;
-      if ((line[j] === '.' || line[j] === ')') && endsMarker(j + 1)) {
+      if ((line[j] === '.' || line[j] === ')') && endsMarker(line, j + 1)) {
         markers++;
         listSeen = true;
         column += j + 1 - i;
@@ -154,25 +160,29 @@ function containerPrefix(line: string): { markers: number; indent: number; conte
 }
 
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const NOT_BLANK = /[^ \t]/;
 
 /** Markup characters of a line that the inline parser matches against each other (see the module comment). */
 function markupIn(line: string, from: number): number {
   let n = 0;
-  let previous = '';
+  let previous = -1;
+  // A quick look first: most lines of a letter hold none of these characters.
+  MARKUP.lastIndex = from;
+  if (!MARKUP.test(line)) return 0;
   for (let i = from; i < line.length; i++) {
-    const c = line[i];
+    const c = line.charCodeAt(i);
     switch (c) {
-      case '[':
-      case ']':
+      case 0x5b: // [
+      case 0x5d: // ]
         n++;
         break;
-      case '*':
-      case '_':
-      case '~':
-      case '`':
+      case 0x2a: // *
+      case 0x5f: // _
+      case 0x7e: // ~
+      case 0x60: // `
         if (c !== previous) n++; // a run counts once
         break;
-      case '<':
+      case 0x3c: // <
         if (opensLink(line, i)) n++;
         break;
     }
@@ -180,6 +190,8 @@ function markupIn(line: string, from: number): number {
   }
   return n;
 }
+
+const MARKUP = /[[\]*_~`<]/g;
 
 /** `<a …>`, `<!--`, an autolink `<scheme:…>` or `<user@host>`: looked at over a bounded stretch. */
 function opensLink(line: string, at: number): boolean {
@@ -220,7 +232,7 @@ export function checkMarkdownComplexity(displayPath: string, source: string): vo
     const end = newline === -1 ? source.length : newline;
     offset = end + 1;
     const line = source.slice(start, end);
-    if (line.trim() === '') {
+    if (!NOT_BLANK.test(line)) {
       // A blank line ends a paragraph (its work was checked line by line); lists stay open across it.
       if (paragraph) inlineWork += paragraph.markup * paragraph.chars;
       paragraph = undefined;
