@@ -10,15 +10,17 @@ import type { Message } from './types.js';
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@\\]+@/gi;
 /**
  * `user:password@host` written where a host name is expected (a forms host entry): a word, a
- * colon, a password, `@`, a host. Not `mailto:a@b` and the like, and not an e-mail address (no colon).
+ * colon, a password, `@`, a host. Not `mailto:a@b` and the like, and not an e-mail address (no
+ * colon). A whole value of this form holds credentials; in a message it is redacted wherever it
+ * stands after a blank or a quote.
  */
+const BARE_ENTRY = /^(?!(?:mailto|tel|sms|urn|news|data|javascript):)[^\s/?#@:"'\\]+:[^\s/?#@\\]*@[a-z0-9[][^\s/?#@]*(?:[:/?#]\S*)?$/i;
 const BARE_USERINFO = /(^|[\s"'(<[,])(?!(?:mailto|tel|sms|urn|news|data|javascript):)[^\s/?#@:"'(<[,\\]+:[^\s/?#@\\]*@(?=[a-z0-9[])/gi;
 
-/** True when the text holds a URL (or host entry) with a user name or password. */
+/** True when the text holds a URL with a user name or password, or is a host entry with them. */
 export function hasCredentials(text: string): boolean {
   URL_USERINFO.lastIndex = 0;
-  BARE_USERINFO.lastIndex = 0;
-  return URL_USERINFO.test(text) || BARE_USERINFO.test(text);
+  return URL_USERINFO.test(text) || BARE_ENTRY.test(text.trim());
 }
 
 /** The text with every user name and password of a URL replaced by `***`. */

@@ -70,6 +70,8 @@ describe('the credential helper', () => {
     expect(hasCredentials('team@voorbeeldstad.example')).toBe(false);
     expect(hasCredentials('mailto:team@voorbeeldstad.example')).toBe(false);
     expect(hasCredentials('formulieren.example:8443')).toBe(false);
+    expect(hasCredentials('Let op:info@voorbeeldstad.example')).toBe(false);
+    expect(hasCredentials('voorbeeldstad.nl:443:10.1.2.3:8443')).toBe(false);
   });
   it('names the first key that holds one', () => {
     expect(findCredentials({ a: ['x', { b: 'https://u:p@h.example' }] })).toBe('a[1].b');
