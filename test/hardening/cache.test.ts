@@ -183,6 +183,35 @@ describe('concurrent writers', () => {
   );
 });
 
+describe('the installed bin (the bundle)', () => {
+  it('writes the cache under its lock and answers a second run from it', async () => {
+    const dir = project({
+      'brieflint.config.json': JSON.stringify({
+        domains: ['voorbeeldstad.example'],
+        rules: { ...NO_KCC, 'pretty-url': 'off' },
+        site: { ca: [join(ROOT, 'fixtures/site/certs/ca.pem')], connectTo: [...server.connectTo(HOSTS), ...server.connectTo()], timeout: 3000 },
+      }),
+      'brief.md': `Zie ${OTHER}/afval.\n`,
+    });
+    const runBin = () =>
+      new Promise<{ code: number; stderr: string }>((resolve) => {
+        // Asynchronous: the site answers from this process.
+        const child = spawn(process.execPath, [join(ROOT, 'bin/brieflint.js'), 'check', 'brief.md'], { cwd: dir });
+        let stderr = '';
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('exit', (code) => resolve({ code: code ?? -1, stderr }));
+      });
+    server.reset();
+    expect(await runBin()).toEqual({ code: 0, stderr: '' });
+    expect(server.count({ path: '/afval' })).toBe(1);
+    const file = await readJson(join(dir, '.brieflint-cache.json'));
+    expect(file).toMatchObject({ version: 2, tool: 'brieflint' });
+    server.reset();
+    expect(await runBin()).toEqual({ code: 0, stderr: '' });
+    expect(server.requests).toHaveLength(0);
+  }, 60_000);
+});
+
 describe('a cache file that cannot be used', () => {
   const config = (cachePath: string) =>
     JSON.stringify({
