@@ -33,6 +33,8 @@ export const COMPLEXITY_LIMITS = {
   maxSetextWork: 2_000_000,
   /** The sum over paragraphs of (markup characters × characters) in each. */
   maxInlineWork: 100_000_000,
+  /** HTML blocks: the sum of (links and comments × characters) per block and (`](` × length) per line. */
+  maxHtmlWork: 2_000_000_000,
 } as const;
 
 const PREFIX: Message = { nl: 'te complex om te lezen (letter-too-complex)', en: 'too complex to read (letter-too-complex)' };
@@ -202,11 +204,48 @@ function opensLink(line: string, at: number): boolean {
   return /^[a-z][a-z0-9+.-]{1,31}:/i.test(inside) || inside.includes('@');
 }
 
+/** The block-level HTML tag names of CommonMark's HTML block start condition 6. */
+const HTML_BLOCK_TAG =
+  /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
+
+/**
+ * The raw block a top-level line starts (CommonMark): a fenced code block, or an HTML block of
+ * start condition 1–6 and the line that ends it (6: a blank line). Condition 7 (any complete tag
+ * alone on a line) is left out: treating such a line as text only overestimates the work.
+ */
+function rawStart(line: string): Raw | undefined {
+  const fence = /^(`{3,}|~{3,})(.*)$/.exec(line);
+  if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) return { kind: 'fence', char: fence[1][0], length: fence[1].length };
+  if (line.charCodeAt(0) !== 0x3c) return undefined;
+  if (/^<(?:script|pre|style|textarea)(?:[ \t>]|$)/i.test(line)) return { kind: 'html', end: /<\/(?:script|pre|style|textarea)>/i };
+  if (line.startsWith('<!--')) return { kind: 'html', end: /-->/ };
+  if (line.startsWith('<?')) return { kind: 'html', end: /\?>/ };
+  if (line.startsWith('<![CDATA[')) return { kind: 'html', end: /\]\]>/ };
+  if (/^<![A-Za-z]/.test(line)) return { kind: 'html', end: />/ };
+  if (HTML_BLOCK_TAG.test(line)) return { kind: 'html' };
+  return undefined;
+}
+
+type Raw = { kind: 'fence'; char: string; length: number } | { kind: 'html'; end?: RegExp };
+
+/** Occurrences of `needle` in `text`. */
+function count(text: string, needle: string): number {
+  let n = 0;
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
 /**
  * Refuse a Markdown letter whose parse could take more than a bounded amount of work (see the
  * module comment): too large, nested too deep, too many nested lines, too many setext headings in
  * a long letter, or a paragraph too long for its markup. Throws LetterReadError
  * (`letter-too-complex`, with the line). Linear in the letter's length.
+ *
+ * Fenced code blocks and HTML blocks at the top level are raw text to the parser (no inline
+ * markup, no containers): their lines do not count as markup. brieflint's own reading of an HTML
+ * block costs, per link or unclosed comment, the length of the block, and per `](` the length of
+ * its line: that has a budget of its own. A fence or HTML block inside a list or quote ends with
+ * it, so there every line counts as text, which can only overestimate.
  */
 export function checkMarkdownComplexity(displayPath: string, source: string): void {
   if (source.length > COMPLEXITY_LIMITS.maxChars) throw tooLarge(displayPath, source);
@@ -216,8 +255,17 @@ export function checkMarkdownComplexity(displayPath: string, source: string): vo
   let nestedLines = 0;
   let setextWork = 0;
   let inlineWork = 0;
+  let htmlWork = 0;
   /** The paragraph being read: consecutive lines that are not blank. */
   let paragraph: { line: number; chars: number; markup: number } | undefined;
+  /** The raw block (fence, HTML) being read, with the HTML block's links and comments so far. */
+  let raw: Raw | undefined;
+  let html: { line: number; chars: number; links: number } | undefined;
+  const endHtml = () => {
+    if (html) htmlWork += html.links * html.chars;
+    if (htmlWork > L.maxHtmlWork) throw inlineTooMuch(displayPath, html?.line ?? 1);
+    html = undefined;
+  };
   let lineNo = 0;
   let offset = 0;
   for (let start = 0; start <= source.length; start = offset) {
@@ -232,10 +280,28 @@ export function checkMarkdownComplexity(displayPath: string, source: string): vo
     const end = newline === -1 ? source.length : newline;
     offset = end + 1;
     const line = source.slice(start, end);
-    if (!NOT_BLANK.test(line)) {
-      // A blank line ends a paragraph (its work was checked line by line); lists stay open across it.
+    const blank = !NOT_BLANK.test(line);
+    if (raw?.kind === 'fence') {
+      // Code: up to the closing fence, blank lines included.
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (close && close[1][0] === raw.char && close[1].length >= raw.length) raw = undefined;
+    } else if (raw?.kind === 'html' && !blank) {
+      html ??= { line: lineNo, chars: 0, links: 0 };
+      html.chars += line.length + 1;
+      html.links += count(line, '<a ') + count(line, '<A ') + count(line, '<a>') + count(line, '<!--');
+      htmlWork += count(line, '](') * line.length;
+      if (raw.end?.test(line)) {
+        raw = undefined;
+        endHtml();
+      }
+    } else if (blank) {
+      // A blank line ends a paragraph (its work was checked line by line) and an HTML block of
+      // condition 6 (one of 1–5 that goes on is counted as text from here: an overestimate);
+      // lists stay open across it.
       if (paragraph) inlineWork += paragraph.markup * paragraph.chars;
       paragraph = undefined;
+      raw = undefined;
+      endHtml();
       nestedLines += lastDepth;
     } else {
       const prefix = containerPrefix(line);
@@ -252,21 +318,36 @@ export function checkMarkdownComplexity(displayPath: string, source: string): vo
       deepest = Math.max(deepest, depth);
       lastDepth = depth;
       nestedLines += depth;
-      const content = line.slice(prefix.content);
-      if (paragraph && SETEXT_UNDERLINE.test(content)) {
-        setextWork += start;
-        if (setextWork > L.maxSetextWork) {
-          throw tooComplex(displayPath, lineNo, {
-            nl: 'te veel kopjes onderstreept met === of --- in een lange brief (gebruik # voor kopjes)',
-            en: 'too many headings underlined with === or --- in a long letter (use # for headings)',
-          });
+      // In column 0 a line is in no list or quote (a fence or HTML start is never a lazy line).
+      const opened = prefix.content === 0 ? rawStart(line) : undefined;
+      if (opened) {
+        raw = opened;
+        if (opened.kind === 'html') {
+          html = { line: lineNo, chars: line.length + 1, links: count(line, '<a ') + count(line, '<A ') + count(line, '<a>') + count(line, '<!--') };
+          htmlWork += count(line, '](') * line.length;
+          if (opened.end?.test(line)) {
+            raw = undefined;
+            endHtml();
+          }
         }
+      } else {
+        const content = line.slice(prefix.content);
+        if (paragraph && SETEXT_UNDERLINE.test(content)) {
+          setextWork += start;
+          if (setextWork > L.maxSetextWork) {
+            throw tooComplex(displayPath, lineNo, {
+              nl: 'te veel kopjes onderstreept met === of --- in een lange brief (gebruik # voor kopjes)',
+              en: 'too many headings underlined with === or --- in a long letter (use # for headings)',
+            });
+          }
+        }
+        paragraph ??= { line: lineNo, chars: 0, markup: 0 };
+        paragraph.chars += line.length + 1;
+        paragraph.markup += markupIn(line, prefix.content);
+        if (inlineWork + paragraph.markup * paragraph.chars > L.maxInlineWork) throw inlineTooMuch(displayPath, paragraph.line);
       }
-      paragraph ??= { line: lineNo, chars: 0, markup: 0 };
-      paragraph.chars += line.length + 1;
-      paragraph.markup += markupIn(line, prefix.content);
-      if (inlineWork + paragraph.markup * paragraph.chars > L.maxInlineWork) throw inlineTooMuch(displayPath, paragraph.line);
     }
+    if (html && htmlWork + html.links * html.chars > L.maxHtmlWork) throw inlineTooMuch(displayPath, html.line);
     if (nestedLines > L.maxNestedLines) {
       throw tooComplex(displayPath, lineNo, {
         nl: `te veel regels in geneste lijsten en citaten (hoogstens ${fmt(L.maxNestedLines, 'nl')} regels × niveaus)`,

@@ -145,6 +145,33 @@ describe('real letters are read as before', () => {
     expect(refusal(`${'- '.repeat(COMPLEXITY_LIMITS.maxDepth + 1)}x\n`)).toMatch(/line 1: lists and quotes nested 51 levels deep/);
   });
 
+  /** An e-mail template as mail tools write them: nested tables, Outlook conditional comments, a link per row. */
+  function emailTemplate(bytes: number): string {
+    const css = '<style>*{margin:0} .mso_hide{display:none} .btn_primary{color:red} a[x-apple-data-detectors]{color:inherit}</style>';
+    const row = (i: number) =>
+      `<tr><td class="content_block col_${i % 7}" style="padding:8px 16px"><!--[if mso]><table><tr><td><![endif]-->` +
+      `<a href="https://voorbeeldstad.example/pagina_${i}" class="link_${i}">Lees meer over onderwerp ${i}</a><!--[if mso]></td></tr></table><![endif]--></td></tr>`;
+    let html = `<!DOCTYPE html><html><head>${css}</head><body><table class="wrapper_table">`;
+    for (let i = 0; html.length < bytes; i++) html += row(i);
+    return `${html}</table></body></html>`;
+  }
+
+  it('a 95 KB HTML e-mail template is read: on one line, one tag per line, and kept in a code fence', () => {
+    const html = emailTemplate(95_000);
+    for (const letter of [`${html}\n`, `${html.replace(/></g, '>\n<')}\n`, `Het sjabloon:\n\n\`\`\`html\n${html.replace(/></g, '>\n<')}\n\`\`\`\n`]) {
+      expect(refusal(letter)).toBeUndefined();
+    }
+  });
+
+  it('raw HTML or code inside a list ends with the list: what follows still counts', () => {
+    const attack = '*a**'.repeat(16_384);
+    expect(refusal(`- punt\n  <div>\n${attack}\n`)).toMatch(/line 1: the paragraph starting here/);
+    expect(refusal(`> <div>\n${attack}\n`)).toMatch(/line 1: the paragraph starting here/);
+    expect(refusal(`<div>\n\n${attack}\n`)).toMatch(/line 3: the paragraph starting here/);
+    expect(refusal(`<!-- opmerking -->\n${attack}\n`)).toMatch(/line 2: the paragraph starting here/);
+    expect(refusal(`\`\`\`\ncode\n\`\`\`\n${attack}\n`)).toMatch(/line 4: the paragraph starting here/);
+  });
+
   it(
     'an HTML e-mail template of thousands of tags is read, with the right line for each link',
     () => {
