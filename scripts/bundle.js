@@ -2,8 +2,8 @@
 // into dist/bundle/ with esbuild, which bin/brieflint.js runs. Node 20 loads the ~200 separate
 // modules of dist/ and node_modules in about 0.45 s; the bundle in about 0.25 s, on every run.
 // Code that loads only when a run needs it (the .docx reader, the live-site checker, the
-// knowledge-base adapters, the briefing writer) stays in chunks loaded on demand. mammoth, undici
-// and ajv stay in node_modules (loaded when needed), as do the precompiled validators.
+// knowledge-base adapters, the briefing writer) stays in chunks loaded on demand. mammoth, undici,
+// ajv and proper-lockfile stay in node_modules (loaded when needed), as do the precompiled validators.
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -18,7 +18,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20.19',
-  external: ['mammoth', 'undici', 'ajv'],
+  external: ['mammoth', 'undici', 'ajv', 'proper-lockfile'],
   // Bundled CommonJS packages (commander, picomatch …) call require() for Node's built-ins.
   banner: { js: "import { createRequire as __brieflintRequire } from 'node:module'; const require = __brieflintRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -10,12 +10,17 @@ import { buildConfigSchema } from '../dist/src/config/schema.js';
 import { configSections } from '../dist/src/config/sections.js';
 import { kccConfigSchema } from '../dist/src/facts/kcc/config.js';
 import { briefingFrontMatterSchema } from '../dist/src/facts/kcc/folder.js';
+import { cacheEntrySchema } from '../dist/src/facts/site/cache.js';
+import { jsonReportSchema, sarifStructureSchema } from '../dist/src/report/schema.js';
 import { allRules } from '../dist/rules/index.js';
 
 const schemas = {
   config: buildConfigSchema(allRules, configSections),
   kccConfig: kccConfigSchema,
   briefingFrontMatter: briefingFrontMatterSchema,
+  siteCacheEntry: cacheEntrySchema,
+  jsonReport: jsonReportSchema,
+  sarifStructure: sarifStructureSchema,
 };
 const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
 for (const [name, schema] of Object.entries(schemas)) ajv.addSchema(schema, name);

@@ -10,6 +10,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import type { JsonFinding, JsonReport } from './report/types.js';
+import { safeJson } from './report/escape.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -254,7 +255,7 @@ export function serializeBaseline(baseline: Baseline): string {
     if (e.count !== undefined && e.count > 1) out.count = e.count;
     return out;
   });
-  return `${JSON.stringify({ version: BASELINE_VERSION, tool: 'brieflint', entries }, null, 2)}\n`;
+  return `${safeJson({ version: BASELINE_VERSION, tool: 'brieflint', entries }, 2)}\n`;
 }
 
 /** Written atomically (temp file + rename), parent folders created. */

@@ -41,6 +41,8 @@ export interface CheckRun {
   skipped: string[];
   /** Files named on the command line that the config's `ignore` or the KCC folder leave out. */
   ignored: string[];
+  /** What the letter walk met and the user should know: symlink loops, folders reached twice. */
+  notes?: Message[];
 }
 
 /** Letter files read ahead of the one being parsed: reads overlap parsing, few wait in memory. */
@@ -70,9 +72,9 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   const firstShard = !options.shard || options.shard.index === 1;
   const missing = firstShard ? all.missing : [];
   const ignored = firstShard ? all.ignored : [];
-  if (found.length + missing.length === 0) return { files: [], facts: baseFacts(options), skipped: [], ignored };
+  if (found.length + missing.length === 0) return { files: [], facts: baseFacts(options), skipped: [], ignored, notes: all.notes };
   options.onLetters?.(found.length);
-  return checkLoaded(readAhead(found, READ_AHEAD, loadBytes), options, { missing, ignored });
+  return checkLoaded(readAhead(found, READ_AHEAD, loadBytes), options, { missing, ignored, notes: all.notes });
 }
 
 /**
@@ -82,7 +84,7 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
 export async function checkLoaded(
   letters: AsyncIterable<[FoundFile, LoadedBytes]> | Iterable<[FoundFile, LoadedBytes]>,
   options: RunOptions,
-  { missing = [], ignored = [] }: { missing?: string[]; ignored?: string[] } = {},
+  { missing = [], ignored = [], notes = [] }: { missing?: string[]; ignored?: string[]; notes?: Message[] } = {},
 ): Promise<CheckRun> {
   const { config } = options;
   // URLs are fetched as soon as a letter names them, while the other letters are still read.
@@ -105,5 +107,5 @@ export async function checkLoaded(
     f.about = letterFacts(f.letter, f.refs, facts, config);
     f.findings = runRules(f.letter, f.refs, facts, config, options.rules, options.lang, f.about);
   }
-  return { files, facts, skipped: skippedRules(options.rules, facts, config), ignored };
+  return { files, facts, skipped: skippedRules(options.rules, facts, config), ignored, notes };
 }

@@ -11,6 +11,7 @@ import { runCheck, type CheckFlags } from './commands/check.js';
 import { writeBriefing, type BriefingFlags } from './commands/briefing.js';
 import { mergeReports, type MergeFlags } from './commands/merge.js';
 import { explain } from './commands/explain.js';
+import { escapeControls } from './report/escape.js';
 import { runServe, type ServeFlags } from './commands/serve.js';
 
 export { EXIT } from './commands/io.js';
@@ -58,7 +59,10 @@ function isoDate(value: string): string {
 }
 
 /** Build the commander program; `io` makes it testable in-process. Resolves to the exit code. */
-export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+export function buildProgram(untrustedIo: Io, setExit: (code: number) => void): Command {
+  // Every note and error on stderr may quote a file name, a letter or a server: its control
+  // characters are shown, never sent to the terminal (messages keep their lines).
+  const io: Io = { ...untrustedIo, stderr: (s) => untrustedIo.stderr(escapeControls(s, { keep: '\t\n' })) };
   const program = new Command('brieflint')
     .description('Lint the outgoing letters of a gemeente: pretty URLs that work as typed, open forms, a KCC briefing for every mailing.')
     .version(VERSION, '-v, --version')
@@ -104,6 +108,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<files...>', 'report files, all JSON or all SARIF')
     .addOption(new Option('-f, --format <format>', 'output format (default: the format of the input)').choices(['json', 'sarif']))
     .option('--fail-on-errors', 'exit 1 when the merged report holds error-level findings (default: exit 0 whenever the reports were merged)')
+    .addOption(new Option('--lang <lang>', 'language of messages (default nl)').choices(['nl', 'en']))
     .action(async (files: string[], flags: MergeFlags) => setExit(await mergeReports(files, flags, io)));
 
   program

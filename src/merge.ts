@@ -6,6 +6,9 @@
 import type { Artifact, Invocation, Log, ReportingDescriptor, Result, Run } from 'sarif';
 import { summarize } from './report/json.js';
 import type { JsonReport } from './report/types.js';
+import type { Message } from './types.js';
+import { validatorFor } from './validators.js';
+import { jsonReportSchema, sarifStructureSchema } from './report/schema.js';
 
 export interface MergeOptions {
   /** Something the user should know (different versions, a file in more than one report). */
@@ -28,6 +31,40 @@ export function reportKind(value: unknown): 'json' | 'sarif' | undefined {
   if (Array.isArray(value.runs) && typeof value.version === 'string') return 'sarif';
   if (Array.isArray(value.files) && isObject(value.summary)) return 'json';
   return undefined;
+}
+
+/** "/files/0/findings" → "files[0].findings". */
+function fieldOf(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
+}
+
+/**
+ * What is wrong with an input of merge-reports, naming the field (JSON Schema of the JSON report;
+ * the structure merging relies on for SARIF), or undefined when it can be merged. At most three
+ * problems; ajv's own wording ("must be array") stays English in both languages.
+ */
+export function checkReportShape(value: unknown, kind: 'json' | 'sarif'): Message | undefined {
+  const validate = kind === 'json' ? validatorFor('jsonReport', jsonReportSchema) : validatorFor('sarifStructure', sarifStructureSchema);
+  if (validate(value)) return undefined;
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'anyOf');
+  const seen = new Set<string>();
+  const problems: Array<{ field: string; what: string }> = [];
+  for (const e of errors.length ? errors : (validate.errors ?? [])) {
+    const missing = e.keyword === 'required' ? String(e.params.missingProperty) : undefined;
+    const field = fieldOf(e.instancePath) + (missing ? `${e.instancePath ? '.' : ''}${missing}` : '');
+    if (seen.has(field)) continue;
+    seen.add(field);
+    problems.push({ field: field || '(top level)', what: missing ? 'is missing' : (e.message ?? 'is invalid') });
+    if (problems.length === 3) break;
+  }
+  return {
+    nl: problems.map((p) => `veld "${p.field}": ${p.what === 'is missing' ? 'ontbreekt' : p.what}`).join('; '),
+    en: problems.map((p) => `field "${p.field}" ${p.what}`).join('; '),
+  };
 }
 
 /**

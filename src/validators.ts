@@ -10,7 +10,7 @@ export const AJV_OPTIONS = { allErrors: true, strict: false } as const;
 export type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 /** The schemas `npm run build` precompiles (scripts/compile-validators.js). */
-export type PrecompiledName = 'config' | 'kccConfig' | 'briefingFrontMatter';
+export type PrecompiledName = 'config' | 'kccConfig' | 'briefingFrontMatter' | 'siteCacheEntry' | 'jsonReport' | 'sarifStructure';
 
 interface Generated {
   hashes: Record<PrecompiledName, string>;

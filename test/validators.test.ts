@@ -12,6 +12,8 @@ const { buildConfigSchema } = (await import(dist('src/config/schema.js'))) as ty
 const { configSections } = (await import(dist('src/config/sections.js'))) as typeof import('../src/config/sections.js');
 const { kccConfigSchema } = (await import(dist('src/facts/kcc/config.js'))) as typeof import('../src/facts/kcc/config.js');
 const { briefingFrontMatterSchema } = (await import(dist('src/facts/kcc/folder.js'))) as typeof import('../src/facts/kcc/folder.js');
+const { cacheEntrySchema } = (await import(dist('src/facts/site/cache.js'))) as typeof import('../src/facts/site/cache.js');
+const { jsonReportSchema, sarifStructureSchema } = (await import(dist('src/report/schema.js'))) as typeof import('../src/report/schema.js');
 const { allRules } = (await import(dist('rules/index.js'))) as typeof import('../rules/index.js');
 const generated = createRequire(import.meta.url)('../dist/src/validators.generated.cjs') as {
   hashes: Record<PrecompiledName, string>;
@@ -22,6 +24,9 @@ const SCHEMAS: Record<PrecompiledName, Record<string, unknown>> = {
   config: buildConfigSchema(allRules, configSections),
   kccConfig: kccConfigSchema,
   briefingFrontMatter: briefingFrontMatterSchema,
+  siteCacheEntry: cacheEntrySchema,
+  jsonReport: jsonReportSchema,
+  sarifStructure: sarifStructureSchema,
 };
 
 const CASES: Array<[PrecompiledName, unknown]> = [

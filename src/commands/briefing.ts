@@ -6,7 +6,8 @@ import type { Lang } from '../types.js';
 import { allRules } from '../../rules/index.js';
 import { loadConfig } from '../config/index.js';
 import { configSections } from '../config/sections.js';
-import { applyManifest } from '../read/one.js';
+import { applyManifest, readError } from '../read/one.js';
+import { escapeControls } from '../report/escape.js';
 import { resolveKccConfig } from '../facts/kcc/config.js';
 import { LetterReadError, readLetter } from '../letters/index.js';
 import { extractReferences } from '../extract/index.js';
@@ -27,7 +28,11 @@ export async function writeBriefing(path: string, flags: BriefingFlags, io: Io):
     const lang: Lang = flags.lang ?? config.lang ?? 'nl';
     const absolute = resolve(io.cwd, path);
     if (!existsSync(absolute)) throw new LetterReadError(path, { nl: 'bestand bestaat niet', en: 'no such file' });
-    const letter = await readLetter(absolute, relative(io.cwd, absolute).split('\\').join('/'));
+    const display = relative(io.cwd, absolute).split('\\').join('/');
+    // A bug inside a reader is reported as "onverwachte fout" with the file, never as a stack trace.
+    const letter = await readLetter(absolute, display).catch((error: unknown) => {
+      throw error instanceof LetterReadError ? error : new LetterReadError(display, readError(error), { cause: error });
+    });
     applyManifest(letter, absolute, config);
     // Loaded for this command only (it brings the yaml package): check starts faster.
     const { briefingFileName, renderBriefing } = await import('../briefing.js');
@@ -44,7 +49,7 @@ export async function writeBriefing(path: string, flags: BriefingFlags, io: Io):
     }
     await mkdir(dir, { recursive: true });
     await writeFile(target, renderBriefing(letter, extractReferences(letter), flags.today ?? localToday()));
-    io.stdout(lang === 'nl' ? `Briefing geschreven: ${shown}\n` : `Briefing written: ${shown}\n`);
+    io.stdout(lang === 'nl' ? `Briefing geschreven: ${escapeControls(shown)}\n` : `Briefing written: ${escapeControls(shown)}\n`);
     return EXIT.clean;
   });
 }

@@ -60,6 +60,8 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     onLetters: tuneHeapFor,
     ...(progress ? { onProgress: progress.update } : {}),
   }).finally(() => progress?.stop());
+  for (const note of run.notes ?? []) io.stderr(`brieflint: ${lang === 'nl' ? 'let op' : 'note'}: ${note[lang]}\n`);
+  for (const warning of run.facts.site?.stats.cacheWarnings ?? []) io.stderr(`brieflint: ${lang === 'nl' ? 'waarschuwing' : 'warning'}: ${warning[lang]}\n`);
   // What the knowledge base could not tell (e.g. KISS validity not checked): said, not hidden.
   for (const note of run.facts.kcc?.notes ?? []) io.stderr(`brieflint: ${note[lang]}\n`);
   const full = await baseline(toJsonReport(run, VERSION, lang), flags, io, lang);

@@ -2,12 +2,15 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { JsonReport } from '../report/types.js';
-import { MergeError, mergeJsonReports, mergeSarif, reportKind } from '../merge.js';
+import type { Lang } from '../types.js';
+import { checkReportShape, MergeError, mergeJsonReports, mergeSarif, reportKind } from '../merge.js';
+import { safeJson } from '../report/escape.js';
 import { EXIT, type Io } from './io.js';
 
 export interface MergeFlags {
   format?: 'json' | 'sarif';
   failOnErrors?: boolean;
+  lang?: Lang;
 }
 
 /**
@@ -15,30 +18,46 @@ export interface MergeFlags {
  * with --fail-on-errors, 1 when the merged report holds error-level findings (or unreadable letters).
  */
 export async function mergeReports(files: string[], flags: MergeFlags, io: Io): Promise<number> {
+  const lang = flags.lang ?? 'nl';
   const inputs: unknown[] = [];
   for (const file of files) {
     try {
       inputs.push(JSON.parse(await readFile(resolve(io.cwd, file), 'utf8')));
     } catch (error) {
-      io.stderr(`brieflint: ${file}: ${(error as NodeJS.ErrnoException).code ?? 'not valid JSON'}\n`);
+      const code = (error as NodeJS.ErrnoException).code;
+      io.stderr(`brieflint: ${file}: ${code ?? (lang === 'nl' ? 'geen geldige JSON' : 'not valid JSON')}\n`);
       return EXIT.failure;
     }
   }
   const kinds = new Set(inputs.map(reportKind));
   const kind = kinds.size === 1 ? [...kinds][0] : undefined;
   if (!kind || (flags.format && flags.format !== kind)) {
-    io.stderr(`brieflint: merge-reports needs files of one kind, all brieflint JSON or all SARIF${flags.format ? ` (asked for ${flags.format})` : ''}\n`);
+    const asked = flags.format ? (lang === 'nl' ? ` (gevraagd: ${flags.format})` : ` (asked for ${flags.format})`) : '';
+    io.stderr(
+      lang === 'nl'
+        ? `brieflint: merge-reports voegt bestanden van één soort samen: alle brieflint-JSON of alle SARIF${asked}\n`
+        : `brieflint: merge-reports needs files of one kind, all brieflint JSON or all SARIF${asked}\n`,
+    );
     return EXIT.failure;
   }
+  // Valid JSON of the wrong shape is named by file and field (exit 2), never a TypeError.
+  let wrong = false;
+  inputs.forEach((input, i) => {
+    const problem = checkReportShape(input, kind);
+    if (!problem) return;
+    wrong = true;
+    io.stderr(`brieflint: ${files[i]}: ${problem[lang]}\n`);
+  });
+  if (wrong) return EXIT.failure;
   const onNote = (note: string) => io.stderr(`brieflint: ${note}\n`);
   try {
     if (kind === 'sarif') {
       const merged = mergeSarif(inputs as object[], { onNote });
-      io.stdout(`${JSON.stringify(merged, null, 2)}\n`);
+      io.stdout(`${safeJson(merged, 2)}\n`);
       return flags.failOnErrors && sarifHasErrors(merged) ? EXIT.findings : EXIT.clean;
     }
     const merged = mergeJsonReports(inputs as JsonReport[], { onNote });
-    io.stdout(`${JSON.stringify(merged, null, 2)}\n`);
+    io.stdout(`${safeJson(merged, 2)}\n`);
     return flags.failOnErrors && (merged.summary.errors > 0 || merged.summary.unreadable > 0) ? EXIT.findings : EXIT.clean;
   } catch (error) {
     if (error instanceof MergeError) {

@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { validatorFor } from '../validators.js';
 import type { Rule } from '../rule.js';
 import type { ResolvedConfig, RuleSetting } from './types.js';
 import type { Message, SeveritySetting } from '../types.js';
 import { buildConfigSchema, type SectionSchemas } from './schema.js';
+import { credentialsMessage, findCredentials, redactCredentials } from '../secrets.js';
+import { parseYamlDocument, YAML_LIMITS, YAML_TOO_LARGE, YamlError } from '../yaml.js';
 
 export type { ResolvedConfig, RuleSetting } from './types.js';
 
@@ -69,6 +70,7 @@ export async function loadConfig(
   const file = explicit ? resolve(cwd, explicit) : findConfigFile(cwd);
   if (!file) return resolveConfig({}, cwd, rules);
   const raw = await parseConfigFile(file);
+  refuseCredentials(raw, file);
   validate(raw, file, rules, sections);
   return resolveConfig(raw as RawConfig, dirname(file), rules, file);
 }
@@ -85,16 +87,33 @@ async function parseConfigFile(file: string): Promise<unknown> {
         : { nl: `${file}: kan de configuratie niet lezen: ${(error as Error).message}`, en: `${file}: cannot read config: ${(error as Error).message}` },
     );
   }
+  const json = file.endsWith('.json');
   try {
-    const value = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    if (json && Buffer.byteLength(text, 'utf8') > YAML_LIMITS.maxBytes) {
+      throw new YamlError(YAML_TOO_LARGE, undefined);
+    }
+    // YAML with the limits every YAML read has (src/yaml.ts); JSON has no aliases, the same size limit.
+    const value = json ? JSON.parse(text) : parseYamlDocument(text, { uniqueKeys: true }).value;
     if (value === null || value === undefined) return {};
     return value;
   } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
-    const kind = file.endsWith('.json') ? 'JSON' : 'YAML';
-    const detail = (error as Error).message.split('\n')[0];
-    throw new ConfigError({ nl: `${file}: geen geldige ${kind}${where.replace('line', 'regel')}: ${detail}`, en: `${file}: not valid ${kind}${where}: ${detail}` });
+    const line = error instanceof YamlError ? error.line : undefined;
+    const kind = json ? 'JSON' : 'YAML';
+    const detail = error instanceof YamlError ? error.detail : { nl: (error as Error).message.split('\n')[0], en: (error as Error).message.split('\n')[0] };
+    const where = (word: string) => (line !== undefined ? ` (${word} ${line})` : '');
+    throw new ConfigError({
+      nl: `${file}: geen geldige ${kind}${where('regel')}: ${redactCredentials(detail.nl)}`,
+      en: `${file}: not valid ${kind}${where('line')}: ${redactCredentials(detail.en)}`,
+    });
   }
+}
+
+/** A user name or password in any URL of the config stops the run; the message names the key, never the value. */
+function refuseCredentials(raw: unknown, file: string): void {
+  const key = findCredentials(raw);
+  if (!key) return;
+  const reason = credentialsMessage(key);
+  throw new ConfigError({ nl: `${file}: ${reason.nl}`, en: `${file}: ${reason.en}` });
 }
 
 function validate(raw: unknown, file: string, rules: Rule[], sections: SectionSchemas): void {

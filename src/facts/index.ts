@@ -12,6 +12,7 @@ import { siteOptionsFromConfig } from './site/config.js';
 import { formsOptionsFromConfig } from './forms/config.js';
 // The network clients (undici) load only when a run needs them: --offline starts faster.
 import { ConfigError } from '../config/index.js';
+import { redactCredentials } from '../secrets.js';
 
 export interface GatherOptions {
   /** --offline: no network checks. */
@@ -113,7 +114,7 @@ function configured<T>(config: ResolvedConfig, build: () => T): T {
   try {
     return build();
   } catch (error) {
-    throw new ConfigError(`${config.file ?? 'config'}: ${(error as Error).message}`);
+    throw new ConfigError(`${config.file ?? 'config'}: ${redactCredentials((error as Error).message)}`);
   }
 }
 

@@ -3,7 +3,6 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import type { Nodes, Parents, Root, RootContent, PhrasingContent } from 'mdast';
 import type { DisableDirective, Letter, Link, Segment, TextBlock } from '../types.js';
 import { LetterReadError } from './errors.js';
@@ -11,6 +10,8 @@ import { idFromPath, metaFromRecord } from './meta.js';
 import { decodeText } from './text-input.js';
 import { locate } from './locate.js';
 import { decodeEntities } from '../html-text.js';
+import { loadYaml, YamlError } from '../yaml.js';
+import { checkMarkdownComplexity } from './complexity.js';
 
 /** GFM tables only: GFM's literal autolinks would hide bare URLs from the URL extractor's rules. */
 function remarkGfmTables(this: { data(): Record<string, unknown[] | undefined> }) {
@@ -24,11 +25,12 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(r
 /** Read a Markdown letter: YAML front matter, text blocks with line:column, links, directives. */
 export function readMarkdown(displayPath: string, data: Uint8Array): Letter {
   const source = decodeText(displayPath, data);
+  checkMarkdownComplexity(displayPath, source); // before the parser: some inputs cost it quadratic time
   const tree = parser.parse(source) as Root;
   const builder = new MarkdownBuilder(source, definitions(tree));
   let front: Record<string, unknown> = {};
   for (const node of tree.children) {
-    if (node.type === 'yaml') front = parseFrontMatter(displayPath, node.value);
+    if (node.type === 'yaml') front = parseFrontMatter(displayPath, node.value, node.position?.start.line ?? 1);
     else builder.visitBlock(node);
   }
   const meta = metaFromRecord(front);
@@ -43,21 +45,21 @@ export function readMarkdown(displayPath: string, data: Uint8Array): Letter {
 }
 
 /**
- * Front matter is parsed with js-yaml (YAML 1.2 core schema: dates stay text), about five times
- * faster than the `yaml` package on these small blocks, which matters at thousands of letters.
- * `yaml` stays where its document model is needed (positions in KCC briefings, the config).
+ * Front matter is parsed with js-yaml (src/yaml.ts: YAML 1.2 core schema, dates stay text, the
+ * alias and size limits every YAML read has), about five times faster than the `yaml` package on
+ * these small blocks, which matters at thousands of letters. `start` is the line of the opening `---`.
  */
-function parseFrontMatter(displayPath: string, yaml: string): Record<string, unknown> {
+function parseFrontMatter(displayPath: string, yaml: string, start: number): Record<string, unknown> {
   let value: unknown;
   try {
-    const docs = loadAll(yaml, { schema: CORE_SCHEMA });
-    if (docs.length > 1) throw new Error('more than one YAML document');
-    value = docs[0];
+    value = loadYaml(yaml);
   } catch (cause) {
-    const detail = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    // The YAML starts on the line after the opening `---`; a fault of the whole block is at the `---`.
+    const line = start + (cause instanceof YamlError && cause.line !== undefined ? cause.line : 0);
+    const detail = cause instanceof YamlError ? cause.detail : { nl: String(cause), en: String(cause) };
     throw new LetterReadError(
       displayPath,
-      { nl: `ongeldige YAML front matter: ${detail}`, en: `invalid YAML front matter: ${detail}` },
+      { nl: `regel ${line}: ongeldige YAML front matter: ${detail.nl}`, en: `line ${line}: invalid YAML front matter: ${detail.en}` },
       { cause },
     );
   }
@@ -321,12 +323,19 @@ class MarkdownBuilder {
     let runs: Array<{ from: number; to: number; offset: number }> = [];
     let links: Link[] = [];
     let open: { href: string; start: number; tag: string } | undefined;
+    // Runs come in source order: the line of each is counted on from the previous one (linear, not
+    // quadratic, in a block of thousands of tags).
+    let lineInBlock = 0;
+    let lineStart = 0;
+    let counted = 0;
     const addRun = (from: number, to: number) => {
       if (to <= from) return;
       runs.push({ from, to, offset: text.length });
-      const before = value.slice(0, from);
-      const lineInBlock = before.split('\n').length - 1;
-      const lineStart = before.lastIndexOf('\n') + 1;
+      for (let nl = value.indexOf('\n', counted); nl !== -1 && nl < from; nl = value.indexOf('\n', nl + 1)) {
+        lineInBlock++;
+        lineStart = nl + 1;
+      }
+      counted = from;
       const run = decodeEntities(value.slice(from, to), LETTER_ENTITIES);
       run.split('\n').forEach((piece, i) => {
         if (i > 0) text += '\n';
@@ -338,14 +347,22 @@ class MarkdownBuilder {
     const flush = () => {
       const blockIndex = this.blocks.length;
       if (text.trim() !== '') {
-        /** A source offset → its offset in the text (within the run that holds it). */
+        /** A source offset → its offset in the text (within the run that holds it; binary search). */
         const toText = (at: number) => {
-          const run = [...runs].reverse().find((r) => r.from <= at);
-          return run ? Math.min(text.length, run.offset + (at - run.from)) : 0;
+          let lo = 0;
+          let hi = runs.length - 1;
+          if (hi < 0 || runs[0].from > at) return 0;
+          while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (runs[mid].from <= at) lo = mid;
+            else hi = mid - 1;
+          }
+          return Math.min(text.length, runs[lo].offset + (at - runs[lo].from));
         };
+        const firstFrom = runs[0]?.from ?? 0;
+        const lastTo = runs.at(-1)?.to ?? 0;
         for (const l of mdLinks) {
-          if (!runs.some((r) => r.from <= l.from && l.from < r.to)) continue;
-          const start = toText(l.from);
+          if (l.from < firstFrom || l.from >= lastTo) continue;          const start = toText(l.from);
           const end = toText(l.to);
           links.push({ href: l.href, text: text.slice(start, end).trim(), location: { line: 0, column: 0 }, block: blockIndex, start, end, source: 'markdown' });
         }

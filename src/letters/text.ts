@@ -2,10 +2,12 @@ import type { Letter, TextBlock } from '../types.js';
 import { idFromPath } from './meta.js';
 import { segmentsForLines } from './locate.js';
 import { decodeText } from './text-input.js';
+import { checkTextSize } from './complexity.js';
 
 /** Read a plain-text letter or e-mail template: one block per paragraph (blank-line separated). */
 export function readText(displayPath: string, data: Uint8Array): Letter {
   const source = decodeText(displayPath, data);
+  checkTextSize(displayPath, source);
   return {
     path: displayPath,
     format: 'text',

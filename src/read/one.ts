@@ -41,7 +41,7 @@ export async function parseOne(file: FoundFile, data: Buffer, config: ManifestCo
 }
 
 /** Why a file could not be read: the reader's reason, or the message of an unexpected error (a bug). */
-function readError(error: unknown): Message {
+export function readError(error: unknown): Message {
   if (error instanceof LetterReadError) return error.reason;
   const detail = error instanceof Error ? error.message : String(error);
   return { nl: `onverwachte fout bij lezen: ${detail}`, en: `unexpected error while reading: ${detail}` };

@@ -4,6 +4,7 @@ import { normalizeUrl, sameUrl } from '../extract/urls.js';
 import type { JsonFile, JsonFinding, JsonReport, JsonUrl } from './types.js';
 import type { BriefingFacts } from '../facts/letter.js';
 import { INTERNAL_ERROR } from '../engine.js';
+import { safeJson } from './escape.js';
 
 const at = (l: Location | undefined) => ({ line: l?.line ?? 0, column: l?.column ?? 0 });
 const partOf = (l: Location | undefined) => (l?.part && l.part !== 'body' ? { part: l.part } : {});
@@ -169,7 +170,7 @@ export function summarize(files: JsonFile[], skippedRules: string[] = []): JsonR
 }
 
 export function formatJson(report: JsonReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${safeJson(report, 2)}\n`;
 }
 
 const FILES_AT_TOP = '\n  "files": []';
@@ -187,7 +188,7 @@ export function* jsonParts(report: JsonReport): Generator<string> {
   }
   yield `${frame.slice(0, at)}\n  "files": [`;
   for (let i = 0; i < report.files.length; i++) {
-    yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(report.files[i], null, 2).replace(/\n/g, '\n    ')}`;
+    yield `${i === 0 ? '' : ','}\n    ${safeJson(report.files[i], 2).replace(/\n/g, '\n    ')}`;
   }
   yield `\n  ]${frame.slice(at + FILES_AT_TOP.length)}`;
 }

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result, Notification, Run } from 'sarif';
 import type { JsonFile, JsonFinding, JsonReport } from './types.js';
 import { baselineKey } from '../baseline.js';
+import { safeJson } from './escape.js';
 
 export interface RuleInfo {
   id: string;
@@ -34,15 +35,27 @@ export function isDocxPath(path: string): boolean {
 }
 
 /**
- * The artifact URI of a letter path: relative paths percent-encoded segment by segment (spaces,
- * `#`, `?` …) and resolved against %SRCROOT%; absolute paths become file: URIs.
+ * A path segment as RFC 3986 allows it in a URI: every character outside `pchar` percent-encoded
+ * as UTF-8 (space, `#`, `?`, `%`, `[`, `]`, `\\`, `"`, `<`, `>`, `^`, `` ` ``, `{`, `|`, `}`,
+ * controls, non-ASCII). encodeURIComponent also encodes `:`, `@` and most sub-delims, which keeps a
+ * colon out of the first segment of a relative reference, where RFC 3986 forbids it.
+ */
+function encodeSegment(segment: string): string {
+  // A lone surrogate cannot be UTF-8 (encodeURIComponent would throw): U+FFFD, as toWellFormed does.
+  return encodeURIComponent(segment.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+}
+
+/**
+ * The artifact URI of a letter path: relative paths percent-encoded segment by segment and
+ * resolved against %SRCROOT%; absolute paths become file: URIs. Report paths use `/` between
+ * folders on every system (a Windows path is converted when it is found), so a backslash is part
+ * of a file name (legal on Linux) and is encoded as %5C, never read as a folder separator.
  */
 export function artifactLocation(path: string): { uri: string; uriBaseId?: string } {
-  const p = path.replace(/\\/g, '/');
-  const encode = (s: string) => s.split('/').map(encodeURIComponent).join('/');
-  if (/^[A-Za-z]:\//.test(p)) return { uri: `file:///${p.slice(0, 2)}${encode(p.slice(2))}` };
-  if (p.startsWith('/')) return { uri: `file://${encode(p)}` };
-  return { uri: encode(p.replace(/^(\.\/)+/, '')), uriBaseId: SRCROOT };
+  const encode = (s: string) => s.split('/').map(encodeSegment).join('/');
+  if (/^[A-Za-z]:\//.test(path)) return { uri: `file:///${path.slice(0, 2)}${encode(path.slice(2))}` };
+  if (path.startsWith('/')) return { uri: `file://${encode(path)}` };
+  return { uri: encode(path.replace(/^(\.\/)+/, '')), uriBaseId: SRCROOT };
 }
 
 function docxNote(f: JsonFinding): string {
@@ -123,7 +136,7 @@ export function formatSarif(report: JsonReport, rules: RuleInfo[], options: Sari
     },
   };
   const log: Log = { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${safeJson(log, 2)}\n`;
 }
 
 function result(file: JsonFile, f: JsonFinding, index: number, print: string): Result {

@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../types.js';
 import type { JsonFile, JsonFinding, JsonReport } from './types.js';
+import { visibleControls } from './escape.js';
 
 export interface StylishOptions {
   lang: Lang;
@@ -61,7 +62,9 @@ const T = {
 } as const;
 
 /** Terminal output for the webredacteur: per file what the letter sends people to, then findings. */
-export function formatStylish(report: JsonReport, options: StylishOptions): string {
+export function formatStylish(untrusted: JsonReport, options: StylishOptions): string {
+  // Letter text, file names and server answers: control characters shown, never sent to the terminal.
+  const report = visibleControls(untrusted);
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const t = T[options.lang];
   const out: string[] = [];

@@ -311,7 +311,7 @@ describe('--shard and merge-reports', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--shard');
     const dir = project({ 'a.json': JSON.stringify({ version: '0.1.0', files: [], summary: { files: 0, errors: 0, warnings: 0, unreadable: 0 } }), 'b.sarif': JSON.stringify({ version: '2.1.0', runs: [] }) });
-    const mixed = await cli(['merge-reports', 'a.json', 'b.sarif'], dir);
+    const mixed = await cli(['merge-reports', 'a.json', 'b.sarif', '--lang', 'en'], dir);
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toContain('one kind');
   });

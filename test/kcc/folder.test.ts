@@ -138,7 +138,7 @@ describe('kcc config section', () => {
     }
   });
   it('refuses credentials inside a URL', () => {
-    expect(() => resolveKccConfig({ adapter: 'kiss', url: 'https://kcc:s3cr3t@kiss.example' })).toThrow('kcc.url contains a user name or password');
+    expect(() => resolveKccConfig({ adapter: 'kiss', url: 'https://kcc:s3cr3t@kiss.example' })).toThrow('key "kcc.url" contains a user name or password');
   });
   it('plugs into the config schema as the kcc section', () => {
     const schema = buildConfigSchema([], { kcc: kccConfigSchema });

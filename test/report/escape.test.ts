@@ -24,8 +24,8 @@ describe('escapeXml', () => {
   it('escapes specials and keeps line breaks in attributes as character references', () => {
     expect(escapeXml('a<b>&"c"\n\'d\'')).toBe('a&lt;b&gt;&amp;&quot;c&quot;&#10;&#39;d&#39;');
   });
-  it('replaces characters XML cannot hold', () => {
-    expect(escapeXml('a\u0000b\u001Fc\uFFFFd\uD800e')).toBe('a\uFFFDb\uFFFDc\uFFFDd\uFFFDe');
+  it('shows control characters escaped and replaces the other characters XML cannot hold', () => {
+    expect(escapeXml('a\u0000b\u001Fc\uFFFFd\uD800e')).toBe('a\\x00b\\x1fc\uFFFDd\uFFFDe');
     expect(escapeXmlText('ok 😀 \r\nnext')).toBe('ok 😀 \nnext');
   });
 });

@@ -432,7 +432,7 @@ describe('checkSite: dedup, progress and cache', () => {
       expect(server.requests.length).toBeGreaterThan(0);
       expect(first.urls[`${V}/afval`].fromCache).toBe(false);
       const file = JSON.parse(await readFile(cache.path, 'utf8'));
-      expect(file.version).toBe(1);
+      expect(file).toMatchObject({ version: 2, tool: 'brieflint' });
 
       server.reset();
       const second = await checkSite(good, optionsFor(server, { cache, now }));

@@ -5,6 +5,7 @@
 import { wholeNumber } from '../site/config.js';
 import type { SiteOptions } from '../site/types.js';
 import type { FormsOptions, HostEntry } from './types.js';
+import { hasCredentials, redactCredentials } from '../../secrets.js';
 
 const HOSTS_DESCRIPTION =
   "Host names ('formulieren.gemeente.nl') or URLs with a path prefix ('https://www.gemeente.nl/formulieren/').";
@@ -53,7 +54,8 @@ export function parseHostEntry(value: string): HostEntry {
     throw new Error(`"${value}" is not a host name or URL`);
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error(`"${value}": only http(s) URLs`);
-  if (!u.hostname || u.username || u.password || u.search || u.hash) throw new Error(`"${value}": give a host name or a URL without query`);
+  if (u.username || u.password || hasCredentials(raw)) throw new Error(`"${redactCredentials(value)}": contains a user name or password; give a host name or a URL without them`);
+  if (!u.hostname || u.search || u.hash) throw new Error(`"${value}": give a host name or a URL without query`);
   let basePath = u.pathname || '/';
   if (!basePath.endsWith('/')) basePath += '/';
   return { origin: u.origin, host: u.host.toLowerCase(), basePath };

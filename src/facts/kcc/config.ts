@@ -1,6 +1,7 @@
 import { validatorFor, type Validator } from '../../validators.js';
 import type { KccSource } from './types.js';
 import { KnowledgeBaseError } from './errors.js';
+import { credentialsMessage, findCredentials } from '../../secrets.js';
 
 /** Where an adapter finds a briefing property in an object's data: one dotted path or several. */
 export type FieldPath = string | string[];
@@ -130,6 +131,8 @@ let validate: Validator | undefined;
  */
 export function resolveKccConfig(section: Record<string, unknown> | undefined): KccConfig {
   const raw = section ?? {};
+  const withCredentials = findCredentials(raw, 'kcc');
+  if (withCredentials) throw new KnowledgeBaseError('kcc', credentialsMessage(withCredentials), { field: withCredentials.slice('kcc.'.length) });
   for (const key of Object.keys(raw)) {
     if (SECRET_KEYS.test(key)) {
       throw new KnowledgeBaseError('kcc', {
@@ -150,15 +153,6 @@ export function resolveKccConfig(section: Record<string, unknown> | undefined): 
     throw new KnowledgeBaseError('kcc', { nl: `${where}: ${what === 'unknown key' ? 'onbekende sleutel' : what}`, en: `${where}: ${what}` }, { field: where });
   }
   const r = raw as Partial<KccConfig>;
-  for (const key of ['url', 'objecttype'] as const) {
-    const v = r[key];
-    if (v && /^https?:\/\/[^/?#]*@/i.test(v)) {
-      throw new KnowledgeBaseError('kcc', {
-        nl: `kcc.${key} bevat een gebruikersnaam of wachtwoord; zet geheimen in een omgevingsvariabele en noem die in kcc.tokenEnv of kcc.authEnv`,
-        en: `kcc.${key} contains a user name or password; put secrets in an environment variable and name it in kcc.tokenEnv or kcc.authEnv`,
-      }, { field: key });
-    }
-  }
   return {
     adapter: r.adapter ?? 'folder',
     folder: r.folder ?? 'kcc',

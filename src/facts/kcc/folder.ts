@@ -2,7 +2,8 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { validatorFor, type Validator } from '../../validators.js';
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
+import { parseYamlDocument, YamlError } from '../../yaml.js';
 import type { Message } from '../../types.js';
 import type { Briefing, BriefingForm, KnowledgeBase } from './types.js';
 import { KnowledgeBaseError } from './errors.js';
@@ -139,18 +140,20 @@ function parse(text: string, file: string, defaultId: string): ParsedFile {
   }
   const yamlText = m[1];
   const body = src.slice(m[0].length).trim();
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    const line = lineCounter.linePos(e.pos[0]).line + 1;
-    const detail = e.message.split('\n')[0];
+  let parsed: ReturnType<typeof parseYamlDocument>;
+  try {
+    parsed = parseYamlDocument(yamlText, { uniqueKeys: true });
+  } catch (cause) {
+    if (!(cause instanceof YamlError)) throw cause;
+    // The YAML starts on line 2 of the file, after the opening `---`; a fault of the whole block is at the `---`.
+    const line = cause.line === undefined ? 1 : cause.line + 1;
     throw new KnowledgeBaseError(file, {
-      nl: `regel ${line}: front matter is geen geldige YAML (${detail})`,
-      en: `line ${line}: front matter is not valid YAML (${detail})`,
-    }, { field: undefined });
+      nl: `regel ${line}: front matter is geen geldige YAML (${cause.detail.nl})`,
+      en: `line ${line}: front matter is not valid YAML (${cause.detail.en})`,
+    }, { cause });
   }
-  const data: unknown = doc.toJS() ?? {};
+  const { doc, lineCounter } = parsed;
+  const data: unknown = parsed.value ?? {};
   const lineOf = (key: string): number | undefined => keyLine(doc, lineCounter, key);
   const fail = (field: string, reason: Message): never => {
     const line = lineOf(field);
@@ -393,7 +396,7 @@ export class FolderKnowledgeBase implements KnowledgeBase {
         parsed.push(parse(text, file, defaultId));
       } catch (e) {
         if (e instanceof KnowledgeBaseError) errors.push(e);
-        else throw e;
+        else errors.push(unexpected(file, e)); // a bug in the reader: named, never a stack trace
       }
     }
     const seen = new Map<string, string>();
@@ -433,6 +436,12 @@ export class FolderKnowledgeBase implements KnowledgeBase {
     }
     return out;
   }
+}
+
+/** An internal error while reading one briefing: the file and what went wrong, for a bug report. */
+function unexpected(file: string, error: unknown): KnowledgeBaseError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new KnowledgeBaseError(file, { nl: `onverwachte fout bij lezen: ${detail}`, en: `unexpected error while reading: ${detail}` }, { cause: error });
 }
 
 function toPosix(p: string): string {

@@ -3,10 +3,12 @@
  * variants a resident may type on the gemeente's own domains. See ../../../../shared/DESIGN.md.
  */
 import { onDomain } from '../../domains.js';
+import { createHash } from 'node:crypto';
 import { HttpClient, defaultUserAgent, parseConnectTo, type HttpClientOptions } from '../../http/index.js';
-import { SiteCache } from './cache.js';
+import { cacheFingerprint, SiteCache } from './cache.js';
 import { Follower } from './check.js';
 import { isLive } from './results.js';
+import { VERSION } from '../../paths.js';
 import type { CheckOutcome, SiteFacts, SiteOptions, UrlResult, VariantKind, VariantProblem, VariantResult } from './types.js';
 
 export type * from './types.js';
@@ -173,9 +175,12 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
   const domains = options.domains.map((d) => d.toLowerCase().replace(/^\.+|\.+$/g, ''));
   const now = options.now ?? Date.now;
   const remap = compileRemap(options.remap);
+  const maxRedirects = options.maxRedirects ?? SITE_DEFAULTS.maxRedirects;
+  const keepBodyBytes = options.keepBodyBytes ?? SITE_DEFAULTS.keepBodyBytes;
+  const probe = options.probe ?? true;
   const client = openConnection(
     options,
-    { ...SITE_DEFAULTS, maxRedirects: options.maxRedirects ?? SITE_DEFAULTS.maxRedirects },
+    { ...SITE_DEFAULTS, maxRedirects },
     {
       headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8', 'accept-language': 'nl,en;q=0.7' },
       readBody: mayBeHtml,
@@ -183,11 +188,24 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
       memoize: true,
     },
   );
-  const follower = new Follower(client, {
-    keepBodyBytes: options.keepBodyBytes ?? SITE_DEFAULTS.keepBodyBytes,
-    probe: options.probe ?? true,
+  // Everything that changes what a fetch gives: a cache written with other settings is not used.
+  const fingerprint = cacheFingerprint({
+    brieflint: VERSION,
+    remap: options.remap ?? [],
+    connectTo: options.connectTo ?? [],
+    ca: (options.ca ?? []).map((pem) => createHash('sha256').update(pem).digest('hex')),
+    allowPrivate: options.allowPrivate ?? false,
+    timeoutMs: options.timeoutMs ?? SITE_DEFAULTS.timeoutMs,
+    retries: Math.max(0, options.retries ?? SITE_DEFAULTS.retries),
+    maxBodyBytes: options.maxBodyBytes ?? SITE_DEFAULTS.maxBodyBytes,
+    maxRetryWaitMs: options.maxRetryWaitMs ?? SITE_DEFAULTS.maxRetryWaitMs,
+    userAgent: options.userAgent ?? defaultUserAgent(),
+    maxRedirects,
+    keepBodyBytes,
+    probe,
   });
-  const cache = options.cache ? new SiteCache(options.cache.path, options.cache.ttlSeconds * 1000, now) : undefined;
+  const cache = options.cache ? new SiteCache(options.cache.path, options.cache.ttlSeconds * 1000, now, fingerprint) : undefined;
+  const follower = new Follower(client, { keepBodyBytes, probe });
   await cache?.load();
   let cacheHits = 0;
 
@@ -301,20 +319,13 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
     for (let waited = 0; waited < pending.length; waited = pending.length) await Promise.all(pending.slice(waited));
     await (error ? client.destroy() : client.close()).catch(() => undefined);
     if (error) throw error;
-    let cacheError: string | undefined;
-    if (cache) {
-      try {
-        await cache.save();
-      } catch (e) {
-        cacheError = `${cache.path}: ${(e as Error).message}`;
-      }
-    }
+    await cache?.save(); // never throws: what goes wrong is in cache.warnings
     // Stable order: as handed in.
     const ordered: Record<string, UrlResult> = {};
     for (const href of distinct) ordered[href] = urls[href];
     return {
       urls: ordered,
-      stats: { urls: distinct.length, requests: client.requests, cacheHits, ...(cacheError ? { cacheError } : {}) },
+      stats: { urls: distinct.length, requests: client.requests, cacheHits, ...(cache?.warnings.length ? { cacheWarnings: cache.warnings } : {}) },
     };
   };
   return { add, finish };

@@ -4,6 +4,7 @@
  */
 import type { LookupFunction } from 'node:net';
 import type { HttpErrorCode } from '../../http/errors.js';
+import type { Message } from '../../types.js';
 
 /**
  * What a URL turned out to be.
@@ -128,8 +129,8 @@ export interface SiteStats {
   requests: number;
   /** Fetches answered from the cache file. */
   cacheHits: number;
-  /** The cache file could not be written (the run itself went fine). */
-  cacheError?: string;
+  /** What is wrong with the cache file (unreadable, not a cache, invalid entries, not writable): one line each. */
+  cacheWarnings?: Message[];
 }
 
 /** The facts of the live-site check: one result per distinct href. */
