@@ -1,7 +1,7 @@
 /**
  * The command line: commander wiring only. Each command lives in src/commands/.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { parseReportSpec, FORMATS, type Format } from './report/index.js';
 import { isoDate as toIsoDate } from './letters/meta.js';
 import { VERSION } from './paths.js';
@@ -11,98 +11,100 @@ import { runCheck, type CheckFlags } from './commands/check.js';
 import { writeBriefing, type BriefingFlags } from './commands/briefing.js';
 import { mergeReports, type MergeFlags } from './commands/merge.js';
 import { explain } from './commands/explain.js';
+import { notAPath } from './commands/unknown.js';
+import { LOCALIZED_ERROR, LocalizedCommand } from './i18n/commander.js';
+import { cliLang } from './i18n/lang.js';
+import { ARGUMENT_REASONS, REPORT_REASONS } from './i18n/cli-text.js';
+import { didYouMean } from './i18n/suggest.js';
 
 export { EXIT } from './commands/io.js';
 export { exitCode } from './commands/check.js';
 
-const EXAMPLES = `
-Examples:
-  $ brieflint check brieven/                  check every letter in brieven/
-  $ brieflint check "brieven/**/*.docx" --offline
-  $ brieflint check brief.md --format json > report.json
-  $ brieflint check brieven/ --report sarif=brieflint.sarif --report html=kcc.html
-  $ brieflint check brieven/ --baseline .brieflint-baseline.json --update-baseline
-  $ brieflint check --lang en --max-warnings 0
-  $ brieflint check brieven/ --shard 2/4 --report json=part-2.json
-  $ brieflint merge-reports part-*.json > brieflint.json
-  $ brieflint explain pretty-url              what a rule checks and why
-
-Exit codes: 0 clean, 1 error-level findings (or too many warnings), 2 brieflint could not do its job.`;
-
-function integer(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
-  return n;
-}
-
-function collectReport(value: string, previous: Array<{ format: Format; path: string }>) {
-  try {
-    return [...previous, parseReportSpec(value)];
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
-}
-
-function shardOption(value: string): Shard {
-  try {
-    return parseShard(value);
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
-}
-
-function isoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || toIsoDate(value) !== value) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
-  return value;
-}
-
-/** Build the commander program; `io` makes it testable in-process. Resolves to the exit code. */
+/**
+ * Build the commander program; `io` makes it testable in-process. Descriptions here are the
+ * English fallbacks: src/i18n/cli-text.ts holds what help shows, in Dutch and English.
+ */
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
-  const program = new Command('brieflint')
-    .description('Lint the outgoing letters of a gemeente: pretty URLs that work as typed, open forms, a KCC briefing for every mailing.')
+  const program = new LocalizedCommand('brieflint', { lang: 'nl', choose: (args) => cliLang(args, io.cwd, io.env) })
     .version(VERSION, '-v, --version')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .addHelpText('after', EXAMPLES)
-    .showHelpAfterError()
     .exitOverride();
+
+  // Option parsers: their reasons are in the language chosen when parsing started.
+  const integer = (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw program.invalid(ARGUMENT_REASONS.wholeNumber);
+    return n;
+  };
+  const collectReport = (value: string, previous: Array<{ format: Format; path: string }>) => {
+    const format = value.slice(0, Math.max(0, value.indexOf('=')));
+    if (format && value.length > format.length + 1 && !(FORMATS as readonly string[]).includes(format)) {
+      const list = FORMATS.join(', ');
+      throw program.invalid({ nl: REPORT_REASONS.format.nl(format, list) + didYouMean(format, FORMATS).nl, en: REPORT_REASONS.format.en(format, list) + didYouMean(format, FORMATS).en });
+    }
+    try {
+      return [...previous, parseReportSpec(value)];
+    } catch {
+      throw program.invalid(REPORT_REASONS.shape);
+    }
+  };
+  const shardOption = (value: string): Shard => {
+    try {
+      return parseShard(value);
+    } catch {
+      throw program.invalid(REPORT_REASONS.shard);
+    }
+  };
+  const isoDate = (value: string): string => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || toIsoDate(value) !== value) throw program.invalid(ARGUMENT_REASONS.date);
+    return value;
+  };
 
   program
     .command('check', { isDefault: true })
     .description('check letters (.docx, .md, .markdown, .txt): files, folders or globs; default the current folder')
     .argument('[paths...]', 'files, folders or globs', [])
-    .option('-c, --config <file>', 'config file (default: nearest brieflint.config.{json,yaml,yml} up from here)')
+    .option('-c, --config <file>', 'config file')
     .addOption(new Option('-f, --format <format>', 'output format on stdout').choices([...FORMATS]).default('stylish'))
-    .option('-r, --report <format=path>', 'also write a report to a file (repeatable), e.g. sarif=brieflint.sarif', collectReport, [])
+    .option('-r, --report <format=path>', 'also write a report to a file (repeatable)', collectReport, [])
     .option('--baseline <file>', 'ignore the findings recorded in this baseline file')
-    .option('--update-baseline', 'write the current findings to the --baseline file (default .brieflint-baseline.json)')
-    .addOption(new Option('--lang <lang>', 'language of messages (default: config lang, else nl)').choices(['nl', 'en']))
+    .option('--update-baseline', 'write the current findings to the --baseline file')
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(['nl', 'en']))
     .option('-q, --quiet', 'report errors only, no references or warnings')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', integer)
     .option('--no-color', 'no colours in the output')
-    .option('--offline', 'skip every check that needs the network (the summary names the skipped rules)')
+    .option('--offline', 'skip every check that needs the network')
     .option('--no-cache', 'neither read nor write the live-site cache file')
     .option('--today <date>', 'check as if today were this date (YYYY-MM-DD)', isoDate)
-    .option('--shard <i/n>', 'check only the i-th of n parts of the letters (CI matrix); merge the reports with merge-reports', shardOption)
-    .addHelpText('after', EXAMPLES)
-    .action(async (paths: string[], flags: CheckFlags) => setExit(await runCheck(paths, flags, io)));
+    .option('--shard <i/n>', 'check only the i-th of n parts of the letters', shardOption)
+    .action(async (paths: string[], flags: CheckFlags, cmd: Command) => {
+      // The default command: a mistyped command is not a path (`brieflint chek brieven/`).
+      const root = cmd.parent!;
+      if (root.args[0] !== 'check' && paths.length > 0) {
+        const commands = [...root.commands.map((c) => c.name()), 'help'];
+        const why = notAPath(paths[0], io.cwd, commands, program.lang);
+        if (why) root.error(why, { code: LOCALIZED_ERROR, exitCode: EXIT.failure });
+      }
+      setExit(await runCheck(paths, flags, io));
+    });
 
   program
     .command('briefing')
-    .description('write a ready-to-fill KCC briefing for a letter into the briefing folder (config kcc.folder, default kcc/)')
+    .description('write a ready-to-fill KCC briefing for a letter into the briefing folder')
     .argument('<letter>', 'the letter (.docx, .md, .txt)')
     .option('-c, --config <file>', 'config file')
     .option('-o, --out <dir>', 'folder to write to (default: the KCC folder of the config)')
     .option('--force', 'overwrite an existing briefing')
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['nl', 'en']))
-    .option('--today <date>', 'the date written as "updated", and the start of validity when the letter has no mailing date (YYYY-MM-DD)', isoDate)
+    .option('--today <date>', 'the date written as "updated" (YYYY-MM-DD)', isoDate)
     .action(async (path: string, flags: BriefingFlags) => setExit(await writeBriefing(path, flags, io)));
 
   program
     .command('merge-reports')
-    .description('merge the JSON or SARIF reports of sharded runs (check --shard i/n) into one, on stdout')
+    .description('merge the JSON or SARIF reports of sharded runs into one, on stdout')
     .argument('<files...>', 'report files, all JSON or all SARIF')
     .addOption(new Option('-f, --format <format>', 'output format (default: the format of the input)').choices(['json', 'sarif']))
-    .option('--fail-on-errors', 'exit 1 when the merged report holds error-level findings (default: exit 0 whenever the reports were merged)')
+    .option('--fail-on-errors', 'exit 1 when the merged report holds error-level findings')
     .action(async (files: string[], flags: MergeFlags) => setExit(await mergeReports(files, flags, io)));
 
   program

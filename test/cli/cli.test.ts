@@ -154,9 +154,9 @@ describe('explain, help and version', () => {
     const bin = join(ROOT, 'bin/brieflint.js');
     const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toBe(version);
-    const help = execFileSync(process.execPath, [bin, 'check', '--help'], { encoding: 'utf8' });
+    const help = execFileSync(process.execPath, [bin, 'check', '--help', '--lang', 'nl'], { encoding: 'utf8' });
     expect(help).toContain('--offline');
-    expect(help).toContain('Examples:');
+    expect(help).toContain('Voorbeelden:');
     const run = spawnSync(process.execPath, [bin, 'check', 'brieven/parkeervergunning-2027.md', '--offline'], { cwd: DEMO, encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('pretty-url');
@@ -203,7 +203,7 @@ describe('reports and baseline', () => {
   it('rejects a malformed --report with exit code 2', async () => {
     const { code, stderr } = await cli(['check', '--offline', '--report', 'pdf=x.pdf']);
     expect(code).toBe(2);
-    expect(stderr).toContain('unknown format "pdf"');
+    expect(stderr).toContain('onbekend formaat “pdf”');
   });
 
   it('--update-baseline records findings; later only new ones fail, and fixed ones are reported as stale', async () => {
