@@ -31,9 +31,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .exitOverride();
 
   // Option parsers: their reasons are in the language chosen when parsing started.
-  const integer = (value: string): number => {
+  // ESLint's convention: -1 means no limit.
+  const maxWarnings = (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw program.invalid(ARGUMENT_REASONS.wholeNumber);
+    if (!Number.isInteger(n) || n < -1) throw program.invalid(ARGUMENT_REASONS.maxWarnings);
     return n;
   };
   const collectReport = (value: string, previous: Array<{ format: Format; path: string }>) => {
@@ -71,7 +72,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--update-baseline', 'write the current findings to the --baseline file')
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['nl', 'en']))
     .option('-q, --quiet', 'report errors only, no references or warnings')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', integer)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)', maxWarnings)
     .option('--no-color', 'no colours in the output')
     .option('--offline', 'skip every check that needs the network')
     .option('--no-cache', 'neither read nor write the live-site cache file')

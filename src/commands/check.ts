@@ -29,6 +29,7 @@ export interface CheckFlags {
   updateBaseline?: boolean;
   lang?: Lang;
   quiet?: boolean;
+  /** -1: no limit. */
   maxWarnings?: number;
   color: boolean;
   offline?: boolean;
@@ -64,6 +65,7 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
   for (const note of run.facts.kcc?.notes ?? []) io.stderr(`brieflint: ${note[lang]}\n`);
   const full = await baseline(toJsonReport(run, VERSION, lang), flags, io, lang);
   const code = exitCode(full, flags.maxWarnings);
+  const tooMany = flags.maxWarnings !== undefined && flags.maxWarnings >= 0 && full.summary.warnings > flags.maxWarnings;
   const report = flags.quiet ? withoutWarnings(full) : full;
   const ctx: FormatContext = {
     lang,
@@ -72,7 +74,7 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     rules: allRules,
     version: VERSION,
     // Warnings fail the JUnit test cases exactly when they fail the run.
-    warningsFail: flags.maxWarnings !== undefined && full.summary.warnings > flags.maxWarnings,
+    warningsFail: tooMany,
     now: new Date(),
     today: run.facts.today,
     minDaysAfterMailing: minDaysAfterMailing(config),
@@ -84,6 +86,15 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
   for (const { format, path } of flags.report) {
     const target = resolve(io.cwd, path);
     await writeReport(target, renderParts(format, report, { ...ctx, target }));
+  }
+  // Why the exit code is 1 when the findings are only warnings.
+  if (tooMany) {
+    const n = full.summary.warnings;
+    io.stderr(
+      lang === 'nl'
+        ? `brieflint: te veel waarschuwingen: ${n} (maximum ${flags.maxWarnings}, --max-warnings)\n`
+        : `brieflint: too many warnings: ${n} (maximum ${flags.maxWarnings}, --max-warnings)\n`,
+    );
   }
   return code;
 }
@@ -142,7 +153,8 @@ export function exitCode(report: JsonReport, maxWarnings?: number): number {
   const s = report.summary;
   if (s.unreadable > 0) return EXIT.failure;
   if (s.errors > 0) return EXIT.findings;
-  if (maxWarnings !== undefined && s.warnings > maxWarnings) return EXIT.findings;
+  // -1 (ESLint's convention): no limit.
+  if (maxWarnings !== undefined && maxWarnings >= 0 && s.warnings > maxWarnings) return EXIT.findings;
   return EXIT.clean;
 }
 

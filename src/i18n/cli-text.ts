@@ -53,7 +53,10 @@ export const COMMANDS: Record<string, CommandTexts> = {
         en: 'language of messages (default: config lang, else nl)',
       },
       '--quiet': { nl: 'alleen fouten, geen verwijzingen of waarschuwingen', en: 'report errors only, no references or warnings' },
-      '--max-warnings': { nl: 'exitcode 1 bij meer waarschuwingen dan dit', en: 'exit 1 when there are more warnings than this' },
+      '--max-warnings': {
+        nl: 'exitcode 1 bij meer waarschuwingen dan dit (-1: geen maximum)',
+        en: 'exit 1 when there are more warnings than this (-1: no limit)',
+      },
       '--no-color': NO_COLOR,
       '--offline': {
         nl: 'sla elke controle over die het netwerk nodig heeft (de samenvatting noemt de overgeslagen regels)',
@@ -166,7 +169,7 @@ Exit codes: 0 clean, 1 error-level findings (or too many warnings), 2 brieflint 
 
 /** Reasons our own option parsers give (commander puts them after the value). */
 export const ARGUMENT_REASONS = {
-  wholeNumber: { nl: 'verwacht een geheel getal ≥ 0', en: 'expected a whole number ≥ 0' },
+  maxWarnings: { nl: 'verwacht een geheel getal ≥ 0, of -1 voor geen maximum', en: 'expected a whole number ≥ 0, or -1 for no limit' },
   date: { nl: 'verwacht een datum als JJJJ-MM-DD, bijv. 2027-03-01', en: 'expected a date as YYYY-MM-DD, e.g. 2027-03-01' },
 };
 
