@@ -12,6 +12,7 @@ import { writeBriefing, type BriefingFlags } from './commands/briefing.js';
 import { mergeReports, type MergeFlags } from './commands/merge.js';
 import { explain } from './commands/explain.js';
 import { notAPath } from './commands/unknown.js';
+import { processIo } from './commands/process-io.js';
 import { LOCALIZED_ERROR, LocalizedCommand } from './i18n/commander.js';
 import { cliLang } from './i18n/lang.js';
 import { ARGUMENT_REASONS, REPORT_REASONS } from './i18n/cli-text.js';
@@ -120,14 +121,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 /** Entry point for bin/brieflint.js. */
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.clean;
-  const io: Io = {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-    cwd: process.cwd(),
-    isTTY: !!process.stdout.isTTY,
-    env: process.env,
-    ...(process.stderr.isTTY && !process.env.CI ? { progress: process.stderr } : {}),
-  };
+  const io = processIo();
   const program = buildProgram(io, (c) => (code = c));
   try {
     await program.parseAsync(argv);
