@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { ErrorObject } from 'ajv';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { validatorFor } from '../validators.js';
 import type { Rule } from '../rule.js';
 import type { ResolvedConfig, RuleSetting } from './types.js';
 import type { Message, SeveritySetting } from '../types.js';
 import { buildConfigSchema, type SectionSchemas } from './schema.js';
+import { describeConfigErrors, jsonSyntaxError, yamlSyntaxError } from './errors.js';
 
 export type { ResolvedConfig, RuleSetting } from './types.js';
 
@@ -85,66 +85,27 @@ async function parseConfigFile(file: string): Promise<unknown> {
         : { nl: `${file}: kan de configuratie niet lezen: ${(error as Error).message}`, en: `${file}: cannot read config: ${(error as Error).message}` },
     );
   }
+  // A byte order mark (Notepad) is no content.
+  text = text.replace(/^\uFEFF/, '');
   try {
     const value = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
     if (value === null || value === undefined) return {};
     return value;
   } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
-    const kind = file.endsWith('.json') ? 'JSON' : 'YAML';
-    const detail = (error as Error).message.split('\n')[0];
-    throw new ConfigError({ nl: `${file}: geen geldige ${kind}${where.replace('line', 'regel')}: ${detail}`, en: `${file}: not valid ${kind}${where}: ${detail}` });
+    if (file.endsWith('.json')) throw new ConfigError(await jsonSyntaxError(file, text));
+    if (error instanceof YAMLParseError) throw new ConfigError(yamlSyntaxError(file, text, error));
+    throw error;
   }
 }
 
 function validate(raw: unknown, file: string, rules: Rule[], sections: SectionSchemas): void {
-  const check = validatorFor('config', buildConfigSchema(rules, sections));
+  const schema = buildConfigSchema(rules, sections);
+  const check = validatorFor('config', schema);
   if (check(raw)) return;
-  const messages = pickErrors(check.errors ?? []).map(describeError);
-  throw new ConfigError({ nl: `${file}: ${messages.map((m) => m.nl).join('; ')}`, en: `${file}: ${messages.map((m) => m.en).join('; ')}` });
-}
-
-/** The most telling errors: the deepest ones, without the anyOf summaries. */
-function pickErrors(errors: ErrorObject[]): ErrorObject[] {
-  const real = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
-  const byPath = new Map<string, ErrorObject>();
-  for (const e of real) {
-    const key = e.instancePath + (e.keyword === 'additionalProperties' ? `/${String(e.params.additionalProperty)}` : '');
-    const seen = byPath.get(key);
-    // Within one path, prefer the error of the array form of a rule setting (it names the option).
-    if (!seen || e.schemaPath.length > seen.schemaPath.length) byPath.set(key, e);
-  }
-  const all = [...byPath.values()];
-  const deepest = Math.max(...all.map((e) => e.instancePath.split('/').length));
-  // A rule setting that is neither a severity nor a tuple yields errors at two depths: keep the deepest.
-  return all.filter((e) => e.keyword === 'additionalProperties' || e.instancePath.split('/').length === deepest).slice(0, 5);
-}
-
-function describeError(e: ErrorObject): Message {
-  const path = pointerToKey(e.instancePath);
-  if (e.keyword === 'additionalProperties') {
-    const key = String(e.params.additionalProperty);
-    const full = path ? `${path}.${key}` : key;
-    return path === 'rules'
-      ? { nl: `onbekende regel "${key}" (sleutel "${full}")`, en: `unknown rule "${key}" (key "${full}")` }
-      : { nl: `onbekende sleutel "${full}"`, en: `unknown key "${full}"` };
-  }
-  if (e.keyword === 'enum') {
-    const values = (e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
-    return { nl: `sleutel "${path}" moet een van ${values} zijn`, en: `key "${path}" must be one of ${values}` };
-  }
-  // ajv's own wording ("must be integer") stays English in both.
-  const where = path || '(top level)';
-  return { nl: `sleutel "${where}": ${e.message ?? 'ongeldig'}`, en: `key "${where}" ${e.message ?? 'is invalid'}` };
-}
-
-/** "/rules/pretty-url/1/maxLength" → "rules.pretty-url[1].maxLength". */
-function pointerToKey(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
+  const messages = describeConfigErrors(check.errors ?? [], raw, schema);
+  const join = (lang: 'nl' | 'en') =>
+    messages.length === 1 ? `${file}: ${messages[0][lang]}` : `${file}:\n${messages.map((m) => `  ${m[lang]}`).join('\n')}`;
+  throw new ConfigError({ nl: join('nl'), en: join('en') });
 }
 
 interface RawConfig {

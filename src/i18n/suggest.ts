@@ -5,6 +5,13 @@
 import leven from 'leven';
 import type { Message } from '../types.js';
 
+/** Two neighbouring letters swapped (`erorr` → `error`): one typo, where Levenshtein counts two. */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+}
+
 /**
  * The known name closest to `input`, when it is close enough to be a typo: at most a third of the
  * longer name's length apart (at least 1, at most 3 edits), compared case-insensitively. A name
@@ -16,7 +23,7 @@ export function closest(input: string, known: Iterable<string>): string | undefi
   for (const name of known) {
     const candidate = name.toLowerCase();
     if (candidate === typed) return name;
-    const distance = leven(typed, candidate);
+    const distance = swapped(typed, candidate) ? 1 : leven(typed, candidate);
     const limit = Math.min(3, Math.max(1, Math.floor(Math.max(typed.length, candidate.length) / 3)));
     const prefix = typed.length >= 3 && (candidate.startsWith(typed) || typed.startsWith(candidate));
     if (distance > limit && !prefix) continue;
@@ -25,8 +32,13 @@ export function closest(input: string, known: Iterable<string>): string | undefi
   return best?.name;
 }
 
-/** ` bedoelt u “x”?` / ` did you mean “x”?`, or empty when nothing is close. */
-export function didYouMean(input: string, known: Iterable<string>): Message {
+/**
+ * `; bedoelt u “x”?` / `; did you mean “x”?`, or empty when nothing is close. `quotes` are the
+ * opening and closing quote (config messages quote keys as JSON does: `"x"`).
+ */
+export function didYouMean(input: string, known: Iterable<string>, quotes = '“”', prefix = ''): Message {
   const name = closest(input, known);
-  return name === undefined ? { nl: '', en: '' } : { nl: `; bedoelt u “${name}”?`, en: `; did you mean “${name}”?` };
+  if (name === undefined) return { nl: '', en: '' };
+  const q = `${quotes[0]}${prefix}${name}${quotes[1]}`;
+  return { nl: `; bedoelt u ${q}?`, en: `; did you mean ${q}?` };
 }

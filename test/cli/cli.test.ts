@@ -182,7 +182,17 @@ describe('explain, help and version', () => {
     writeFileSync(join(dir, 'brieflint.config.yml'), 'domains:\n  - [voorbeeldstad.example\n');
     const bad = spawnSync(process.execPath, [bin, 'check', 'goed.md', '--offline', '--lang', 'en'], { cwd: dir, encoding: 'utf8' });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/brieflint\.config\.yml: not valid YAML \(line \d\)/);
+    expect(bad.stderr).toMatch(/brieflint\.config\.yml, line \d, column \d+: not valid YAML/);
+  });
+  it('the installed bin names the line and column of a JSON error, in Dutch', () => {
+    const dir = project({ 'brieflint.config.json': '{\n  "domains": ["voorbeeldstad.example"],\n}\n', 'goed.md': GOOD });
+    const bad = spawnSync(process.execPath, [join(ROOT, 'bin/brieflint.js'), 'check', 'goed.md', '--offline'], { cwd: dir, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe(
+      `brieflint: ${join(dir, 'brieflint.config.json')}, regel 2, kolom 39: geen geldige JSON: een komma te veel vóór “}”: na het laatste item hoort geen komma\n` +
+        '    "domains": ["voorbeeldstad.example"],\n' +
+        `  ${' '.repeat(38)}^\n`,
+    );
   });
 });
 
