@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result, Notification, Run } from 'sarif';
 import type { JsonFile, JsonFinding, JsonReport } from './types.js';
 import { baselineKey } from '../baseline.js';
+import type { Lang } from '../types.js';
+import { formatPosition, isDocxPath } from './position.js';
 
 export interface RuleInfo {
   id: string;
@@ -19,6 +21,8 @@ export interface SarifOptions {
   toolVersion?: string;
   /** Defaults to the npm package page. */
   informationUri?: string;
+  /** The language of the messages, for the .docx position added to them (default nl). */
+  lang?: Lang;
 }
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -29,9 +33,7 @@ export const SRCROOT = '%SRCROOT%';
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 const DEFAULT_LEVEL = { error: 'error', warn: 'warning', off: 'none' } as const;
 
-export function isDocxPath(path: string): boolean {
-  return /\.docx$/i.test(path);
-}
+export { isDocxPath } from './position.js';
 
 /**
  * The artifact URI of a letter path: relative paths percent-encoded segment by segment (spaces,
@@ -43,13 +45,6 @@ export function artifactLocation(path: string): { uri: string; uriBaseId?: strin
   if (/^[A-Za-z]:\//.test(p)) return { uri: `file:///${p.slice(0, 2)}${encode(p.slice(2))}` };
   if (p.startsWith('/')) return { uri: `file://${encode(p)}` };
   return { uri: encode(p.replace(/^(\.\/)+/, '')), uriBaseId: SRCROOT };
-}
-
-function docxNote(f: JsonFinding): string {
-  const where = f.part && f.part !== 'body' ? ` (${f.part})` : '';
-  return f.column >= 1
-    ? `[.docx: paragraph ${f.line}${where}, character ${f.column}]`
-    : `[.docx: paragraph ${f.line}${where}]`;
 }
 
 /** Stable across line moves (same key as the baseline); the n-th copy of a key gets its own. */
@@ -92,7 +87,7 @@ export function formatSarif(report: JsonReport, rules: RuleInfo[], options: Sari
       const key = baselineKey(file.path, f);
       const occurrence = (seen.get(key) ?? 0) + 1;
       seen.set(key, occurrence);
-      results.push(result(file, f, ruleIndex.get(f.rule)!, fingerprint(key, occurrence)));
+      results.push(result(file, f, ruleIndex.get(f.rule)!, fingerprint(key, occurrence), options.lang ?? 'nl'));
     }
   }
 
@@ -126,12 +121,13 @@ export function formatSarif(report: JsonReport, rules: RuleInfo[], options: Sari
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function result(file: JsonFile, f: JsonFinding, index: number, print: string): Result {
+function result(file: JsonFile, f: JsonFinding, index: number, print: string, lang: Lang): Result {
   const docx = isDocxPath(file.path);
   const hasLine = Number.isInteger(f.line) && f.line >= 1;
   let text = f.message;
   if (f.hint) text += `\n${f.hint}`;
-  if (docx && hasLine) text += ` ${docxNote(f)}`;
+  const at = formatPosition('sarif', file.path, f, lang);
+  if (at) text += ` ${at}`;
 
   const properties: Record<string, unknown> = {};
   if (f.url) properties.url = f.url;

@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../types.js';
-import type { JsonFile, JsonFinding, JsonReport } from './types.js';
+import type { JsonFile, JsonReport } from './types.js';
+import { formatPosition, type Position } from './position.js';
 
 export interface StylishOptions {
   lang: Lang;
@@ -73,7 +74,8 @@ export function formatStylish(report: JsonReport, options: StylishOptions): stri
       out.push(`  ${c.red(t.error)}  ${t.unreadable}: ${file.error}`, '');
       continue;
     }
-    if (!options.quiet) out.push(...describeReferences(file, t, c));
+    if (!options.quiet) out.push(...describeReferences(file, t, c, options.lang));
+    const position = (p: Position) => formatPosition('stylish', file.path, p, options.lang);
     const width = Math.max(0, ...findings.map((f) => position(f).length));
     for (const f of findings) {
       const sev = f.severity === 'error' ? c.red(t.error) : f.severity === 'warning' ? c.yellow(t.warning) : c.blue(t.info);
@@ -86,12 +88,6 @@ export function formatStylish(report: JsonReport, options: StylishOptions): stri
   return `${out.join('\n')}\n`;
 }
 
-function position(f: Pick<JsonFinding, 'line' | 'column' | 'part'>): string {
-  if (f.line === 0) return '—'; // about the whole letter
-  const part = f.part ? `${f.part} ` : '';
-  return `${part}${f.line}:${f.column}`;
-}
-
 type Texts = (typeof T)[Lang];
 
 function describeLetter(file: JsonFile, t: Texts, c: ChalkInstance): string {
@@ -101,8 +97,9 @@ function describeLetter(file: JsonFile, t: Texts, c: ChalkInstance): string {
   return c.dim(`  (${bits.join(' · ')})`);
 }
 
-function describeReferences(file: JsonFile, t: Texts, c: ChalkInstance): string[] {
+function describeReferences(file: JsonFile, t: Texts, c: ChalkInstance, lang: Lang): string[] {
   const { urls, forms, phones, emails } = file.references;
+  const position = (p: Position) => formatPosition('stylish', file.path, p, lang);
   const rows: Array<[string, string[]]> = [
     [t.urls, urls.map((u) => `${u.printed ?? `“${u.linkText ?? ''}”`}${u.linkText !== undefined && u.printed !== u.href ? ` → ${u.href}` : ''} ${c.dim(position(u))}`)],
     [t.forms, forms.map((f) => `“${f.text}” (${f.kind}) ${c.dim(position(f))}`)],
