@@ -10,7 +10,7 @@ import { EXIT, type Io } from './commands/io.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
 import { writeBriefing, type BriefingFlags } from './commands/briefing.js';
 import { mergeReports, type MergeFlags } from './commands/merge.js';
-import { explain } from './commands/explain.js';
+import { explain, type ExplainFlags } from './commands/explain.js';
 import { notAPath } from './commands/unknown.js';
 import { processIo } from './commands/process-io.js';
 import { LOCALIZED_ERROR, LocalizedCommand } from './i18n/commander.js';
@@ -113,7 +113,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('explain')
     .description("print a rule's documentation")
     .argument('<rule>', 'rule id, e.g. pretty-url')
-    .action(async (id: string) => setExit(await explain(id, io)));
+    .addOption(new Option('--lang <lang>', 'language of the documentation').choices(['nl', 'en']))
+    .option('--no-color', 'no colours in the output')
+    .action(async (id: string, flags: ExplainFlags) => setExit(await explain(id, { ...flags, lang: flags.lang ?? program.lang }, io)));
 
   return program;
 }

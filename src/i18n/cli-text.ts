@@ -104,6 +104,13 @@ export const COMMANDS: Record<string, CommandTexts> = {
   explain: {
     description: { nl: 'toon de uitleg van een regel', en: "print a rule's documentation" },
     arguments: { rule: { nl: 'regel-id, bijv. pretty-url', en: 'rule id, e.g. pretty-url' } },
+    options: {
+      '--lang': {
+        nl: 'taal van de uitleg (standaard: lang uit de configuratie, anders Engels als de taal van het systeem Engels is, anders nl)',
+        en: 'language of the documentation (default: config lang, else English when the system language is English, else nl)',
+      },
+      '--no-color': NO_COLOR,
+    },
   },
   help: { description: { nl: 'toon de hulp bij een commando', en: 'display help for command' } },
 };

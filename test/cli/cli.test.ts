@@ -143,10 +143,10 @@ describe('explain, help and version', () => {
   it('explain prints the rule doc; an unknown rule lists the rules', async () => {
     const ok = await cli(['explain', 'pretty-url']);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toBe(readFileSync(join(ROOT, 'rules/pretty-url.md'), 'utf8'));
+    expect(ok.stdout).toMatch(/^pretty-url\n\nStandaard: error\n/);
     const bad = await cli(['explain', 'nope']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('unknown rule "nope"');
+    expect(bad.stderr).toContain('onbekende regel “nope”');
     expect(bad.stderr).toContain('pretty-url');
   });
 
