@@ -20,6 +20,7 @@ import { startProgress } from '../progress.js';
 import type { Shard } from '../shard.js';
 import { tuneHeapFor } from '../heap.js';
 import { EXIT, guarded, ReportWriteError, type Io } from './io.js';
+import { runNotes } from './notes.js';
 
 export interface CheckFlags {
   config?: string;
@@ -64,6 +65,8 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
   // What the knowledge base could not tell (e.g. KISS validity not checked): said, not hidden.
   for (const note of run.facts.kcc?.notes ?? []) io.stderr(`brieflint: ${note[lang]}\n`);
   const full = await baseline(toJsonReport(run, VERSION, lang), flags, io, lang);
+  const notes = runNotes(run, config, io.env);
+  if (notes.length) full.summary.notes = notes.map((n) => ({ id: n.id, message: n.message[lang] }));
   const code = exitCode(full, flags.maxWarnings);
   const tooMany = flags.maxWarnings !== undefined && flags.maxWarnings >= 0 && full.summary.warnings > flags.maxWarnings;
   const report = flags.quiet ? withoutWarnings(full) : full;
@@ -87,6 +90,8 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     const target = resolve(io.cwd, path);
     await writeReport(target, renderParts(format, report, { ...ctx, target }));
   }
+  // stylish says them in its summary; a report for a program says them on stderr too.
+  if (flags.format !== 'stylish') for (const n of notes) io.stderr(`brieflint: ${n.message[lang]}\n`);
   // Why the exit code is 1 when the findings are only warnings.
   if (tooMany) {
     const n = full.summary.warnings;

@@ -53,5 +53,7 @@ export function formatGithub(report: JsonReport, lang: Lang = 'nl'): string {
       );
     }
   }
+  // What the run could not check (no domains, no DNS): a notice on the run, not on a file.
+  for (const note of report.summary.notes ?? []) lines.push(command('notice', [['title', 'brieflint']], note.message));
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -439,6 +439,7 @@ ${withoutRecipients ? html`<p class="note">${t.recipientsUnknown(withoutRecipien
 ${s.unreadable ? html`<p class="note">${t.unreadableNote(s.unreadable)}</p>` : ''}
 ${s.suppressed ? html`<p class="note">${t.suppressed(s.suppressed)}</p>` : ''}
 ${s.skippedRules?.length ? html`<p class="note">${t.skippedRules} ${s.skippedRules.join(', ')}</p>` : ''}
+${(s.notes ?? []).map((n) => html`<p class="note">${n.message}</p>`)}
 </div></header>
 <nav class="filters wrap" aria-label="${t.filterNav}">
 <fieldset><legend>${t.filterLegend}</legend>

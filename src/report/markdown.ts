@@ -75,6 +75,7 @@ export function formatMarkdown(report: JsonReport, lang: Lang = 'nl', options: M
   if (s.suppressed) parts.push(t.suppressed(s.suppressed));
   out.push(parts.join(' · '), '');
   if (s.skippedRules?.length) out.push(`${t.skipped}: ${s.skippedRules.map(md).join(', ')}`, '');
+  for (const note of s.notes ?? []) out.push(`⚠️ ${md(note.message)}`, '');
 
   if (report.files.length) {
     out.push(`| ${t.letter} | ${t.status} | ${t.errorsCol} | ${t.warningsCol} |`, '|---|---|---:|---:|');

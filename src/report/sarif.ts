@@ -115,6 +115,7 @@ export function formatSarif(report: JsonReport, rules: RuleInfo[], options: Sari
       unreadable: report.summary.unreadable,
       ...(report.summary.suppressed !== undefined ? { suppressed: report.summary.suppressed } : {}),
       ...(report.summary.skippedRules?.length ? { skippedRules: report.summary.skippedRules } : {}),
+      ...(report.summary.notes?.length ? { notes: report.summary.notes.map((n) => n.message) } : {}),
     },
   };
   const log: Log = { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };

@@ -130,5 +130,6 @@ function summaryLine(report: JsonReport, t: Texts, c: ChalkInstance): string {
   if (s.hiddenWarnings) lines.push(c.dim(t.hidden(s.hiddenWarnings)));
   if (s.ignored) lines.push(c.dim(t.ignored(s.ignored)));
   if (s.skippedRules?.length) lines.push(c.yellow(`${t.skipped}: ${s.skippedRules.join(', ')}`));
+  for (const note of s.notes ?? []) lines.push(c.yellow(note.message));
   return lines.join('\n');
 }

@@ -105,5 +105,11 @@ export interface JsonReport {
     ignored?: number;
     /** Warnings left out of the report by --quiet. */
     hiddenWarnings?: number;
+    /**
+     * What the run could not check, in the report's language: `no-domains` (no `domains` in
+     * the config: the own-domain checks are off), `dns` (every host failed DNS: no network, or a
+     * proxy is needed).
+     */
+    notes?: Array<{ id: string; message: string }>;
   };
 }
