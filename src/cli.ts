@@ -27,6 +27,7 @@ export { exitCode } from './commands/check.js';
  */
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new LocalizedCommand('brieflint', { lang: 'nl', choose: (args) => cliLang(args, io.cwd, io.env) })
+    .description('Lint the outgoing letters of a gemeente: pretty URLs that work as typed, open forms, a KCC briefing for every mailing.')
     .version(VERSION, '-v, --version')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
@@ -66,19 +67,19 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('check', { isDefault: true })
     .description('check letters (.docx, .md, .markdown, .txt): files, folders or globs; default the current folder')
     .argument('[paths...]', 'files, folders or globs', [])
-    .option('-c, --config <file>', 'config file')
+    .option('-c, --config <file>', 'config file (default: nearest brieflint.config.{json,yaml,yml} up from here)')
     .addOption(new Option('-f, --format <format>', 'output format on stdout').choices([...FORMATS]).default('stylish'))
-    .option('-r, --report <format=path>', 'also write a report to a file (repeatable)', collectReport, [])
+    .option('-r, --report <format=path>', 'also write a report to a file (repeatable), e.g. sarif=brieflint.sarif', collectReport, [])
     .option('--baseline <file>', 'ignore the findings recorded in this baseline file')
-    .option('--update-baseline', 'write the current findings to the --baseline file')
-    .addOption(new Option('--lang <lang>', 'language of messages').choices(['nl', 'en']))
+    .option('--update-baseline', 'write the current findings to the --baseline file (default .brieflint-baseline.json)')
+    .addOption(new Option('--lang <lang>', 'language of messages (default: config lang, else nl)').choices(['nl', 'en']))
     .option('-q, --quiet', 'report errors only, no references or warnings')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)', maxWarnings)
     .option('--no-color', 'no colours in the output')
-    .option('--offline', 'skip every check that needs the network')
+    .option('--offline', 'skip every check that needs the network (the summary names the skipped rules)')
     .option('--no-cache', 'neither read nor write the live-site cache file')
     .option('--today <date>', 'check as if today were this date (YYYY-MM-DD)', isoDate)
-    .option('--shard <i/n>', 'check only the i-th of n parts of the letters', shardOption)
+    .option('--shard <i/n>', 'check only the i-th of n parts of the letters (CI matrix); merge the reports with merge-reports', shardOption)
     .action(async (paths: string[], flags: CheckFlags, cmd: Command) => {
       // The default command: a mistyped command is not a path (`brieflint chek brieven/`).
       const root = cmd.parent!;
@@ -92,21 +93,21 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('briefing')
-    .description('write a ready-to-fill KCC briefing for a letter into the briefing folder')
+    .description('write a ready-to-fill KCC briefing for a letter into the briefing folder (config kcc.folder, default kcc/)')
     .argument('<letter>', 'the letter (.docx, .md, .txt)')
     .option('-c, --config <file>', 'config file')
     .option('-o, --out <dir>', 'folder to write to (default: the KCC folder of the config)')
     .option('--force', 'overwrite an existing briefing')
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['nl', 'en']))
-    .option('--today <date>', 'the date written as "updated" (YYYY-MM-DD)', isoDate)
+    .option('--today <date>', 'the date written as "updated", and the start of validity when the letter has no mailing date (YYYY-MM-DD)', isoDate)
     .action(async (path: string, flags: BriefingFlags) => setExit(await writeBriefing(path, flags, io)));
 
   program
     .command('merge-reports')
-    .description('merge the JSON or SARIF reports of sharded runs into one, on stdout')
+    .description('merge the JSON or SARIF reports of sharded runs (check --shard i/n) into one, on stdout')
     .argument('<files...>', 'report files, all JSON or all SARIF')
     .addOption(new Option('-f, --format <format>', 'output format (default: the format of the input)').choices(['json', 'sarif']))
-    .option('--fail-on-errors', 'exit 1 when the merged report holds error-level findings')
+    .option('--fail-on-errors', 'exit 1 when the merged report holds error-level findings (default: exit 0 whenever the reports were merged)')
     .action(async (files: string[], flags: MergeFlags) => setExit(await mergeReports(files, flags, io)));
 
   program
