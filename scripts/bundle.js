@@ -3,7 +3,8 @@
 // modules of dist/ and node_modules in about 0.45 s; the bundle in about 0.25 s, on every run.
 // Code that loads only when a run needs it (the .docx reader, the live-site checker, the
 // knowledge-base adapters, the briefing writer) stays in chunks loaded on demand. mammoth, undici,
-// ajv and proper-lockfile stay in node_modules (loaded when needed), as do the precompiled validators.
+// ajv and proper-lockfile stay in node_modules (loaded when needed), as do the precompiled validators
+// and jsonc-parser (a UMD module that esbuild cannot bundle; loaded only for a broken JSON config).
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -18,7 +19,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20.19',
-  external: ['mammoth', 'undici', 'ajv', 'proper-lockfile'],
+  external: ['mammoth', 'undici', 'ajv', 'proper-lockfile', 'jsonc-parser'],
   // Bundled CommonJS packages (commander, picomatch …) call require() for Node's built-ins.
   banner: { js: "import { createRequire as __brieflintRequire } from 'node:module'; const require = __brieflintRequire(import.meta.url);" },
   logLevel: 'warning',

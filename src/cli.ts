@@ -1,7 +1,7 @@
 /**
  * The command line: commander wiring only. Each command lives in src/commands/.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { parseReportSpec, FORMATS, type Format } from './report/index.js';
 import { isoDate as toIsoDate } from './letters/meta.js';
 import { VERSION } from './paths.js';
@@ -10,66 +10,68 @@ import { EXIT, type Io } from './commands/io.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
 import { writeBriefing, type BriefingFlags } from './commands/briefing.js';
 import { mergeReports, type MergeFlags } from './commands/merge.js';
-import { explain } from './commands/explain.js';
+import { explain, type ExplainFlags } from './commands/explain.js';
+import { notAPath } from './commands/unknown.js';
+import { processIo } from './commands/process-io.js';
+import { LOCALIZED_ERROR, LocalizedCommand } from './i18n/commander.js';
+import { cliLang } from './i18n/lang.js';
+import { ARGUMENT_REASONS, REPORT_REASONS } from './i18n/cli-text.js';
+import { didYouMean } from './i18n/suggest.js';
 import { escapeControls } from './report/escape.js';
 import { runServe, type ServeFlags } from './commands/serve.js';
 
 export { EXIT } from './commands/io.js';
 export { exitCode } from './commands/check.js';
 
-const EXAMPLES = `
-Examples:
-  $ brieflint check brieven/                  check every letter in brieven/
-  $ brieflint check "brieven/**/*.docx" --offline
-  $ brieflint check brief.md --format json > report.json
-  $ brieflint check brieven/ --report sarif=brieflint.sarif --report html=kcc.html
-  $ brieflint check brieven/ --baseline .brieflint-baseline.json --update-baseline
-  $ brieflint check --lang en --max-warnings 0
-  $ brieflint check brieven/ --shard 2/4 --report json=part-2.json
-  $ brieflint merge-reports part-*.json > brieflint.json
-  $ brieflint explain pretty-url              what a rule checks and why
-
-Exit codes: 0 clean, 1 error-level findings (or too many warnings), 2 brieflint could not do its job.`;
-
-function integer(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
-  return n;
-}
-
-function collectReport(value: string, previous: Array<{ format: Format; path: string }>) {
-  try {
-    return [...previous, parseReportSpec(value)];
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
-}
-
-function shardOption(value: string): Shard {
-  try {
-    return parseShard(value);
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
-}
-
-function isoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || toIsoDate(value) !== value) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
-  return value;
-}
-
-/** Build the commander program; `io` makes it testable in-process. Resolves to the exit code. */
+/**
+ * Build the commander program; `io` makes it testable in-process. Descriptions here are the
+ * English fallbacks: src/i18n/cli-text.ts holds what help shows, in Dutch and English.
+ */
 export function buildProgram(untrustedIo: Io, setExit: (code: number) => void): Command {
   // Every note and error on stderr may quote a file name, a letter or a server: its control
   // characters are shown, never sent to the terminal (messages keep their lines).
   const io: Io = { ...untrustedIo, stderr: (s) => untrustedIo.stderr(escapeControls(s, { keep: '\t\n' })) };
-  const program = new Command('brieflint')
+  const program = new LocalizedCommand('brieflint', { lang: 'nl', choose: (args) => cliLang(args, io.cwd, io.env) })
     .description('Lint the outgoing letters of a gemeente: pretty URLs that work as typed, open forms, a KCC briefing for every mailing.')
     .version(VERSION, '-v, --version')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .addHelpText('after', EXAMPLES)
-    .showHelpAfterError()
     .exitOverride();
+
+  // Option parsers: their reasons are in the language chosen when parsing started.
+  // ESLint's convention: -1 means no limit.
+  const maxWarnings = (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < -1) throw program.invalid(ARGUMENT_REASONS.maxWarnings);
+    return n;
+  };
+  const collectReport = (value: string, previous: Array<{ format: Format; path: string }>) => {
+    const format = value.slice(0, Math.max(0, value.indexOf('=')));
+    if (format && value.length > format.length + 1 && !(FORMATS as readonly string[]).includes(format)) {
+      const list = FORMATS.join(', ');
+      throw program.invalid({ nl: REPORT_REASONS.format.nl(format, list) + didYouMean(format, FORMATS).nl, en: REPORT_REASONS.format.en(format, list) + didYouMean(format, FORMATS).en });
+    }
+    try {
+      return [...previous, parseReportSpec(value)];
+    } catch {
+      throw program.invalid(REPORT_REASONS.shape);
+    }
+  };
+  const shardOption = (value: string): Shard => {
+    try {
+      return parseShard(value);
+    } catch {
+      throw program.invalid(REPORT_REASONS.shard);
+    }
+  };
+  const port = (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw program.invalid(ARGUMENT_REASONS.port);
+    return n;
+  };
+  const isoDate = (value: string): string => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || toIsoDate(value) !== value) throw program.invalid(ARGUMENT_REASONS.date);
+    return value;
+  };
 
   program
     .command('check', { isDefault: true })
@@ -82,14 +84,22 @@ export function buildProgram(untrustedIo: Io, setExit: (code: number) => void): 
     .option('--update-baseline', 'write the current findings to the --baseline file (default .brieflint-baseline.json)')
     .addOption(new Option('--lang <lang>', 'language of messages (default: config lang, else nl)').choices(['nl', 'en']))
     .option('-q, --quiet', 'report errors only, no references or warnings')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', integer)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)', maxWarnings)
     .option('--no-color', 'no colours in the output')
     .option('--offline', 'skip every check that needs the network (the summary names the skipped rules)')
     .option('--no-cache', 'neither read nor write the live-site cache file')
     .option('--today <date>', 'check as if today were this date (YYYY-MM-DD)', isoDate)
     .option('--shard <i/n>', 'check only the i-th of n parts of the letters (CI matrix); merge the reports with merge-reports', shardOption)
-    .addHelpText('after', EXAMPLES)
-    .action(async (paths: string[], flags: CheckFlags) => setExit(await runCheck(paths, flags, io)));
+    .action(async (paths: string[], flags: CheckFlags, cmd: Command) => {
+      // The default command: a mistyped command is not a path (`brieflint chek brieven/`).
+      const root = cmd.parent!;
+      if (root.args[0] !== 'check' && paths.length > 0) {
+        const commands = [...root.commands.map((c) => c.name()), 'help'];
+        const why = notAPath(paths[0], io.cwd, commands, program.lang);
+        if (why) root.error(why, { code: LOCALIZED_ERROR, exitCode: EXIT.failure });
+      }
+      setExit(await runCheck(paths, flags, io));
+    });
 
   program
     .command('briefing')
@@ -113,10 +123,10 @@ export function buildProgram(untrustedIo: Io, setExit: (code: number) => void): 
 
   program
     .command('serve')
-    .description("a page on this computer where a webredacteur drops or picks letters and sees each one marked up, with live results and the KCC briefing")
+    .description('a page on this computer where a webredacteur drops or picks letters and sees each one marked up, with live results and the KCC briefing')
     .argument('[folder]', 'the folder whose letters the page offers (default: the current folder)')
     .option('-c, --config <file>', 'config file (default: nearest brieflint.config.{json,yaml,yml} up from here)')
-    .option('-p, --port <port>', 'port (0: any free port)', integer, 4477)
+    .option('-p, --port <port>', 'port (0: any free port)', port, 4477)
     .option('--host <address>', 'address to listen on (default 127.0.0.1; anything else prints a warning)')
     .option('--open', 'open the page in the browser')
     .addOption(new Option('--lang <lang>', 'language of the page (default: config lang, else nl; ?lang=en in the URL)').choices(['nl', 'en']))
@@ -129,7 +139,9 @@ export function buildProgram(untrustedIo: Io, setExit: (code: number) => void): 
     .command('explain')
     .description("print a rule's documentation")
     .argument('<rule>', 'rule id, e.g. pretty-url')
-    .action(async (id: string) => setExit(await explain(id, io)));
+    .addOption(new Option('--lang <lang>', 'language of the documentation').choices(['nl', 'en']))
+    .option('--no-color', 'no colours in the output')
+    .action(async (id: string, flags: ExplainFlags) => setExit(await explain(id, { ...flags, lang: flags.lang ?? program.lang }, io)));
 
   return program;
 }
@@ -137,14 +149,7 @@ export function buildProgram(untrustedIo: Io, setExit: (code: number) => void): 
 /** Entry point for bin/brieflint.js. */
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.clean;
-  const io: Io = {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-    cwd: process.cwd(),
-    isTTY: !!process.stdout.isTTY,
-    env: process.env,
-    ...(process.stderr.isTTY && !process.env.CI ? { progress: process.stderr } : {}),
-  };
+  const io = processIo();
   const program = buildProgram(io, (c) => (code = c));
   try {
     await program.parseAsync(argv);

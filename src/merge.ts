@@ -96,6 +96,10 @@ export function mergeJsonReports(reports: JsonReport[], options: MergeOptions = 
   if (reports.some((r) => r.summary.suppressed !== undefined)) {
     summary.suppressed = reports.reduce((n, r) => n + (r.summary.suppressed ?? 0), 0);
   }
+  // The same note from several shards is said once.
+  const notes = new Map<string, { id: string; message: string }>();
+  for (const note of reports.flatMap((r) => r.summary.notes ?? [])) if (!notes.has(note.id)) notes.set(note.id, note);
+  if (notes.size) summary.notes = [...notes.values()];
   return { version, files, summary };
 }
 

@@ -13,7 +13,7 @@ export const PACKAGE_ROOT: string = (() => {
 
 export const VERSION: string = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
 
-/** rules/<id>.md */
-export function ruleDocPath(id: string): string {
-  return join(PACKAGE_ROOT, 'rules', `${id}.md`);
+/** rules/<id>.md (English), rules/<id>.nl.md (Dutch). */
+export function ruleDocPath(id: string, lang: 'nl' | 'en' = 'en'): string {
+  return join(PACKAGE_ROOT, 'rules', lang === 'nl' ? `${id}.nl.md` : `${id}.md`);
 }

@@ -20,6 +20,7 @@ import { startProgress } from '../progress.js';
 import type { Shard } from '../shard.js';
 import { tuneHeapFor } from '../heap.js';
 import { EXIT, guarded, ReportWriteError, type Io } from './io.js';
+import { runNotes } from './notes.js';
 
 export interface CheckFlags {
   config?: string;
@@ -29,6 +30,7 @@ export interface CheckFlags {
   updateBaseline?: boolean;
   lang?: Lang;
   quiet?: boolean;
+  /** -1: no limit. */
   maxWarnings?: number;
   color: boolean;
   offline?: boolean;
@@ -65,7 +67,10 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
   // What the knowledge base could not tell (e.g. KISS validity not checked): said, not hidden.
   for (const note of run.facts.kcc?.notes ?? []) io.stderr(`brieflint: ${note[lang]}\n`);
   const full = await baseline(toJsonReport(run, VERSION, lang), flags, io, lang);
+  const notes = runNotes(run, config, io.env);
+  if (notes.length) full.summary.notes = notes.map((n) => ({ id: n.id, message: n.message[lang] }));
   const code = exitCode(full, flags.maxWarnings);
+  const tooMany = flags.maxWarnings !== undefined && flags.maxWarnings >= 0 && full.summary.warnings > flags.maxWarnings;
   const report = flags.quiet ? withoutWarnings(full) : full;
   const ctx: FormatContext = {
     lang,
@@ -74,7 +79,7 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     rules: allRules,
     version: VERSION,
     // Warnings fail the JUnit test cases exactly when they fail the run.
-    warningsFail: flags.maxWarnings !== undefined && full.summary.warnings > flags.maxWarnings,
+    warningsFail: tooMany,
     now: new Date(),
     today: run.facts.today,
     minDaysAfterMailing: minDaysAfterMailing(config),
@@ -86,6 +91,17 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
   for (const { format, path } of flags.report) {
     const target = resolve(io.cwd, path);
     await writeReport(target, renderParts(format, report, { ...ctx, target }));
+  }
+  // stylish says them in its summary; a report for a program says them on stderr too.
+  if (flags.format !== 'stylish') for (const n of notes) io.stderr(`brieflint: ${n.message[lang]}\n`);
+  // Why the exit code is 1 when the findings are only warnings.
+  if (tooMany) {
+    const n = full.summary.warnings;
+    io.stderr(
+      lang === 'nl'
+        ? `brieflint: te veel waarschuwingen: ${n} (maximum ${flags.maxWarnings}, --max-warnings)\n`
+        : `brieflint: too many warnings: ${n} (maximum ${flags.maxWarnings}, --max-warnings)\n`,
+    );
   }
   return code;
 }
@@ -144,7 +160,8 @@ export function exitCode(report: JsonReport, maxWarnings?: number): number {
   const s = report.summary;
   if (s.unreadable > 0 || (s.internalErrors ?? 0) > 0) return EXIT.failure;
   if (s.errors > 0) return EXIT.findings;
-  if (maxWarnings !== undefined && s.warnings > maxWarnings) return EXIT.findings;
+  // -1 (ESLint's convention): no limit.
+  if (maxWarnings !== undefined && maxWarnings >= 0 && s.warnings > maxWarnings) return EXIT.findings;
   return EXIT.clean;
 }
 

@@ -16,6 +16,8 @@ export interface Io {
   stderr: (s: string) => void;
   cwd: string;
   isTTY: boolean;
+  /** The terminal's width, when stdout is one. */
+  columns?: number;
   env: NodeJS.ProcessEnv;
   /** A terminal to show live-site progress on (stderr when it is a TTY and not CI). */
   progress?: NodeJS.WriteStream;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { ErrorObject } from 'ajv';
+import { YAMLParseError } from 'yaml';
 import { validatorFor } from '../validators.js';
 import type { Rule } from '../rule.js';
 import type { ResolvedConfig, RuleSetting } from './types.js';
@@ -9,6 +9,7 @@ import type { Message, SeveritySetting } from '../types.js';
 import { buildConfigSchema, type SectionSchemas } from './schema.js';
 import { credentialsMessage, findCredentials, redactCredentials } from '../secrets.js';
 import { parseYamlDocument, YAML_LIMITS, YAML_TOO_LARGE, YamlError } from '../yaml.js';
+import { describeConfigErrors, jsonSyntaxError, yamlSyntaxError } from './errors.js';
 
 export type { ResolvedConfig, RuleSetting } from './types.js';
 
@@ -88,6 +89,8 @@ async function parseConfigFile(file: string): Promise<unknown> {
     );
   }
   const json = file.endsWith('.json');
+  // A byte order mark (Notepad) is no content.
+  text = text.replace(/^\uFEFF/, '');
   try {
     if (json && Buffer.byteLength(text, 'utf8') > YAML_LIMITS.maxBytes) {
       throw new YamlError(YAML_TOO_LARGE, undefined);
@@ -97,6 +100,11 @@ async function parseConfigFile(file: string): Promise<unknown> {
     if (value === null || value === undefined) return {};
     return value;
   } catch (error) {
+    // A syntax error names the line and column and shows the line; a secret on it is not repeated.
+    const redacted = (m: Message): Message => ({ nl: redactCredentials(m.nl), en: redactCredentials(m.en) });
+    if (json && !(error instanceof YamlError)) throw new ConfigError(redacted(await jsonSyntaxError(file, text)));
+    const cause = error instanceof YamlError ? error.cause : error;
+    if (cause instanceof YAMLParseError) throw new ConfigError(redacted(yamlSyntaxError(file, text, cause)));
     const line = error instanceof YamlError ? error.line : undefined;
     const kind = json ? 'JSON' : 'YAML';
     const detail = error instanceof YamlError ? error.detail : { nl: (error as Error).message.split('\n')[0], en: (error as Error).message.split('\n')[0] };
@@ -117,53 +125,13 @@ function refuseCredentials(raw: unknown, file: string): void {
 }
 
 function validate(raw: unknown, file: string, rules: Rule[], sections: SectionSchemas): void {
-  const check = validatorFor('config', buildConfigSchema(rules, sections));
+  const schema = buildConfigSchema(rules, sections);
+  const check = validatorFor('config', schema);
   if (check(raw)) return;
-  const messages = pickErrors(check.errors ?? []).map(describeError);
-  throw new ConfigError({ nl: `${file}: ${messages.map((m) => m.nl).join('; ')}`, en: `${file}: ${messages.map((m) => m.en).join('; ')}` });
-}
-
-/** The most telling errors: the deepest ones, without the anyOf summaries. */
-function pickErrors(errors: ErrorObject[]): ErrorObject[] {
-  const real = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
-  const byPath = new Map<string, ErrorObject>();
-  for (const e of real) {
-    const key = e.instancePath + (e.keyword === 'additionalProperties' ? `/${String(e.params.additionalProperty)}` : '');
-    const seen = byPath.get(key);
-    // Within one path, prefer the error of the array form of a rule setting (it names the option).
-    if (!seen || e.schemaPath.length > seen.schemaPath.length) byPath.set(key, e);
-  }
-  const all = [...byPath.values()];
-  const deepest = Math.max(...all.map((e) => e.instancePath.split('/').length));
-  // A rule setting that is neither a severity nor a tuple yields errors at two depths: keep the deepest.
-  return all.filter((e) => e.keyword === 'additionalProperties' || e.instancePath.split('/').length === deepest).slice(0, 5);
-}
-
-function describeError(e: ErrorObject): Message {
-  const path = pointerToKey(e.instancePath);
-  if (e.keyword === 'additionalProperties') {
-    const key = String(e.params.additionalProperty);
-    const full = path ? `${path}.${key}` : key;
-    return path === 'rules'
-      ? { nl: `onbekende regel "${key}" (sleutel "${full}")`, en: `unknown rule "${key}" (key "${full}")` }
-      : { nl: `onbekende sleutel "${full}"`, en: `unknown key "${full}"` };
-  }
-  if (e.keyword === 'enum') {
-    const values = (e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
-    return { nl: `sleutel "${path}" moet een van ${values} zijn`, en: `key "${path}" must be one of ${values}` };
-  }
-  // ajv's own wording ("must be integer") stays English in both.
-  const where = path || '(top level)';
-  return { nl: `sleutel "${where}": ${e.message ?? 'ongeldig'}`, en: `key "${where}" ${e.message ?? 'is invalid'}` };
-}
-
-/** "/rules/pretty-url/1/maxLength" → "rules.pretty-url[1].maxLength". */
-function pointerToKey(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
+  const messages = describeConfigErrors(check.errors ?? [], raw, schema);
+  const join = (lang: 'nl' | 'en') =>
+    messages.length === 1 ? `${file}: ${messages[0][lang]}` : `${file}:\n${messages.map((m) => `  ${m[lang]}`).join('\n')}`;
+  throw new ConfigError({ nl: join('nl'), en: join('en') });
 }
 
 interface RawConfig {

@@ -7,10 +7,13 @@
  * can never start a workflow command of its own.
  *
  * .docx letters have no lines: their annotations name the file only and say the paragraph in the
- * message. Findings without a position annotate the file.
+ * message, in the report's language (src/report/position.ts). Findings without a position
+ * annotate the file.
  */
+import type { Lang } from '../types.js';
 import type { JsonReport } from './types.js';
 import { escapeGithubData, escapeGithubProperty } from './escape.js';
+import { formatPosition, isDocxPath } from './position.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -22,20 +25,19 @@ function command(kind: string, props: Array<[string, string | number | undefined
   return `::${kind}${list ? ` ${list}` : ''}::${escapeGithubData(message)}`;
 }
 
-export function formatGithub(report: JsonReport): string {
+const UNREADABLE = { nl: 'brieflint: onleesbare brief', en: 'brieflint: unreadable letter' };
+
+export function formatGithub(report: JsonReport, lang: Lang = 'nl'): string {
   const lines: string[] = [];
   for (const file of report.files) {
-    const docx = /\.docx$/i.test(file.path);
+    const docx = isDocxPath(file.path);
     if (file.error) {
-      lines.push(command('error', [['file', file.path], ['title', 'brieflint: unreadable letter']], file.error));
+      lines.push(command('error', [['file', file.path], ['title', UNREADABLE[lang]]], file.error));
     }
     for (const f of file.findings) {
       const hasLine = f.line >= 1;
-      let message = f.message;
-      if (docx && hasLine) {
-        const part = f.part && f.part !== 'body' ? ` (${f.part})` : '';
-        message = `[paragraph ${f.line}${part}${f.column >= 1 ? `, character ${f.column}` : ''}] ${message}`;
-      }
+      const at = formatPosition('github', file.path, f, lang);
+      let message = at ? `${at} ${f.message}` : f.message;
       if (f.hint) message += `\n${f.hint}`;
       lines.push(
         command(
@@ -51,5 +53,7 @@ export function formatGithub(report: JsonReport): string {
       );
     }
   }
+  // What the run could not check (no domains, no DNS): a notice on the run, not on a file.
+  for (const note of report.summary.notes ?? []) lines.push(command('notice', [['title', 'brieflint']], note.message));
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -5,6 +5,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 export const STRINGS = {
   nl: {
+    lang: 'nl' as Lang,
     locale: 'nl-NL',
     docTitle: 'Mailings — KCC-overzicht (brieflint)',
     h1: 'Mailings en KCC-briefings',
@@ -87,17 +88,6 @@ export const STRINGS = {
     } as Record<string, string>,
     noAddress: 'geen webadres in de brief',
     at: 'op',
-    line: 'regel',
-    paragraph: 'alinea',
-    parts: {
-      header: 'koptekst',
-      footer: 'voettekst',
-      footnote: 'voetnoot',
-      endnote: 'eindnoot',
-      textbox: 'tekstvak',
-      frontmatter: 'front matter',
-      properties: 'documenteigenschappen',
-    } as Record<string, string>,
     status: {
       error: (n: number) => plural(n, 'fout', 'fouten'),
       warning: (n: number) => plural(n, 'waarschuwing', 'waarschuwingen'),
@@ -148,6 +138,7 @@ export const STRINGS = {
     footer: 'Gemaakt door brieflint. Dit bestand is op zichzelf staand: het laadt niets van internet.',
   },
   en: {
+    lang: 'en' as Lang,
     locale: 'en-GB',
     docTitle: 'Mailings — contact centre overview (brieflint)',
     h1: 'Mailings and KCC briefings',
@@ -230,17 +221,6 @@ export const STRINGS = {
     } as Record<string, string>,
     noAddress: 'no web address in the letter',
     at: 'at',
-    line: 'line',
-    paragraph: 'paragraph',
-    parts: {
-      header: 'header',
-      footer: 'footer',
-      footnote: 'footnote',
-      endnote: 'endnote',
-      textbox: 'text box',
-      frontmatter: 'front matter',
-      properties: 'document properties',
-    } as Record<string, string>,
     status: {
       error: (n: number) => plural(n, 'error', 'errors'),
       warning: (n: number) => plural(n, 'warning', 'warnings'),

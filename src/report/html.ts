@@ -15,6 +15,7 @@ import { safeHref } from './escape.js';
 import { html, trusted, type SafeHtml } from './html-template.js';
 import { STRINGS, type Strings } from './html-i18n.js';
 import { CSS, ICONS } from './html-style.js';
+import { formatPosition } from './position.js';
 
 export interface HtmlOptions {
   /** ISO date-time of the run, shown in the header. */
@@ -120,14 +121,8 @@ export function formatNumber(n: number, t: Strings): string {
   return new Intl.NumberFormat(t.locale).format(n);
 }
 
-function isDocx(path: string): boolean {
-  return /\.docx$/i.test(path);
-}
-
-export function where(line: number, part: string | undefined, docx: boolean, t: Strings): string {
-  if (!(line >= 1)) return '';
-  const base = `${docx ? t.paragraph : t.line} ${line}`;
-  return part && part !== 'body' ? `${base} (${t.parts[part] ?? part})` : base;
+export function where(path: string, at: { line: number; part?: string | undefined }, t: Strings): string {
+  return formatPosition('page', path, { line: at.line, column: 0, part: at.part }, t.lang);
 }
 
 export function link(url: string | undefined, text: string): SafeHtml {
@@ -199,13 +194,12 @@ export function formCell(u: JsonUrl, t: Strings, pending: Pending = {}): SafeHtm
 export function urlsTable(file: JsonFile, title: string, t: Strings, pending: Pending = {}): SafeHtml {
   const urls = file.references.urls;
   if (!urls.length) return html`<p class="empty">${t.noUrls}</p>`;
-  const docx = isDocx(file.path);
   return html`<table>
 <caption class="sr-only">${t.urlsCaption(title)}</caption>
 <thead><tr><th scope="col">${t.col.printed}</th><th scope="col">${t.col.where}</th><th scope="col">${t.col.landsOn}</th><th scope="col">${t.col.result}</th><th scope="col">${t.col.form}</th></tr></thead>
 <tbody>
 ${urls.map((u) => {
-  const at = html`<td class="nowrap">${where(u.line, u.part, docx, t)}</td>`;
+  const at = html`<td class="nowrap">${where(file.path, u, t)}</td>`;
   if (u.typed) {
     // What the paper reader types and where the e-mail reader's link goes: each with its own result.
     const typed: JsonUrl = { ...u, href: u.typed.href, result: u.typed.result, form: u.typed.form };
@@ -223,7 +217,6 @@ ${urls.map((u) => {
 
 export function todoList(file: JsonFile, t: Strings): SafeHtml {
   const forms = file.references.forms;
-  const docx = isDocx(file.path);
   const contact = [...file.references.phones.map((p) => p.printed), ...file.references.emails.map((e) => e.printed)];
   const contactLine = contact.length ? html`<p class="note">${t.contact} ${contact.join(', ')}</p>` : '';
   if (!forms.length) return html`<p class="empty">${t.noTodo}</p>${contactLine}`;
@@ -233,7 +226,7 @@ export function todoList(file: JsonFile, t: Strings): SafeHtml {
     const noAddress = f.online && !target?.printed && !f.placeholder;
     return html`<li><strong>${t.formKinds[f.kind] ?? f.kind}</strong> — <span class="quote">“${f.text}”</span>${
       shown ? html` ${t.at} <span class="mono">${shown}</span>` : ''
-    }${noAddress ? html` <span class="detail">(${t.noAddress})</span>` : ''} <span class="detail">${where(f.line, f.part, docx, t)}</span></li>`;
+    }${noAddress ? html` <span class="detail">(${t.noAddress})</span>` : ''} <span class="detail">${where(file.path, f, t)}</span></li>`;
   });
   return html`<ul class="todo">${items}</ul>${contactLine}`;
 }
@@ -270,18 +263,12 @@ function findingsTable(file: JsonFile, title: string, t: Strings): SafeHtml {
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.line - b.line || a.column - b.column,
   );
   if (!findings.length) return html`<p class="empty">${status('ok', t.noFindings)}</p>`;
-  const docx = isDocx(file.path);
   return html`<table>
 <caption class="sr-only">${t.findingsCaption(title)}</caption>
 <thead><tr><th scope="col">${t.col.severity}</th><th scope="col">${t.col.where}</th><th scope="col">${t.col.rule}</th><th scope="col">${t.col.message}</th></tr></thead>
 <tbody>
 ${findings.map(
-  (f) => html`<tr><td>${status(SEVERITY_TONE[f.severity], t.severity[f.severity], f.severity === 'info' ? ICONS.info : TONE_ICON[SEVERITY_TONE[f.severity]])}</td><td class="nowrap">${where(
-    f.line,
-    f.part,
-    docx,
-    t,
-  )}</td><td><code>${f.rule}</code></td><td>${f.message}${f.hint ? html`<span class="detail">${f.hint}</span>` : ''}${
+  (f) => html`<tr><td>${status(SEVERITY_TONE[f.severity], t.severity[f.severity], f.severity === 'info' ? ICONS.info : TONE_ICON[SEVERITY_TONE[f.severity]])}</td><td class="nowrap">${where(file.path, f, t)}</td><td><code>${f.rule}</code></td><td>${f.message}${f.hint ? html`<span class="detail">${f.hint}</span>` : ''}${
     f.url ? html`<span class="detail mono">${f.url}</span>` : ''
   }</td></tr>
 `,
@@ -458,6 +445,7 @@ ${withoutRecipients ? html`<p class="note">${t.recipientsUnknown(withoutRecipien
 ${s.unreadable ? html`<p class="note">${t.unreadableNote(s.unreadable)}</p>` : ''}
 ${s.suppressed ? html`<p class="note">${t.suppressed(s.suppressed)}</p>` : ''}
 ${s.skippedRules?.length ? html`<p class="note">${t.skippedRules} ${s.skippedRules.join(', ')}</p>` : ''}
+${(s.notes ?? []).map((n) => html`<p class="note">${n.message}</p>`)}
 </div></header>
 <nav class="filters wrap" aria-label="${t.filterNav}">
 <fieldset><legend>${t.filterLegend}</legend>

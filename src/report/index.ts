@@ -56,11 +56,11 @@ export function render(format: Format, report: JsonReport, ctx: FormatContext): 
     case 'json':
       return formatJson(report);
     case 'sarif':
-      return formatSarif(report, ruleInfo(ctx.rules, ctx.version, ctx.lang));
+      return formatSarif(report, ruleInfo(ctx.rules, ctx.version, ctx.lang), { lang: ctx.lang });
     case 'junit':
-      return formatJunit(report, { warningsAsFailures: ctx.warningsFail });
+      return formatJunit(report, { warningsAsFailures: ctx.warningsFail, lang: ctx.lang });
     case 'github':
-      return formatGithub(report);
+      return formatGithub(report, ctx.lang);
     case 'markdown':
       return formatMarkdown(report, ctx.lang);
     case 'html':

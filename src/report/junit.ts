@@ -9,20 +9,17 @@
  */
 import type { JsonFile, JsonFinding, JsonReport } from './types.js';
 import { escapeXml, escapeXmlText } from './escape.js';
+import type { Lang } from '../types.js';
+import { formatPosition } from './position.js';
 
 export interface JunitOptions {
   warningsAsFailures?: boolean;
+  /** The language of the messages, for positions (default nl). */
+  lang?: Lang;
 }
 
-function position(file: JsonFile, f: JsonFinding): string {
-  if (!(f.line >= 1)) return '';
-  const docx = /\.docx$/i.test(file.path);
-  const col = f.column >= 1 ? `:${f.column}` : '';
-  return docx ? `paragraph ${f.line}${col}` : `${f.line}${col}`;
-}
-
-function details(file: JsonFile, f: JsonFinding): string {
-  const lines = [`${file.path}${position(file, f) ? `:${position(file, f)}` : ''}`, `${f.severity} ${f.rule}: ${f.message}`];
+function details(file: JsonFile, f: JsonFinding, pos: string): string {
+  const lines = [`${file.path}${pos ? `:${pos}` : ''}`, `${f.severity} ${f.rule}: ${f.message}`];
   if (f.hint) lines.push(f.hint);
   if (f.url) lines.push(`URL: ${f.url}`);
   return lines.join('\n');
@@ -50,7 +47,7 @@ export function formatJunit(report: JsonReport, options: JunitOptions = {}): str
       );
     }
     for (const f of file.findings) {
-      const pos = position(file, f);
+      const pos = formatPosition('short', file.path, f, options.lang ?? 'nl');
       const name = `${f.rule}${pos ? ` (${pos})` : ''}${f.severity === 'error' ? '' : ` [${f.severity}]`}`;
       const lineAttr = f.line >= 1 && !/\.docx$/i.test(file.path) ? ` line="${f.line}"` : '';
       const open = `    <testcase classname="${classname}" name="${escapeXml(name)}" ${fileAttr}${lineAttr}>`;
@@ -59,10 +56,10 @@ export function formatJunit(report: JsonReport, options: JunitOptions = {}): str
         sFailures += 1;
         cases.push(
           `${open}\n      <failure type="${escapeXml(f.severity === 'error' ? f.rule : 'warning')}" message="${escapeXml(f.message)}">` +
-            `${escapeXmlText(details(file, f))}</failure>\n    </testcase>`,
+            `${escapeXmlText(details(file, f, pos))}</failure>\n    </testcase>`,
         );
       } else {
-        cases.push(`${open}\n      <system-out>${escapeXmlText(details(file, f))}</system-out>\n    </testcase>`);
+        cases.push(`${open}\n      <system-out>${escapeXmlText(details(file, f, pos))}</system-out>\n    </testcase>`);
       }
     }
     if (cases.length === 0) {

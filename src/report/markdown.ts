@@ -5,8 +5,9 @@
  * an icon and a word, never by colour alone.
  */
 import type { Lang } from '../types.js';
-import type { JsonFile, JsonFinding, JsonReport } from './types.js';
+import type { JsonReport } from './types.js';
 import { escapeMarkdown as md } from './escape.js';
+import { formatPosition } from './position.js';
 
 export interface MarkdownOptions {
   /** At most this many finding rows (GitHub caps a step summary at 1 MiB). Default 500. */
@@ -34,7 +35,6 @@ const T = {
     message: 'Melding',
     sev: { error: '❌ fout', warning: '⚠️ waarschuwing', info: 'ℹ️ info' },
     statusText: { error: '❌ fouten', warning: '⚠️ waarschuwingen', ok: '✅ in orde', unreadable: '❌ niet te lezen' },
-    paragraph: 'alinea',
     more: (n: number) => `… en nog ${n} ${n === 1 ? 'bevinding' : 'bevindingen'} (zie het volledige rapport).`,
     none: 'Geen bevindingen.',
   },
@@ -58,17 +58,10 @@ const T = {
     message: 'Message',
     sev: { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' },
     statusText: { error: '❌ errors', warning: '⚠️ warnings', ok: '✅ ok', unreadable: '❌ unreadable' },
-    paragraph: 'paragraph',
     more: (n: number) => `… and ${n} more ${n === 1 ? 'finding' : 'findings'} (see the full report).`,
     none: 'No findings.',
   },
 } as const;
-
-function where(file: JsonFile, f: JsonFinding, t: (typeof T)[Lang]): string {
-  if (!(f.line >= 1)) return '';
-  const col = f.column >= 1 ? `:${f.column}` : '';
-  return /\.docx$/i.test(file.path) ? `${t.paragraph} ${f.line}${col}` : `${f.line}${col}`;
-}
 
 export function formatMarkdown(report: JsonReport, lang: Lang = 'nl', options: MarkdownOptions = {}): string {
   const t = T[lang];
@@ -82,6 +75,7 @@ export function formatMarkdown(report: JsonReport, lang: Lang = 'nl', options: M
   if (s.suppressed) parts.push(t.suppressed(s.suppressed));
   out.push(parts.join(' · '), '');
   if (s.skippedRules?.length) out.push(`${t.skipped}: ${s.skippedRules.map(md).join(', ')}`, '');
+  for (const note of s.notes ?? []) out.push(`⚠️ ${md(note.message)}`, '');
 
   if (report.files.length) {
     out.push(`| ${t.letter} | ${t.status} | ${t.errorsCol} | ${t.warningsCol} |`, '|---|---|---:|---:|');
@@ -104,7 +98,7 @@ export function formatMarkdown(report: JsonReport, lang: Lang = 'nl', options: M
     for (const f of file.findings) {
       total += 1;
       if (rows.length >= max) continue;
-      const loc = where(file, f, t);
+      const loc = formatPosition('short', file.path, f, lang);
       const message = f.hint ? `${md(f.message)}<br>${md(f.hint)}` : md(f.message);
       rows.push(`| ${t.sev[f.severity]} | ${md(file.path)} | ${md(loc)} | ${md(f.rule)} | ${message} |`);
     }

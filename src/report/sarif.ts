@@ -7,6 +7,8 @@ import type { Log, ReportingDescriptor, Result, Notification, Run } from 'sarif'
 import type { JsonFile, JsonFinding, JsonReport } from './types.js';
 import { baselineKey } from '../baseline.js';
 import { safeJson } from './escape.js';
+import type { Lang } from '../types.js';
+import { formatPosition, isDocxPath } from './position.js';
 
 export interface RuleInfo {
   id: string;
@@ -20,6 +22,8 @@ export interface SarifOptions {
   toolVersion?: string;
   /** Defaults to the npm package page. */
   informationUri?: string;
+  /** The language of the messages, for the .docx position added to them (default nl). */
+  lang?: Lang;
 }
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -30,9 +34,7 @@ export const SRCROOT = '%SRCROOT%';
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 const DEFAULT_LEVEL = { error: 'error', warn: 'warning', off: 'none' } as const;
 
-export function isDocxPath(path: string): boolean {
-  return /\.docx$/i.test(path);
-}
+export { isDocxPath } from './position.js';
 
 /**
  * A path segment as RFC 3986 allows it in a URI: every character outside `pchar` percent-encoded
@@ -56,13 +58,6 @@ export function artifactLocation(path: string): { uri: string; uriBaseId?: strin
   if (/^[A-Za-z]:\//.test(path)) return { uri: `file:///${path.slice(0, 2)}${encode(path.slice(2))}` };
   if (path.startsWith('/')) return { uri: `file://${encode(path)}` };
   return { uri: encode(path.replace(/^(\.\/)+/, '')), uriBaseId: SRCROOT };
-}
-
-function docxNote(f: JsonFinding): string {
-  const where = f.part && f.part !== 'body' ? ` (${f.part})` : '';
-  return f.column >= 1
-    ? `[.docx: paragraph ${f.line}${where}, character ${f.column}]`
-    : `[.docx: paragraph ${f.line}${where}]`;
 }
 
 /** Stable across line moves (same key as the baseline); the n-th copy of a key gets its own. */
@@ -105,7 +100,7 @@ export function formatSarif(report: JsonReport, rules: RuleInfo[], options: Sari
       const key = baselineKey(file.path, f);
       const occurrence = (seen.get(key) ?? 0) + 1;
       seen.set(key, occurrence);
-      results.push(result(file, f, ruleIndex.get(f.rule)!, fingerprint(key, occurrence)));
+      results.push(result(file, f, ruleIndex.get(f.rule)!, fingerprint(key, occurrence), options.lang ?? 'nl'));
     }
   }
 
@@ -133,18 +128,20 @@ export function formatSarif(report: JsonReport, rules: RuleInfo[], options: Sari
       unreadable: report.summary.unreadable,
       ...(report.summary.suppressed !== undefined ? { suppressed: report.summary.suppressed } : {}),
       ...(report.summary.skippedRules?.length ? { skippedRules: report.summary.skippedRules } : {}),
+      ...(report.summary.notes?.length ? { notes: report.summary.notes.map((n) => n.message) } : {}),
     },
   };
   const log: Log = { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
   return `${safeJson(log, 2)}\n`;
 }
 
-function result(file: JsonFile, f: JsonFinding, index: number, print: string): Result {
+function result(file: JsonFile, f: JsonFinding, index: number, print: string, lang: Lang): Result {
   const docx = isDocxPath(file.path);
   const hasLine = Number.isInteger(f.line) && f.line >= 1;
   let text = f.message;
   if (f.hint) text += `\n${f.hint}`;
-  if (docx && hasLine) text += ` ${docxNote(f)}`;
+  const at = formatPosition('sarif', file.path, f, lang);
+  if (at) text += ` ${at}`;
 
   const properties: Record<string, unknown> = {};
   if (f.url) properties.url = f.url;

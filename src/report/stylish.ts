@@ -1,7 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../types.js';
-import type { JsonFile, JsonFinding, JsonReport } from './types.js';
+import type { JsonFile, JsonReport } from './types.js';
 import { visibleControls } from './escape.js';
+import { formatPosition, type Position } from './position.js';
 
 export interface StylishOptions {
   lang: Lang;
@@ -76,7 +77,8 @@ export function formatStylish(untrusted: JsonReport, options: StylishOptions): s
       out.push(`  ${c.red(t.error)}  ${t.unreadable}: ${file.error}`, '');
       continue;
     }
-    if (!options.quiet) out.push(...describeReferences(file, t, c));
+    if (!options.quiet) out.push(...describeReferences(file, t, c, options.lang));
+    const position = (p: Position) => formatPosition('stylish', file.path, p, options.lang);
     const width = Math.max(0, ...findings.map((f) => position(f).length));
     for (const f of findings) {
       const sev = f.severity === 'error' ? c.red(t.error) : f.severity === 'warning' ? c.yellow(t.warning) : c.blue(t.info);
@@ -89,12 +91,6 @@ export function formatStylish(untrusted: JsonReport, options: StylishOptions): s
   return `${out.join('\n')}\n`;
 }
 
-function position(f: Pick<JsonFinding, 'line' | 'column' | 'part'>): string {
-  if (f.line === 0) return '—'; // about the whole letter
-  const part = f.part ? `${f.part} ` : '';
-  return `${part}${f.line}:${f.column}`;
-}
-
 type Texts = (typeof T)[Lang];
 
 function describeLetter(file: JsonFile, t: Texts, c: ChalkInstance): string {
@@ -104,8 +100,9 @@ function describeLetter(file: JsonFile, t: Texts, c: ChalkInstance): string {
   return c.dim(`  (${bits.join(' · ')})`);
 }
 
-function describeReferences(file: JsonFile, t: Texts, c: ChalkInstance): string[] {
+function describeReferences(file: JsonFile, t: Texts, c: ChalkInstance, lang: Lang): string[] {
   const { urls, forms, phones, emails } = file.references;
+  const position = (p: Position) => formatPosition('stylish', file.path, p, lang);
   const rows: Array<[string, string[]]> = [
     [t.urls, urls.map((u) => `${u.printed ?? `“${u.linkText ?? ''}”`}${u.linkText !== undefined && u.printed !== u.href ? ` → ${u.href}` : ''} ${c.dim(position(u))}`)],
     [t.forms, forms.map((f) => `“${f.text}” (${f.kind}) ${c.dim(position(f))}`)],
@@ -136,5 +133,6 @@ function summaryLine(report: JsonReport, t: Texts, c: ChalkInstance): string {
   if (s.hiddenWarnings) lines.push(c.dim(t.hidden(s.hiddenWarnings)));
   if (s.ignored) lines.push(c.dim(t.ignored(s.ignored)));
   if (s.skippedRules?.length) lines.push(c.yellow(`${t.skipped}: ${s.skippedRules.join(', ')}`));
+  for (const note of s.notes ?? []) lines.push(c.yellow(note.message));
   return lines.join('\n');
 }

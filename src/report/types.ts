@@ -107,5 +107,11 @@ export interface JsonReport {
     hiddenWarnings?: number;
     /** Findings of rule `internal-error`: a rule that failed (a bug in brieflint); the run exits 2. */
     internalErrors?: number;
+    /**
+     * What the run could not check, in the report's language: `no-domains` (no `domains` in
+     * the config: the own-domain checks are off), `dns` (every host failed DNS: no network, or a
+     * proxy is needed).
+     */
+    notes?: Array<{ id: string; message: string }>;
   };
 }

@@ -170,7 +170,8 @@ function renderText(
 function findingItem(v: LetterView, f: NumberedFinding, t: Strings, s: ServeStrings, lang: Lang): SafeHtml {
   const x = f.finding;
   const tone = SEVERITY_TONE[x.severity];
-  const place = where(x.line, x.part, isDocx(v), t);
+  // The position as the page words it (paragraph for Word, line otherwise; the part when not the body).
+  const place = where(isDocx(v) && !/\.docx$/i.test(v.file.path) ? `${v.file.path}.docx` : v.file.path, x, t);
   const doc = /^[a-z0-9-]+$/.test(x.rule) && x.rule !== 'internal-error';
   return html`<li class="finding f-${tone}" id="${f.id}" tabindex="-1" data-rule="${x.rule}">
 <p class="f-head"><span class="fnum" aria-hidden="true">${f.n}</span> ${status(tone, t.severity[x.severity], x.severity === 'info' ? ICONS.info : TONE_ICON[tone])} <code>${x.rule}</code>${

@@ -151,7 +151,7 @@ describe('Word letters in the JSON report and the terminal', () => {
     expect(refs.urls[1]).not.toHaveProperty('printed');
     expect(refs.urls[0]).toMatchObject({ printed: 'voorbeeldstad.example/afvalpas' });
     const stylish = await cli(['check', 'brieven', '--offline'], dir);
-    expect(stylish.stdout).toContain('14 0123 footer 1:10');
+    expect(stylish.stdout).toContain('14 0123 voettekst 1:10');
     expect(stylish.stdout).toContain('“Klik hier” → https://voorbeeldstad.example/afval');
   });
 });

@@ -144,7 +144,7 @@ describe('the top-level ca key: trusted for every outside call', () => {
     writeFileSync(join(dir, 'brieflint.config.json'), JSON.stringify({ ca: ['a.pem', 'b.pem'] }));
     expect((await loadConfig(dir, allRules, configSections)).ca).toEqual(['a.pem', 'b.pem']);
     writeFileSync(join(dir, 'brieflint.config.json'), JSON.stringify({ ca: [] }));
-    await expect(loadConfig(dir, allRules, configSections)).rejects.toThrow(/"ca"/);
+    await expect(loadConfig(dir, allRules, configSections)).rejects.toThrow(/: ca: a PEM file .*\(you wrote \[\]\)/);
   });
 
   it('the live check trusts it next to site.ca (files relative to the config root)', () => {

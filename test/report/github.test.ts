@@ -9,10 +9,10 @@ describe('formatGithub', () => {
       "::error file=brieven/kwijtschelding-2026.md,line=14,col=32,title=brieflint form-unavailable::Het formulier achter voorbeeldstad.example/kwijtschelding is in onderhoud.%0AZet het formulier in Open Formulieren weer aan vóór de verzenddatum.
       ::warning file=brieven/kwijtschelding-2026.md,line=18,col=9,title=brieflint pretty-url::Het adres www.voorbeeldstad.example/Belastingen/Kwijtschelding_Info.pdf is lastig over te typen: hoofdletters, een underscore (_) en een bestandsextensie.
       ::error file=brieven/afvalpas.docx,title=brieflint kcc-briefing-outdated::De briefing “Afvalpas” is geldig tot en met 2026-02-28: minder dan 42 dagen na de verzenddatum 2026-02-16.
-      ::warning file=brieven/afvalpas.docx,title=brieflint typed-url-variant::[paragraph 7, character 41] voorbeeldstad.example/afvalpas werkt alleen via een doorverwijzing naar www.voorbeeldstad.example.
+      ::warning file=brieven/afvalpas.docx,title=brieflint typed-url-variant::[alinea 7, teken 41] voorbeeldstad.example/afvalpas werkt alleen via een doorverwijzing naar www.voorbeeldstad.example.
       ::error file=brieven/parkeervergunning.md,title=brieflint kcc-briefing-missing::Geen KCC-briefing voor deze brief (id parkeervergunning, kenmerk PV-2026-03).%0ABriefing “parkeren-2025” noemt voorbeeldstad.example/parkeren, maar niet deze brief.
       ::error file=brieven/parkeervergunning.md,line=9,col=1,title=brieflint dead-url::Adres werkt niet (404): voorbeeldstad.example/parkeren, 100%25 zeker na 3 pogingen.
-      ::error file=brieven/oud.doc,title=brieflint%3A unreadable letter::Oud .doc-formaat (Word 97-2003) wordt niet ondersteund: sla de brief op als .docx.
+      ::error file=brieven/oud.doc,title=brieflint%3A onleesbare brief::Oud .doc-formaat (Word 97-2003) wordt niet ondersteund: sla de brief op als .docx.
       "
     `);
   });

@@ -35,8 +35,8 @@ describe('formatJunit', () => {
             <failure type="kcc-briefing-outdated" message="De briefing “Afvalpas” is geldig tot en met 2026-02-28: minder dan 42 dagen na de verzenddatum 2026-02-16.">brieven/afvalpas.docx
       error kcc-briefing-outdated: De briefing “Afvalpas” is geldig tot en met 2026-02-28: minder dan 42 dagen na de verzenddatum 2026-02-16.</failure>
           </testcase>
-          <testcase classname="brieven/afvalpas.docx" name="typed-url-variant (paragraph 7:41) [warning]" file="brieven/afvalpas.docx">
-            <system-out>brieven/afvalpas.docx:paragraph 7:41
+          <testcase classname="brieven/afvalpas.docx" name="typed-url-variant (alinea 7:41) [warning]" file="brieven/afvalpas.docx">
+            <system-out>brieven/afvalpas.docx:alinea 7:41
       warning typed-url-variant: voorbeeldstad.example/afvalpas werkt alleen via een doorverwijzing naar www.voorbeeldstad.example.
       URL: https://voorbeeldstad.example/afvalpas</system-out>
           </testcase>

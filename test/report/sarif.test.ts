@@ -80,10 +80,12 @@ describe('formatSarif', () => {
     ]);
   });
 
-  it('says that a .docx line is a paragraph number', () => {
+  it('says that a .docx line is a paragraph number, in the language of the message', () => {
     const log = JSON.parse(formatSarif(sampleReport(), RULES)) as Log;
     const docx = log.runs[0].results!.find((r) => r.ruleId === 'typed-url-variant')!;
-    expect(docx.message.text).toMatch(/\[\.docx: paragraph 7, character 41\]$/);
+    expect(docx.message.text).toMatch(/\[\.docx: alinea 7, teken 41\]$/);
+    const en = (JSON.parse(formatSarif(sampleReport(), RULES, { lang: 'en' })) as Log).runs[0].results!.find((r) => r.ruleId === 'typed-url-variant')!;
+    expect(en.message.text).toMatch(/\[\.docx: paragraph 7, character 41\]$/);
     expect(docx.properties).toMatchObject({ locationKind: 'docx-paragraph', paragraph: 7, character: 41 });
     expect(docx.locations![0].physicalLocation!.region).toEqual({ startLine: 7, startColumn: 41 });
   });

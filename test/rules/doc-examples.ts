@@ -4,7 +4,8 @@
  * own: read → extract → facts (the live site on 127.0.0.1 for live rules, a `kcc/` folder for the
  * KCC rules) → rules.
  *
- * The convention, per `## Failing` and `## Passing` section of a rule doc:
+ * The convention, per `## Failing` and `## Passing` section of a rule doc (`## Fout` and `## Goed`
+ * in the Dutch page `rules/<id>.nl.md`, which holds the same examples):
  * - an example is a fenced letter: ```markdown, ```text or ```docx (the info string may name the
  *   file, e.g. ```markdown brieven/parkeervergunning-2027.md; default brief.md / brief.txt /
  *   brief.docx). A docx block is written as a Word document, one paragraph per line, where
@@ -78,7 +79,7 @@ export function parseRuleDoc(rule: string, markdown: string): DocExample[] {
     if (node.type === 'heading' && (node as Heading).depth <= 2) {
       endSection(node.position?.start.line);
       const title = textOf(node).trim().toLowerCase();
-      section = title === 'failing' ? 'failing' : title === 'passing' ? 'passing' : undefined;
+      section = title === 'failing' || title === 'fout' ? 'failing' : title === 'passing' || title === 'goed' ? 'passing' : undefined;
       continue;
     }
     if (!section || node.type !== 'code') continue;
@@ -219,9 +220,29 @@ export function jsonBlocks(markdown: string): Array<{ line: number; text: string
     .map((n) => ({ line: n.position?.start.line ?? 0, text: n.value }));
 }
 
-/** The examples of `rules/<id>.md`. */
-export function ruleDocExamples(id: string): DocExample[] {
-  return parseRuleDoc(id, readFileSync(join(ROOT, 'rules', `${id}.md`), 'utf8'));
+/** `rules/<id>.md` (English) or `rules/<id>.nl.md` (Dutch). */
+export function ruleDocFile(id: string, lang: 'en' | 'nl' = 'en'): string {
+  return join(ROOT, 'rules', lang === 'nl' ? `${id}.nl.md` : `${id}.md`);
+}
+
+/** The examples of `rules/<id>.md` (or of the Dutch page). */
+export function ruleDocExamples(id: string, lang: 'en' | 'nl' = 'en'): DocExample[] {
+  return parseRuleDoc(id, readFileSync(ruleDocFile(id, lang), 'utf8'));
+}
+
+/** Every fenced block of a doc, as written (language, meta, text), in order. */
+export function codeBlocks(markdown: string): Array<{ lang: string; meta: string; value: string }> {
+  const tree = parser.parse(markdown) as Root;
+  const out: Array<{ lang: string; meta: string; value: string }> = [];
+  const visit = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === 'code') {
+      const code = node as Code;
+      out.push({ lang: code.lang ?? '', meta: code.meta ?? '', value: code.value });
+    }
+    for (const child of node.children ?? []) visit(child as { type: string; children?: unknown[] });
+  };
+  visit(tree);
+  return out;
 }
 
 function write(dir: string, path: string, data: string | Buffer): void {

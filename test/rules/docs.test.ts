@@ -18,7 +18,7 @@ import { startSiteServer, testCerts, type SiteServer } from '../../fixtures/site
 import { demoHosts, demoRoutes } from '../../fixtures/site/demo-routes.mjs';
 import { docHosts, docRoutes } from '../../fixtures/site/doc-routes.mjs';
 import { noDns } from '../site/helpers.js';
-import { DocFormatError, jsonBlocks, parseRuleDoc, ROOT, ruleDocExamples, runExample, type DocExample, type LiveSite } from './doc-examples.js';
+import { codeBlocks, DocFormatError, jsonBlocks, parseRuleDoc, ROOT, ruleDocExamples, ruleDocFile, runExample, type DocExample, type LiveSite } from './doc-examples.js';
 
 const live = (rule: Rule) => (rule.meta.needs ?? []).some((n) => n === 'site' || n === 'forms');
 
@@ -66,6 +66,18 @@ describe.each(allRules.map((rule) => [rule.meta.id, rule] as const))('rules/%s.m
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  // The Dutch page (`brieflint explain --lang nl`) is a translation: its examples are the English
+  // page's, block for block, so running the English ones runs them both.
+  it('has a Dutch page, rules/<id>.nl.md, with the same examples and blocks', () => {
+    if (examples instanceof Error) throw examples;
+    const nl = ruleDocExamples(id, 'nl');
+    const withoutLine = (list: DocExample[]) => list.map(({ line: _line, ...rest }) => rest);
+    expect(withoutLine(nl)).toEqual(withoutLine(examples));
+    expect(codeBlocks(readFileSync(ruleDocFile(id, 'nl'), 'utf8'))).toEqual(codeBlocks(readFileSync(ruleDocFile(id), 'utf8')));
+    const headings = (file: string) => readFileSync(file, 'utf8').split('\n').filter((l) => /^#{1,2} /.test(l)).length;
+    expect(headings(ruleDocFile(id, 'nl'))).toBe(headings(ruleDocFile(id)));
   });
 
   for (const example of examples instanceof Error ? [] : examples) {
