@@ -41,6 +41,8 @@ export interface CheckRun {
   skipped: string[];
   /** Files named on the command line that the config's `ignore` or the KCC folder leave out. */
   ignored: string[];
+  /** Attachments a folder walk met in a format brieflint cannot read (.pdf, .doc …): not checked. */
+  skippedFiles: string[];
 }
 
 /** Letter files read ahead of the one being parsed: reads overlap parsing, few wait in memory. */
@@ -55,7 +57,8 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   const firstShard = !options.shard || options.shard.index === 1;
   const missing = firstShard ? all.missing : [];
   const ignored = firstShard ? all.ignored : [];
-  if (found.length + missing.length === 0) return { files: [], facts: baseFacts(options), skipped: [], ignored };
+  const skippedFiles = firstShard ? all.skipped : [];
+  if (found.length + missing.length === 0) return { files: [], facts: baseFacts(options), skipped: [], ignored, skippedFiles };
   options.onLetters?.(found.length);
   // URLs are fetched as soon as a letter names them, while the other letters are still read.
   const gatherer = await startFacts(config, options.rules, options);
@@ -74,5 +77,5 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
     f.about = letterFacts(f.letter, f.refs, facts, config);
     f.findings = runRules(f.letter, f.refs, facts, config, options.rules, options.lang, f.about);
   }
-  return { files, facts, skipped: skippedRules(options.rules, facts, config), ignored };
+  return { files, facts, skipped: skippedRules(options.rules, facts, config), ignored, skippedFiles };
 }

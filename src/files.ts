@@ -13,13 +13,26 @@ export interface FoundFile {
 
 const WALK_EXTENSIONS = [...LETTER_EXTENSIONS, ...UNSUPPORTED_LETTER_EXTENSIONS];
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
+/**
+ * A repository's own documents, never letters: README, CHANGELOG, CONTRIBUTING, LICENSE (or
+ * LICENCE, as the EUPL spells it), with any extension. Skipped in folders and globs, anywhere.
+ */
+const REPOSITORY_DOCUMENT = /^(?:readme|changelog|contributing|licen[cs]e)(?:[.\-_].*)?$/i;
+
+/** Whether a walk leaves this file out as one of the repository's own documents (README.md, docs/CHANGELOG.md). */
+export function isRepositoryDocument(path: string): boolean {
+  return REPOSITORY_DOCUMENT.test(path.split(/[\\/]/).pop() ?? '');
+}
 
 export class NoFilesError extends Error {}
 
 /**
  * Files, folders and globs → the letters to check, sorted. Folders are walked for letter-like
  * files; node_modules, .git, what .gitignore (in cwd) and the config's `ignore` exclude are skipped,
- * as are Word lock files (~$…). A file named explicitly is taken unless the config's `ignore` or
+ * as are Word lock files (~$…) and the repository's own documents (README*, CHANGELOG*, …).
+ * Attachments a walk or glob meets in a format brieflint cannot read (.pdf, .doc, .odt …) are
+ * not read but listed in `skipped`; named explicitly, such a file is taken (and gets the "save it as
+ * .docx" message). A file named explicitly is taken unless the config's `ignore` or
  * an `exclude` folder (the KCC briefings) covers it: then it is listed in `ignored`, so a
  * pre-commit run on a staged briefing passes instead of linting it as a letter.
  */
@@ -27,7 +40,7 @@ export async function findLetters(
   paths: string[],
   cwd: string,
   options: { ignore?: string[]; ignoreRoot?: string; exclude?: string[] } = {},
-): Promise<{ files: FoundFile[]; missing: string[]; ignored: string[] }> {
+): Promise<{ files: FoundFile[]; missing: string[]; ignored: string[]; skipped: string[] }> {
   const ig = ignore();
   const gitignore = resolve(cwd, '.gitignore');
   if (existsSync(gitignore)) ig.add(readFileSync(gitignore, 'utf8'));
@@ -44,21 +57,29 @@ export async function findLetters(
     return (
       (fromCwd && !fromCwd.startsWith('..') && ig.ignores(fromCwd)) ||
       notALetter(abs) ||
-      (abs.split(sep).pop() ?? '').startsWith('~$')
+      (abs.split(sep).pop() ?? '').startsWith('~$') ||
+      isRepositoryDocument(abs)
     );
   };
 
   const found = new Map<string, FoundFile>();
   const missing: string[] = [];
   const ignored: string[] = [];
+  const skipped = new Set<string>();
   const add = (abs: string) => found.set(abs, { absolute: abs, display: toDisplay(cwd, abs) });
+  /** A file a walk or glob met: a letter is added, an attachment brieflint cannot read is listed. */
+  const met = (abs: string) => {
+    if (skip(abs)) return;
+    if ((LETTER_EXTENSIONS as readonly string[]).includes(extensionOf(abs))) add(abs);
+    else skipped.add(abs);
+  };
   const pattern = `**/*.{${WALK_EXTENSIONS.join(',')}}`;
   for (const p of paths.length ? paths : ['.']) {
     const abs = resolve(cwd, p);
     if (!isDynamicPattern(p) && existsSync(abs)) {
       if (statSync(abs).isDirectory()) {
         const files = await glob(pattern, { cwd: abs, absolute: true, ignore: ALWAYS_SKIPPED, caseSensitiveMatch: false, dot: false });
-        for (const f of files) if (!skip(resolve(f))) add(resolve(f));
+        for (const f of files) met(resolve(f));
       } else if (notALetter(abs)) {
         ignored.push(toDisplay(cwd, abs)); // named explicitly (pre-commit), but a briefing or ignored
       } else {
@@ -73,12 +94,15 @@ export async function findLetters(
     const files = await glob(p, { cwd, absolute: true, ignore: ALWAYS_SKIPPED, dot: false });
     for (const f of files) {
       const file = resolve(f);
-      if (WALK_EXTENSIONS.includes(extensionOf(file) as never) && !skip(file)) add(file);
+      if (WALK_EXTENSIONS.includes(extensionOf(file) as never)) met(file);
     }
   }
-  if (found.size === 0 && missing.length === 0 && ignored.length === 0) throw new NoFilesError(paths.join(' ') || '.');
-  const files = [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
-  return { files, missing, ignored };
+  // A file named explicitly and also met in a folder is checked, not skipped.
+  for (const abs of found.keys()) skipped.delete(abs);
+  if (found.size === 0 && missing.length === 0 && ignored.length === 0 && skipped.size === 0) throw new NoFilesError(paths.join(' ') || '.');
+  const byDisplay = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const files = [...found.values()].sort((a, b) => byDisplay(a.display, b.display));
+  return { files, missing, ignored, skipped: [...skipped].map((abs) => toDisplay(cwd, abs)).sort(byDisplay) };
 }
 
 function toDisplay(cwd: string, abs: string): string {

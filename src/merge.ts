@@ -33,7 +33,7 @@ export function reportKind(value: unknown): 'json' | 'sarif' | undefined {
 /**
  * One JSON report from several: files concatenated and sorted by path (stable, so a file present
  * in two reports keeps both entries in input order), the summary recomputed from the files,
- * skippedRules unioned, suppressed summed. Different versions: the first is kept and a note says so.
+ * skippedRules and skippedFiles unioned, suppressed summed. Different versions: the first is kept and a note says so.
  */
 export function mergeJsonReports(reports: JsonReport[], options: MergeOptions = {}): JsonReport {
   if (reports.length === 0) throw new MergeError('no reports to merge');
@@ -59,6 +59,8 @@ export function mergeJsonReports(reports: JsonReport[], options: MergeOptions = 
   if (reports.some((r) => r.summary.suppressed !== undefined)) {
     summary.suppressed = reports.reduce((n, r) => n + (r.summary.suppressed ?? 0), 0);
   }
+  const skippedFiles = [...new Set(reports.flatMap((r) => r.summary.skippedFiles ?? []))].sort(byText);
+  if (skippedFiles.length) summary.skippedFiles = skippedFiles;
   return { version, files, summary };
 }
 

@@ -79,7 +79,15 @@ export function toJsonReport(run: CheckRun, version: string, lang: Lang): JsonRe
     };
   });
   const summary = summarize(files, run.skipped);
-  return { version, files, summary: run.ignored.length ? { ...summary, ignored: run.ignored.length } : summary };
+  return {
+    version,
+    files,
+    summary: {
+      ...summary,
+      ...(run.ignored.length ? { ignored: run.ignored.length } : {}),
+      ...(run.skippedFiles?.length ? { skippedFiles: run.skippedFiles } : {}),
+    },
+  };
 }
 
 function siteResult(run: CheckRun, href: string): Pick<JsonUrl, 'result'> {

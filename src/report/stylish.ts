@@ -32,6 +32,7 @@ const T = {
     suppressed: (n: number) => `${n} bekende bevinding(en) onderdrukt door de baseline`,
     hidden: (n: number) => `${n} waarschuwing(en) niet getoond (--quiet)`,
     ignored: (n: number) => `${n} genoemd(e) bestand(en) overgeslagen: config ignore of de KCC-map`,
+    skippedFiles: (n: number) => `${n === 1 ? '1 bestand' : `${n} bestanden`} overgeslagen (geen .docx, .md of .txt)`,
     link: 'link',
   },
   en: {
@@ -56,6 +57,7 @@ const T = {
     suppressed: (n: number) => `${n} known finding(s) suppressed by the baseline`,
     hidden: (n: number) => `${n} warning(s) not shown (--quiet)`,
     ignored: (n: number) => `${n} named file(s) skipped: config ignore or the KCC folder`,
+    skippedFiles: (n: number) => `${n === 1 ? '1 file' : `${n} files`} skipped (not .docx, .md or .txt)`,
     link: 'link',
   },
 } as const;
@@ -132,6 +134,7 @@ function summaryLine(report: JsonReport, t: Texts, c: ChalkInstance): string {
   if (s.suppressed) lines.push(c.dim(t.suppressed(s.suppressed)));
   if (s.hiddenWarnings) lines.push(c.dim(t.hidden(s.hiddenWarnings)));
   if (s.ignored) lines.push(c.dim(t.ignored(s.ignored)));
+  if (s.skippedFiles?.length) lines.push(c.dim(`${t.skippedFiles(s.skippedFiles.length)}: ${s.skippedFiles.join(', ')}`));
   if (s.skippedRules?.length) lines.push(c.yellow(`${t.skipped}: ${s.skippedRules.join(', ')}`));
   return lines.join('\n');
 }

@@ -103,6 +103,8 @@ export interface JsonReport {
     suppressed?: number;
     /** Files named on the command line that the config's `ignore` or the KCC folder leave out. */
     ignored?: number;
+    /** Attachments found in a folder in a format brieflint cannot read (.pdf, .doc, .odt …): listed, not checked. */
+    skippedFiles?: string[];
     /** Warnings left out of the report by --quiet. */
     hiddenWarnings?: number;
   };
