@@ -11,6 +11,7 @@ import { runCheck, type CheckFlags } from './commands/check.js';
 import { writeBriefing, type BriefingFlags } from './commands/briefing.js';
 import { mergeReports, type MergeFlags } from './commands/merge.js';
 import { explain } from './commands/explain.js';
+import { listRules, type RulesFlags } from './commands/rules.js';
 
 export { EXIT } from './commands/io.js';
 export { exitCode } from './commands/check.js';
@@ -26,6 +27,7 @@ Examples:
   $ brieflint check brieven/ --shard 2/4 --report json=part-2.json
   $ brieflint merge-reports part-*.json > brieflint.json
   $ brieflint explain pretty-url              what a rule checks and why
+  $ brieflint rules                           every rule, its default and whether it needs the network
 
 Exit codes: 0 clean, 1 error-level findings (or too many warnings), 2 brieflint could not do its job.`;
 
@@ -110,6 +112,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description("print a rule's documentation")
     .argument('<rule>', 'rule id, e.g. pretty-url')
     .action(async (id: string) => setExit(await explain(id, io)));
+
+  program
+    .command('rules')
+    .description('list every rule: its default severity, whether it needs the network, and what it checks')
+    .option('-c, --config <file>', 'config file (for its lang)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .addOption(new Option('--lang <lang>', 'language of the descriptions (default: config lang, else nl)').choices(['nl', 'en']))
+    .action(async (flags: RulesFlags) => setExit(await listRules(flags, io)));
 
   return program;
 }
