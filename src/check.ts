@@ -10,6 +10,7 @@ import { baseFacts, factFolders, startFacts, type GatherOptions } from './facts/
 import { runRules, skippedRules } from './engine.js';
 import { letterFacts } from './facts/letter.js';
 import type { LetterFacts } from './facts/types.js';
+import { configFor } from './config/overrides.js';
 
 export interface CheckOptions extends GatherOptions {
   /** --shard i/n: check only this part of the letters. */
@@ -32,6 +33,8 @@ export interface CheckedFile {
   error?: Message;
   /** What the facts say about the letter (addresses and their results, the briefing), for rules and reports. */
   about?: LetterFacts;
+  /** The file's absolute path (for the config `overrides` that apply to it). */
+  absolute?: string;
 }
 
 export interface CheckRun {
@@ -66,7 +69,7 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   for await (const [f, loaded] of readAhead(found, READ_AHEAD, loadBytes)) {
     const { letter, refs, error }: ReadOutcome = 'error' in loaded ? loaded : await parseOne(f, loaded.data, config);
     if (refs) gatherer.letter(refs);
-    files.push({ path: f.display, findings: [], ...(letter ? { letter } : {}), ...(refs ? { refs } : {}), ...(error ? { error } : {}) });
+    files.push({ path: f.display, absolute: f.absolute, findings: [], ...(letter ? { letter } : {}), ...(refs ? { refs } : {}), ...(error ? { error } : {}) });
   }
   for (const path of missing) {
     files.push({ path, findings: [], error: { nl: 'bestand of map bestaat niet', en: 'no such file or folder' } });
@@ -74,8 +77,10 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   const readable = files.filter((f): f is CheckedFile & { letter: Letter; refs: References } => !!f.letter && !!f.refs);
   const facts = await gatherer.finish(readable);
   for (const f of readable) {
-    f.about = letterFacts(f.letter, f.refs, facts, config);
-    f.findings = runRules(f.letter, f.refs, facts, config, options.rules, options.lang, f.about);
+    // The rule settings for this letter: `rules` with the `overrides` its path matches.
+    const own = f.absolute ? configFor(config, f.absolute) : config;
+    f.about = letterFacts(f.letter, f.refs, facts, own);
+    f.findings = runRules(f.letter, f.refs, facts, own, options.rules, options.lang, f.about);
   }
   return { files, facts, skipped: skippedRules(options.rules, facts, config), ignored, skippedFiles };
 }

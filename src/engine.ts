@@ -3,6 +3,7 @@ import type { Facts, LetterFacts } from './facts/types.js';
 import { letterFacts } from './facts/letter.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { Rule } from './rule.js';
+import { enabledAnywhere } from './config/overrides.js';
 
 export interface RuleRun {
   findings: Finding[];
@@ -13,10 +14,10 @@ export interface RuleRun {
 const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, Severity> = { error: 'error', warn: 'warning' };
 const PART_ORDER = ['frontmatter', 'properties', 'header', 'body', 'textbox', 'footnote', 'endnote', 'footer'];
 
-/** Which enabled rules cannot run on these facts (e.g. live checks under --offline). */
+/** Which enabled rules (in `rules` or an override) cannot run on these facts (e.g. live checks under --offline). */
 export function skippedRules(rules: Rule[], facts: Facts, config: ResolvedConfig): string[] {
   return rules
-    .filter((r) => config.rules[r.meta.id]?.severity !== 'off' && !hasFacts(r, facts))
+    .filter((r) => enabledAnywhere(config, r.meta.id) && !hasFacts(r, facts))
     .map((r) => r.meta.id);
 }
 

@@ -5,11 +5,11 @@ import type { ErrorObject } from 'ajv';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { validatorFor } from '../validators.js';
 import type { Rule } from '../rule.js';
-import type { ResolvedConfig, RuleSetting } from './types.js';
+import type { ConfigOverride, ResolvedConfig, RuleSetting } from './types.js';
 import type { Message, SeveritySetting } from '../types.js';
 import { buildConfigSchema, type SectionSchemas } from './schema.js';
 
-export type { ResolvedConfig, RuleSetting } from './types.js';
+export type { ResolvedConfig, RuleSetting, ConfigOverride } from './types.js';
 
 export const CONFIG_FILE_NAMES = ['brieflint.config.json', 'brieflint.config.yaml', 'brieflint.config.yml'];
 
@@ -125,7 +125,7 @@ function describeError(e: ErrorObject): Message {
   if (e.keyword === 'additionalProperties') {
     const key = String(e.params.additionalProperty);
     const full = path ? `${path}.${key}` : key;
-    return path === 'rules'
+    return path === 'rules' || /^overrides\[\d+\]\.rules$/.test(path)
       ? { nl: `onbekende regel "${key}" (sleutel "${full}")`, en: `unknown rule "${key}" (key "${full}")` }
       : { nl: `onbekende sleutel "${full}"`, en: `unknown key "${full}"` };
   }
@@ -147,6 +147,8 @@ function pointerToKey(pointer: string): string {
     .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
 }
 
+type RawRuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>?];
+
 interface RawConfig {
   domains?: string[];
   allowedDomains?: string[];
@@ -154,7 +156,8 @@ interface RawConfig {
   ca?: string | string[];
   ignore?: string[];
   manifest?: ResolvedConfig['manifest'];
-  rules?: Record<string, SeveritySetting | [SeveritySetting, Record<string, unknown>?]>;
+  rules?: Record<string, RawRuleSetting>;
+  overrides?: Array<{ files: string | string[]; rules: Record<string, RawRuleSetting> }>;
   site?: Record<string, unknown>;
   kcc?: Record<string, unknown>;
   forms?: Record<string, unknown>;
@@ -168,12 +171,26 @@ export function resolveConfig(raw: RawConfig, root: string, rules: Rule[], file?
     const [severity, options] = Array.isArray(given) ? given : [given ?? rule.meta.defaultSeverity, undefined];
     settings[rule.meta.id] = { severity, options: { ...(rule.meta.defaultOptions as object), ...(options ?? {}) } };
   }
+  const defaults = new Map(rules.map((r) => [r.meta.id, r.meta.defaultOptions as Record<string, unknown>]));
+  const overrides: ConfigOverride[] = (raw.overrides ?? []).map((o) => ({
+    files: Array.isArray(o.files) ? o.files : [o.files],
+    rules: Object.fromEntries(
+      Object.entries(o.rules ?? {}).map(([id, given]) => [
+        id,
+        // As ESLint: a severity alone (or `[severity]`) keeps the options set before it.
+        Array.isArray(given)
+          ? { severity: given[0], ...(given[1] !== undefined ? { options: { ...(defaults.get(id) ?? {}), ...given[1] } } : {}) }
+          : { severity: given },
+      ]),
+    ),
+  }));
   return {
     file,
     root,
     domains: (raw.domains ?? []).map((d) => d.toLowerCase()),
     allowedDomains: [...new Set([...DEFAULT_ALLOWED_DOMAINS, ...(raw.allowedDomains ?? []).map((d) => d.toLowerCase())])],
     rules: settings,
+    overrides,
     ignore: raw.ignore ?? [],
     manifest: raw.manifest ?? [],
     lang: raw.lang,

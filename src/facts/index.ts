@@ -10,6 +10,7 @@ import { siteOptionsFromConfig } from './site/config.js';
 import { formsOptionsFromConfig } from './forms/config.js';
 // The network clients (undici) load only when a run needs them: --offline starts faster.
 import { ConfigError } from '../config/index.js';
+import { enabledAnywhere } from '../config/overrides.js';
 
 export interface GatherOptions {
   /** --offline: no network checks. */
@@ -34,8 +35,9 @@ export function factFolders(config: ResolvedConfig): string[] {
   return kcc.adapter === 'folder' ? [resolve(config.root, kcc.folder)] : [];
 }
 
+/** Whether a rule that is on for some letter (in `rules` or an override) needs this fact. */
 const needed = (rules: Rule[], config: ResolvedConfig, fact: 'site' | 'kcc' | 'forms') =>
-  rules.some((r) => r.meta.needs?.includes(fact) && config.rules[r.meta.id]?.severity !== 'off');
+  rules.some((r) => r.meta.needs?.includes(fact) && enabledAnywhere(config, r.meta.id));
 
 /** The facts every run has, before any I/O: whether it is offline, and its "today". */
 export function baseFacts(options: GatherOptions): Facts {
