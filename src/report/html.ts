@@ -148,6 +148,7 @@ function loginProvider(u: JsonUrl): string | undefined {
 
 function urlResult(u: JsonUrl, t: Strings): SafeHtml {
   const r = u.result;
+  if (u.excluded) return status('na', t.url.excluded(u.excluded.by));
   if (!r) return status('na', t.url.unchecked);
   const tone: Tone =
     r.kind === 'ok' || r.kind === 'protected' ? 'ok' : r.kind === 'unverifiable' ? 'warning' : 'error';
@@ -202,7 +203,7 @@ ${urls.map((u) => {
   const at = html`<td class="nowrap">${where(u.line, u.part, docx, t)}</td>`;
   if (u.typed) {
     // What the paper reader types and where the e-mail reader's link goes: each with its own result.
-    const typed: JsonUrl = { ...u, href: u.typed.href, result: u.typed.result, form: u.typed.form };
+    const typed: JsonUrl = { ...u, href: u.typed.href, result: u.typed.result, form: u.typed.form, excluded: u.typed.excluded };
     return html`<tr><th scope="row"><span class="mono">${link(typed.href, u.printed ?? typed.href)}</span><span class="detail">${t.url.typedSide}</span></th>${at}<td>${landsOn(typed, t)}</td><td>${urlResult(typed, t)}</td><td>${formCell(typed, t)}</td></tr>
 <tr><th scope="row"><span class="mono">${link(u.href, u.href)}</span><span class="detail">${t.url.linkSide(u.printed ?? u.linkText ?? '')}</span></th>${at}<td>${landsOn(u, t)}</td><td>${urlResult(u, t)}</td><td>${formCell(u, t)}</td></tr>
 `;

@@ -90,7 +90,9 @@ export function toJsonReport(run: CheckRun, version: string, lang: Lang): JsonRe
   };
 }
 
-function siteResult(run: CheckRun, href: string): Pick<JsonUrl, 'result'> {
+function siteResult(run: CheckRun, href: string): Pick<JsonUrl, 'result' | 'excluded'> {
+  const excluded = run.facts.site?.excluded?.[href];
+  if (excluded) return { excluded: { by: excluded.by, pattern: excluded.pattern, ...(excluded.line !== undefined ? { line: excluded.line } : {}) } };
   const r = run.facts.site?.urls[href];
   if (!r) return {};
   return {

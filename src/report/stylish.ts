@@ -34,6 +34,7 @@ const T = {
     ignored: (n: number) => `${n} genoemd(e) bestand(en) overgeslagen: config ignore of de KCC-map`,
     skippedFiles: (n: number) => `${n === 1 ? '1 bestand' : `${n} bestanden`} overgeslagen (geen .docx, .md of .txt)`,
     link: 'link',
+    excluded: (by: string) => `uitgesloten door ${by}`,
   },
   en: {
     error: 'error',
@@ -59,6 +60,7 @@ const T = {
     ignored: (n: number) => `${n} named file(s) skipped: config ignore or the KCC folder`,
     skippedFiles: (n: number) => `${n === 1 ? '1 file' : `${n} files`} skipped (not .docx, .md or .txt)`,
     link: 'link',
+    excluded: (by: string) => `excluded by ${by}`,
   },
 } as const;
 
@@ -106,7 +108,14 @@ function describeLetter(file: JsonFile, t: Texts, c: ChalkInstance): string {
 function describeReferences(file: JsonFile, t: Texts, c: ChalkInstance): string[] {
   const { urls, forms, phones, emails } = file.references;
   const rows: Array<[string, string[]]> = [
-    [t.urls, urls.map((u) => `${u.printed ?? `“${u.linkText ?? ''}”`}${u.linkText !== undefined && u.printed !== u.href ? ` → ${u.href}` : ''} ${c.dim(position(u))}`)],
+    [
+      t.urls,
+      urls.map((u) => {
+        const excluded = u.excluded ?? u.typed?.excluded;
+        const why = excluded ? ` ${c.dim(`(${t.excluded(excluded.by)})`)}` : '';
+        return `${u.printed ?? `“${u.linkText ?? ''}”`}${u.linkText !== undefined && u.printed !== u.href ? ` → ${u.href}` : ''}${why} ${c.dim(position(u))}`;
+      }),
+    ],
     [t.forms, forms.map((f) => `“${f.text}” (${f.kind}) ${c.dim(position(f))}`)],
     [t.phones, phones.map((p) => `${p.printed} ${c.dim(position(p))}`)],
     [t.emails, emails.map((e) => `${e.address} ${c.dim(position(e))}`)],

@@ -33,12 +33,20 @@ export interface JsonUrl {
   };
   /** The online form found behind the URL (issue 5). */
   form?: { platform: string; slug?: string; state: string; name?: string; loginRequired?: boolean; reason?: string };
+  /** Not fetched: `site.exclude` or `.brieflintignore` matches it (`line`: where in .brieflintignore). No `result` then. */
+  excluded?: JsonExcluded;
   /**
    * A link whose text is another address than its target: what a reader of the paper letter types
    * (`href`: the printed text as a URL), with its own live result and form. `result`/`form` above
    * are where the link goes.
    */
-  typed?: { href: string; result?: JsonUrl['result']; form?: JsonUrl['form'] };
+  typed?: { href: string; result?: JsonUrl['result']; form?: JsonUrl['form']; excluded?: JsonExcluded };
+}
+
+export interface JsonExcluded {
+  by: 'site.exclude' | '.brieflintignore';
+  pattern: string;
+  line?: number;
 }
 
 export interface JsonFinding {

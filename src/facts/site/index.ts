@@ -5,6 +5,7 @@
 import { onDomain } from '../../domains.js';
 import { HttpClient, defaultUserAgent, parseConnectTo, type HttpClientOptions } from '../../http/index.js';
 import { SiteCache } from './cache.js';
+import { compileExclude, type ExcludeRule } from './exclude.js';
 import { Follower } from './check.js';
 import { isLive } from './results.js';
 import type { CheckOutcome, SiteFacts, SiteOptions, UrlResult, VariantKind, VariantProblem, VariantResult } from './types.js';
@@ -270,10 +271,17 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
 
   const urls: Record<string, UrlResult> = {};
   const seen = new Set<string>();
+  const excludedBy = compileExclude(options.exclude);
+  const excluded: Record<string, ExcludeRule> = {};
   let error: unknown;
   const add = (href: string): void => {
     if (seen.has(href)) return;
     seen.add(href);
+    const rule = excludedBy(href);
+    if (rule) {
+      excluded[href] = rule; // not fetched: the report says why
+      return;
+    }
     distinct.push(href);
     pending.push(
       checkOne(href).then(
@@ -314,6 +322,7 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
     return {
       urls: ordered,
       stats: { urls: distinct.length, requests: client.requests, cacheHits, ...(cacheError ? { cacheError } : {}) },
+      ...(Object.keys(excluded).length ? { excluded } : {}),
     };
   };
   return { add, finish };

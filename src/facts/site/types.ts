@@ -4,6 +4,9 @@
  */
 import type { LookupFunction } from 'node:net';
 import type { HttpErrorCode } from '../../http/errors.js';
+import type { ExcludeRule } from './exclude.js';
+
+export type { ExcludeRule } from './exclude.js';
 
 /**
  * What a URL turned out to be.
@@ -136,6 +139,8 @@ export interface SiteStats {
 export interface SiteFacts {
   urls: Record<string, UrlResult>;
   stats: SiteStats;
+  /** Hrefs not fetched because `site.exclude` or `.brieflintignore` matches them, with the pattern. */
+  excluded?: Record<string, ExcludeRule>;
 }
 
 export interface RemapRule {
@@ -156,6 +161,8 @@ export interface SiteOptions {
   domains: string[];
   /** Applied in order to every URL before fetching; results stay under the original URL. */
   remap?: RemapRule[];
+  /** Addresses not to fetch (site.exclude, .brieflintignore): matched against the href before remap. */
+  exclude?: ExcludeRule[];
   /**
    * curl `--connect-to` strings `host:port:addr:port` (empty host/port = any; empty addr/port =
    * keep). The URL's host stays the `Host` header and the TLS SNI / certificate name.
