@@ -12,6 +12,7 @@ import { writeBriefing, type BriefingFlags } from './commands/briefing.js';
 import { mergeReports, type MergeFlags } from './commands/merge.js';
 import { explain } from './commands/explain.js';
 import { listRules, type RulesFlags } from './commands/rules.js';
+import { printConfig } from './commands/print-config.js';
 
 export { EXIT } from './commands/io.js';
 export { exitCode } from './commands/check.js';
@@ -85,8 +86,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--no-cache', 'neither read nor write the live-site cache file')
     .option('--today <date>', 'check as if today were this date (YYYY-MM-DD)', isoDate)
     .option('--shard <i/n>', 'check only the i-th of n parts of the letters (CI matrix); merge the reports with merge-reports', shardOption)
+    .option('--print-config <file>', 'print the resolved config that applies to this file (rules after overrides, site/forms/kcc with defaults) as JSON, and check nothing')
     .addHelpText('after', EXAMPLES)
-    .action(async (paths: string[], flags: CheckFlags) => setExit(await runCheck(paths, flags, io)));
+    .action(async (paths: string[], flags: CheckFlags & { printConfig?: string }) =>
+      setExit(flags.printConfig !== undefined ? await printConfig(flags.printConfig, flags, io) : await runCheck(paths, flags, io)),
+    );
 
   program
     .command('briefing')

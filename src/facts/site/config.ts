@@ -10,6 +10,20 @@ import { excludeRules } from './exclude.js';
 
 export const DEFAULT_CACHE_FILE = '.brieflint-cache.json';
 
+/** The live-site check's defaults (here, not in ./index.ts, so `--print-config` shows them without loading undici). */
+export const SITE_DEFAULTS = {
+  timeoutMs: 10_000,
+  retries: 2,
+  concurrency: 16,
+  perHost: 4,
+  maxBodyBytes: 512 * 1024,
+  maxRedirects: 10,
+  retryBaseMs: 500,
+  maxRetryWaitMs: 10_000,
+  keepBodyBytes: 16 * 1024,
+  cacheTtlSeconds: 24 * 60 * 60,
+} as const;
+
 const DURATION = '^\\d+\\s*(s|m|h|d)$';
 
 /** JSON Schema (draft 2020-12 / draft-07 compatible) of the config section `site`. */

@@ -5,28 +5,17 @@
 import { onDomain } from '../../domains.js';
 import { HttpClient, defaultUserAgent, parseConnectTo, type HttpClientOptions } from '../../http/index.js';
 import { SiteCache } from './cache.js';
+import { SITE_DEFAULTS } from './config.js';
 import { compileExclude, type ExcludeRule } from './exclude.js';
 import { Follower } from './check.js';
 import { isLive } from './results.js';
 import type { CheckOutcome, SiteFacts, SiteOptions, UrlResult, VariantKind, VariantProblem, VariantResult } from './types.js';
 
 export type * from './types.js';
-export { siteConfigSchema, siteOptionsFromConfig, DEFAULT_CACHE_FILE } from './config.js';
+export { siteConfigSchema, siteOptionsFromConfig, DEFAULT_CACHE_FILE, SITE_DEFAULTS } from './config.js';
 export { isLive, checkableUrls, siteResults, liveVariant } from './results.js';
 export { parseConnectTo, isPrivateAddress, defaultUserAgent } from '../../http/index.js';
 
-export const SITE_DEFAULTS = {
-  timeoutMs: 10_000,
-  retries: 2,
-  concurrency: 16,
-  perHost: 4,
-  maxBodyBytes: 512 * 1024,
-  maxRedirects: 10,
-  retryBaseMs: 500,
-  maxRetryWaitMs: 10_000,
-  keepBodyBytes: 16 * 1024,
-  cacheTtlSeconds: 24 * 60 * 60,
-} as const;
 
 /** The connection settings the live-site and forms checks share (see SiteOptions). */
 export type ConnectionOptions = Pick<
