@@ -86,6 +86,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--no-cache', 'neither read nor write the live-site cache file')
     .option('--today <date>', 'check as if today were this date (YYYY-MM-DD)', isoDate)
     .option('--shard <i/n>', 'check only the i-th of n parts of the letters (CI matrix); merge the reports with merge-reports', shardOption)
+    .option('--verbose', 'show each request, its redirect chain, the connectTo/remap rule that applied, cache hits and excluded addresses on stderr')
     .option('--print-config <file>', 'print the resolved config that applies to this file (rules after overrides, site/forms/kcc with defaults) as JSON, and check nothing')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], flags: CheckFlags & { printConfig?: string }) =>

@@ -5,7 +5,7 @@ import type { Rule } from '../rule.js';
 import type { Facts } from './types.js';
 import { resolveKccConfig } from './kcc/config.js';
 import { checkableUrls } from './site/results.js';
-import type { SiteOptions, SiteSession } from './site/index.js';
+import type { SiteEvent, SiteOptions, SiteSession } from './site/index.js';
 import { siteOptionsFromConfig } from './site/config.js';
 import { formsOptionsFromConfig } from './forms/config.js';
 // The network clients (undici) load only when a run needs them: --offline starts faster.
@@ -21,6 +21,8 @@ export interface GatherOptions {
   noCache?: boolean;
   /** Live-site progress (the CLI shows it on a terminal). */
   onProgress?(done: number, total: number, host: string): void;
+  /** Each step of the live-site and forms checks (check --verbose). */
+  onSiteEvent?(event: SiteEvent): void;
 }
 
 /** Today's date as YYYY-MM-DD in local time. */
@@ -67,7 +69,10 @@ export async function startFacts(config: ResolvedConfig, rules: Rule[], options:
     const siteFacts = await s.finish();
     if (!needed(rules, config, 'forms')) return { site: siteFacts };
     const { checkForms } = await import('./forms/index.js');
-    return { site: siteFacts, forms: await checkForms(siteFacts, configured(config, () => formsOptionsFromConfig(config.forms, siteOptions))) };
+    const formsOptions = configured(config, () => formsOptionsFromConfig(config.forms, siteOptions));
+    const onEvent = options.onSiteEvent;
+    if (onEvent) formsOptions.onAttempt = (request) => onEvent({ kind: 'request', request });
+    return { site: siteFacts, forms: await checkForms(siteFacts, formsOptions) };
   };
   const knowledgeBase = async (letters: Array<{ letter: Letter }>): Promise<Facts['kcc']> => {
     // The folder adapter reads files only: it runs offline too.
@@ -110,5 +115,6 @@ function siteOptions(config: ResolvedConfig, options: GatherOptions) {
   const site = configured(config, () => siteOptionsFromConfig(config.site, config.root, config.domains, config.ca));
   if (options.noCache) delete site.cache;
   if (options.onProgress) site.onProgress = options.onProgress;
+  if (options.onSiteEvent) site.onEvent = options.onSiteEvent;
   return site;
 }

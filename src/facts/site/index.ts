@@ -3,7 +3,7 @@
  * variants a resident may type on the gemeente's own domains. See ../../../../shared/DESIGN.md.
  */
 import { onDomain } from '../../domains.js';
-import { HttpClient, defaultUserAgent, parseConnectTo, type HttpClientOptions } from '../../http/index.js';
+import { HttpClient, defaultUserAgent, parseConnectTo, type AttemptEvent, type HttpClientOptions } from '../../http/index.js';
 import { SiteCache } from './cache.js';
 import { SITE_DEFAULTS } from './config.js';
 import { compileExclude, type ExcludeRule } from './exclude.js';
@@ -63,6 +63,8 @@ interface Remapper {
   (url: string): string;
   /** Hosts that remap produced (counted as own for `offsite`). */
   hosts: Set<string>;
+  /** The indexes of the rules that rewrite this URL (for --verbose). */
+  applied(url: string): number[];
 }
 
 function compileRemap(rules: SiteOptions['remap']): Remapper {
@@ -87,6 +89,16 @@ function compileRemap(rules: SiteOptions['remap']): Remapper {
     }
   }) as Remapper;
   remap.hosts = hosts;
+  remap.applied = (url: string) => {
+    const out: number[] = [];
+    let current = url;
+    compiled.forEach(({ re, replacement }, i) => {
+      const next = current.replace(re, replacement);
+      if (next !== current) out.push(i);
+      current = next;
+    });
+    return out;
+  };
   return remap;
 }
 
@@ -171,6 +183,7 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
       readBody: mayBeHtml,
       // One request per distinct URL per run: variants that redirect to the printed URL share its answer.
       memoize: true,
+      ...(options.onEvent ? { onAttempt: (request: AttemptEvent) => options.onEvent?.({ kind: 'request', request }) } : {}),
     },
   );
   const follower = new Follower(client, {
@@ -189,6 +202,7 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
         const hit = cache?.get(url);
         if (hit) {
           cacheHits++;
+          options.onEvent?.({ kind: 'cache', url, checkedAt: new Date(hit.at).toISOString() });
           return { outcome: hit.outcome, at: hit.at, fromCache: true };
         }
         const outcome = await follower.follow(url);
@@ -269,6 +283,7 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
     const rule = excludedBy(href);
     if (rule) {
       excluded[href] = rule; // not fetched: the report says why
+      options.onEvent?.({ kind: 'excluded', href, rule });
       return;
     }
     distinct.push(href);
@@ -276,6 +291,17 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
       checkOne(href).then(
         (result) => {
           urls[href] = result;
+          if (options.onEvent) {
+            let applied: number[] = [];
+            try {
+              const u = new URL(href);
+              u.hash = '';
+              applied = remap.applied(u.href);
+            } catch {
+              applied = [];
+            }
+            options.onEvent({ kind: 'done', result, remap: applied });
+          }
           done++;
           let host = '';
           try {

@@ -4,6 +4,7 @@
  */
 import type { LookupFunction } from 'node:net';
 import type { HttpErrorCode } from '../../http/errors.js';
+import type { AttemptEvent } from '../../http/client.js';
 import type { ExcludeRule } from './exclude.js';
 
 export type { ExcludeRule } from './exclude.js';
@@ -150,6 +151,17 @@ export interface RemapRule {
   replacement: string;
 }
 
+/** What the live-site check does, step by step, for `check --verbose` (never headers or credentials). */
+export type SiteEvent =
+  /** One HTTP attempt (redirects and retries are attempts of their own). */
+  | { kind: 'request'; request: AttemptEvent }
+  /** A printed address not fetched: `site.exclude` or `.brieflintignore` matches it. */
+  | { kind: 'excluded'; href: string; rule: ExcludeRule }
+  /** An address (printed or a typed variant) answered from the cache file. */
+  | { kind: 'cache'; url: string; checkedAt: string }
+  /** A printed address is done; `remap`: the indexes of the site.remap rules that rewrote it. */
+  | { kind: 'done'; result: UrlResult; remap: number[] };
+
 export interface SiteCacheOptions {
   /** The cache file (JSON). */
   path: string;
@@ -188,6 +200,8 @@ export interface SiteOptions {
   cache?: SiteCacheOptions;
   /** Called after each distinct URL (with its variants) is done, and once with 0 at the start. */
   onProgress?(done: number, total: number, host: string): void;
+  /** Told each step (requests, exclusions, cache hits, each URL's outcome): `check --verbose`. */
+  onEvent?(event: SiteEvent): void;
   signal?: AbortSignal;
 
   // Finer knobs (not in the config file; for tests and embedding).
