@@ -1,4 +1,4 @@
-import type { Finding, Lang, Letter, References, Severity, SeveritySetting } from './types.js';
+import type { Finding, Lang, Letter, Part, References, Severity, SeveritySetting } from './types.js';
 import type { Facts, LetterFacts } from './facts/types.js';
 import { letterFacts } from './facts/letter.js';
 import type { ResolvedConfig } from './config/types.js';
@@ -44,7 +44,7 @@ export function runRules(
     if (setting.severity === 'off' || !hasFacts(rule, facts)) continue;
     const reports = rule.check({ letter, refs, facts, options: setting.options, config, about });
     for (const r of reports) {
-      if (isDisabled(letter, rule.meta.id, r.location?.line)) continue;
+      if (isDisabled(letter, rule.meta.id, r.location?.line, r.location?.part)) continue;
       findings.push({
         rule: rule.meta.id,
         severity: SEVERITY[setting.severity],
@@ -58,13 +58,19 @@ export function runRules(
   return findings.sort(compareFindings);
 }
 
-/** Inline directives (Markdown): disable-next-line, and disable … enable ranges. */
-function isDisabled(letter: Letter, ruleId: string, line: number | undefined): boolean {
+/**
+ * Inline directives: disable-next-line, disable … enable ranges (Markdown, .txt), and closed
+ * ranges in one part (a Word comment).
+ */
+function isDisabled(letter: Letter, ruleId: string, line: number | undefined, part: Part = 'body'): boolean {
   if (line === undefined || letter.directives.length === 0) return false;
   const names = (rules: string[]) => rules.length === 0 || rules.includes(ruleId);
   let disabled = false;
   for (const d of letter.directives) {
-    if (d.kind === 'disable-next-line') {
+    if (d.part !== undefined && d.part !== part) continue;
+    if (d.endLine !== undefined) {
+      if (d.line <= line && line <= d.endLine && names(d.rules)) return true;
+    } else if (d.kind === 'disable-next-line') {
       if (d.line + 1 === line && names(d.rules)) return true;
     } else if (d.line <= line && names(d.rules)) {
       disabled = d.kind === 'disable';
