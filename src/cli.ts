@@ -100,6 +100,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-c, --config <file>', 'config file')
     .option('-o, --out <dir>', 'folder to write to (default: the KCC folder of the config)')
     .option('--force', 'overwrite an existing briefing')
+    .option('--update', "refresh the facts of the existing briefing (ids, mailing date, recipients, URLs, forms, phone, validity) from the letter; keep the KCC lead's text and fields")
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['nl', 'en']))
     .option('--today <date>', 'the date written as "updated", and the start of validity when the letter has no mailing date (YYYY-MM-DD)', isoDate)
     .action(async (path: string, flags: BriefingFlags) => setExit(await writeBriefing(path, flags, io)));
