@@ -29,17 +29,8 @@ function y(value: string | number): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
-/**
- * The Markdown briefing. Front matter: letters/kenmerken, mailingDate, recipients,
- * validFrom = mailing date (or today), validUntil = that + 8 weeks, urls, forms, phone, owner,
- * updated = today. Loads with the folder adapter as written.
- */
-export function renderBriefing(letter: Letter, refs: References, today: string): string {
-  const { id, kenmerk, mailingDate, recipients, owner } = letter.meta;
-  const title = letter.meta.title ?? id;
-  const from = mailingDate ?? today;
-  const until = addDays(from, BRIEFING_WEEKS * 7);
-
+/** What a briefing names from the letter: its printed URLs, its forms (URL or the call's words), its phone numbers. */
+export function briefingContents(refs: References): { urls: string[]; forms: Array<{ url?: string; text: string }>; phones: string[] } {
   const urls: string[] = [];
   const seenUrls = new Set<string>();
   for (const u of refs.urls) {
@@ -66,6 +57,20 @@ export function renderBriefing(letter: Letter, refs: References, today: string):
     seenPhones.add(n);
     phones.push(p.printed);
   }
+  return { urls, forms, phones };
+}
+
+/**
+ * The Markdown briefing. Front matter: letters/kenmerken, mailingDate, recipients,
+ * validFrom = mailing date (or today), validUntil = that + 8 weeks, urls, forms, phone, owner,
+ * updated = today. Loads with the folder adapter as written.
+ */
+export function renderBriefing(letter: Letter, refs: References, today: string): string {
+  const { id, kenmerk, mailingDate, recipients, owner } = letter.meta;
+  const title = letter.meta.title ?? id;
+  const from = mailingDate ?? today;
+  const until = addDays(from, BRIEFING_WEEKS * 7);
+  const { urls, forms, phones } = briefingContents(refs);
 
   const fm: string[] = ['---'];
   fm.push(`title: ${y(`KCC-briefing: ${title}`)}`);

@@ -10,6 +10,7 @@ import { baseFacts, factFolders, startFacts, type GatherOptions } from './facts/
 import { runRules, skippedRules } from './engine.js';
 import { letterFacts } from './facts/letter.js';
 import type { LetterFacts } from './facts/types.js';
+import { configFor } from './config/overrides.js';
 
 export interface CheckOptions extends GatherOptions {
   /** --shard i/n: check only this part of the letters. */
@@ -32,6 +33,8 @@ export interface CheckedFile {
   error?: Message;
   /** What the facts say about the letter (addresses and their results, the briefing), for rules and reports. */
   about?: LetterFacts;
+  /** The file's absolute path (for the config `overrides` that apply to it). */
+  absolute?: string;
 }
 
 export interface CheckRun {
@@ -43,6 +46,8 @@ export interface CheckRun {
   ignored: string[];
   /** What the letter walk met and the user should know: symlink loops, folders reached twice. */
   notes?: Message[];
+  /** Attachments a folder walk met in a format brieflint cannot read (.pdf, .doc …): not checked. */
+  skippedFiles?: string[];
 }
 
 /** Letter files read ahead of the one being parsed: reads overlap parsing, few wait in memory. */
@@ -72,9 +77,10 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   const firstShard = !options.shard || options.shard.index === 1;
   const missing = firstShard ? all.missing : [];
   const ignored = firstShard ? all.ignored : [];
-  if (found.length + missing.length === 0) return { files: [], facts: baseFacts(options), skipped: [], ignored, notes: all.notes };
+  const skippedFiles = firstShard ? all.skipped : [];
+  if (found.length + missing.length === 0) return { files: [], facts: baseFacts(options), skipped: [], ignored, notes: all.notes, skippedFiles };
   options.onLetters?.(found.length);
-  return checkLoaded(readAhead(found, READ_AHEAD, loadBytes), options, { missing, ignored, notes: all.notes });
+  return checkLoaded(readAhead(found, READ_AHEAD, loadBytes), options, { missing, ignored, notes: all.notes, skippedFiles });
 }
 
 /**
@@ -84,7 +90,12 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
 export async function checkLoaded(
   letters: AsyncIterable<[FoundFile, LoadedBytes]> | Iterable<[FoundFile, LoadedBytes]>,
   options: RunOptions,
-  { missing = [], ignored = [], notes = [] }: { missing?: string[]; ignored?: string[]; notes?: Message[] } = {},
+  {
+    missing = [],
+    ignored = [],
+    notes = [],
+    skippedFiles = [],
+  }: { missing?: string[]; ignored?: string[]; notes?: Message[]; skippedFiles?: string[] } = {},
 ): Promise<CheckRun> {
   const { config } = options;
   // URLs are fetched as soon as a letter names them, while the other letters are still read.
@@ -94,7 +105,7 @@ export async function checkLoaded(
     const { letter, refs, error }: ReadOutcome =
       'error' in loaded ? loaded : await parseOne(f, loaded.data, config, { keepText: options.keepText ?? false });
     if (refs) gatherer.letter(refs);
-    const file: CheckedFile = { path: f.display, findings: [], ...(letter ? { letter } : {}), ...(refs ? { refs } : {}), ...(error ? { error } : {}) };
+    const file: CheckedFile = { path: f.display, absolute: f.absolute, findings: [], ...(letter ? { letter } : {}), ...(refs ? { refs } : {}), ...(error ? { error } : {}) };
     files.push(file);
     options.onRead?.(file);
   }
@@ -104,8 +115,10 @@ export async function checkLoaded(
   const readable = files.filter((f): f is CheckedFile & { letter: Letter; refs: References } => !!f.letter && !!f.refs);
   const facts = await gatherer.finish(readable);
   for (const f of readable) {
-    f.about = letterFacts(f.letter, f.refs, facts, config);
-    f.findings = runRules(f.letter, f.refs, facts, config, options.rules, options.lang, f.about);
+    // The rule settings for this letter: `rules` with the `overrides` its path matches.
+    const own = f.absolute ? configFor(config, f.absolute) : config;
+    f.about = letterFacts(f.letter, f.refs, facts, own);
+    f.findings = runRules(f.letter, f.refs, facts, own, options.rules, options.lang, f.about);
   }
-  return { files, facts, skipped: skippedRules(options.rules, facts, config), ignored, notes };
+  return { files, facts, skipped: skippedRules(options.rules, facts, config), ignored, notes, skippedFiles };
 }

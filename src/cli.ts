@@ -19,6 +19,8 @@ import { ARGUMENT_REASONS, REPORT_REASONS } from './i18n/cli-text.js';
 import { didYouMean } from './i18n/suggest.js';
 import { escapeControls } from './report/escape.js';
 import { runServe, type ServeFlags } from './commands/serve.js';
+import { listRules, type RulesFlags } from './commands/rules.js';
+import { printConfig } from './commands/print-config.js';
 
 export { EXIT } from './commands/io.js';
 export { exitCode } from './commands/check.js';
@@ -90,7 +92,9 @@ export function buildProgram(untrustedIo: Io, setExit: (code: number) => void): 
     .option('--no-cache', 'neither read nor write the live-site cache file')
     .option('--today <date>', 'check as if today were this date (YYYY-MM-DD)', isoDate)
     .option('--shard <i/n>', 'check only the i-th of n parts of the letters (CI matrix); merge the reports with merge-reports', shardOption)
-    .action(async (paths: string[], flags: CheckFlags, cmd: Command) => {
+    .option('--verbose', 'show each request, its redirect chain, the connectTo/remap rule that applied, cache hits and excluded addresses on stderr')
+    .option('--print-config <file>', 'print the resolved config that applies to this file (rules after overrides, site/forms/kcc with defaults) as JSON, and check nothing')
+    .action(async (paths: string[], flags: CheckFlags & { printConfig?: string }, cmd: Command) => {
       // The default command: a mistyped command is not a path (`brieflint chek brieven/`).
       const root = cmd.parent!;
       if (root.args[0] !== 'check' && paths.length > 0) {
@@ -98,7 +102,7 @@ export function buildProgram(untrustedIo: Io, setExit: (code: number) => void): 
         const why = notAPath(paths[0], io.cwd, commands, program.lang);
         if (why) root.error(why, { code: LOCALIZED_ERROR, exitCode: EXIT.failure });
       }
-      setExit(await runCheck(paths, flags, io));
+      setExit(flags.printConfig !== undefined ? await printConfig(flags.printConfig, flags, io) : await runCheck(paths, flags, io));
     });
 
   program
@@ -108,6 +112,7 @@ export function buildProgram(untrustedIo: Io, setExit: (code: number) => void): 
     .option('-c, --config <file>', 'config file')
     .option('-o, --out <dir>', 'folder to write to (default: the KCC folder of the config)')
     .option('--force', 'overwrite an existing briefing')
+    .option('--update', "refresh the facts of the existing briefing (ids, mailing date, recipients, URLs, forms, phone, validity) from the letter; keep the KCC lead's text and fields")
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['nl', 'en']))
     .option('--today <date>', 'the date written as "updated", and the start of validity when the letter has no mailing date (YYYY-MM-DD)', isoDate)
     .action(async (path: string, flags: BriefingFlags) => setExit(await writeBriefing(path, flags, io)));
@@ -142,6 +147,14 @@ export function buildProgram(untrustedIo: Io, setExit: (code: number) => void): 
     .addOption(new Option('--lang <lang>', 'language of the documentation').choices(['nl', 'en']))
     .option('--no-color', 'no colours in the output')
     .action(async (id: string, flags: ExplainFlags) => setExit(await explain(id, { ...flags, lang: flags.lang ?? program.lang }, io)));
+
+  program
+    .command('rules')
+    .description('list every rule: its default severity, whether it needs the network, and what it checks')
+    .option('-c, --config <file>', 'config file (for its lang)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .addOption(new Option('--lang <lang>', 'language of the descriptions (default: config lang, else nl)').choices(['nl', 'en']))
+    .action(async (flags: RulesFlags) => setExit(await listRules(flags, io)));
 
   return program;
 }

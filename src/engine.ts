@@ -1,8 +1,9 @@
-import type { Finding, Lang, Letter, References, Severity, SeveritySetting } from './types.js';
+import type { Finding, Lang, Letter, Part, References, Severity, SeveritySetting } from './types.js';
 import type { Facts, LetterFacts } from './facts/types.js';
 import { letterFacts } from './facts/letter.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { Rule } from './rule.js';
+import { enabledAnywhere } from './config/overrides.js';
 
 export interface RuleRun {
   findings: Finding[];
@@ -13,10 +14,10 @@ export interface RuleRun {
 const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, Severity> = { error: 'error', warn: 'warning' };
 const PART_ORDER = ['frontmatter', 'properties', 'header', 'body', 'textbox', 'footnote', 'endnote', 'footer'];
 
-/** Which enabled rules cannot run on these facts (e.g. live checks under --offline). */
+/** Which enabled rules (in `rules` or an override) cannot run on these facts (e.g. live checks under --offline). */
 export function skippedRules(rules: Rule[], facts: Facts, config: ResolvedConfig): string[] {
   return rules
-    .filter((r) => config.rules[r.meta.id]?.severity !== 'off' && !hasFacts(r, facts))
+    .filter((r) => enabledAnywhere(config, r.meta.id) && !hasFacts(r, facts))
     .map((r) => r.meta.id);
 }
 
@@ -50,7 +51,7 @@ export function runRules(
       continue;
     }
     for (const r of reports) {
-      if (isDisabled(letter, rule.meta.id, r.location?.line)) continue;
+      if (isDisabled(letter, rule.meta.id, r.location?.line, r.location?.part)) continue;
       findings.push({
         rule: rule.meta.id,
         severity: SEVERITY[setting.severity],
@@ -79,13 +80,19 @@ function internalError(ruleId: string, error: unknown, lang: Lang): Finding {
   };
 }
 
-/** Inline directives (Markdown): disable-next-line, and disable … enable ranges. */
-function isDisabled(letter: Letter, ruleId: string, line: number | undefined): boolean {
+/**
+ * Inline directives: disable-next-line, disable … enable ranges (Markdown, .txt), and closed
+ * ranges in one part (a Word comment).
+ */
+function isDisabled(letter: Letter, ruleId: string, line: number | undefined, part: Part = 'body'): boolean {
   if (line === undefined || letter.directives.length === 0) return false;
   const names = (rules: string[]) => rules.length === 0 || rules.includes(ruleId);
   let disabled = false;
   for (const d of letter.directives) {
-    if (d.kind === 'disable-next-line') {
+    if (d.part !== undefined && d.part !== part) continue;
+    if (d.endLine !== undefined) {
+      if (d.line <= line && line <= d.endLine && names(d.rules)) return true;
+    } else if (d.kind === 'disable-next-line') {
       if (d.line + 1 === line && names(d.rules)) return true;
     } else if (d.line <= line && names(d.rules)) {
       disabled = d.kind === 'disable';

@@ -15,13 +15,26 @@ export interface FoundFile {
 
 const WALK_EXTENSIONS = [...LETTER_EXTENSIONS, ...UNSUPPORTED_LETTER_EXTENSIONS];
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
+/**
+ * A repository's own documents, never letters: README, CHANGELOG, CONTRIBUTING, LICENSE (or
+ * LICENCE, as the EUPL spells it), with any extension. Skipped in folders and globs, anywhere.
+ */
+const REPOSITORY_DOCUMENT = /^(?:readme|changelog|contributing|licen[cs]e)(?:[.\-_].*)?$/i;
+
+/** Whether a walk leaves this file out as one of the repository's own documents (README.md, docs/CHANGELOG.md). */
+export function isRepositoryDocument(path: string): boolean {
+  return REPOSITORY_DOCUMENT.test(path.split(/[\\/]/).pop() ?? '');
+}
 
 export class NoFilesError extends Error {}
 
 /**
  * Files, folders and globs → the letters to check, sorted. Folders are walked for letter-like
  * files; node_modules, .git, what .gitignore (in cwd) and the config's `ignore` exclude are skipped,
- * as are Word lock files (~$…). A file named explicitly is taken unless the config's `ignore` or
+ * as are Word lock files (~$…) and the repository's own documents (README*, CHANGELOG*, …).
+ * Attachments a walk or glob meets in a format brieflint cannot read (.pdf, .doc, .odt …) are
+ * not read but listed in `skipped`; named explicitly, such a file is taken (and gets the "save it as
+ * .docx" message). A file named explicitly is taken unless the config's `ignore` or
  * an `exclude` folder (the KCC briefings) covers it: then it is listed in `ignored`, so a
  * pre-commit run on a staged briefing passes instead of linting it as a letter.
  */
@@ -29,7 +42,7 @@ export async function findLetters(
   paths: string[],
   cwd: string,
   options: { ignore?: string[]; ignoreRoot?: string; exclude?: string[] } = {},
-): Promise<{ files: FoundFile[]; missing: string[]; ignored: string[]; notes: Message[] }> {
+): Promise<{ files: FoundFile[]; missing: string[]; ignored: string[]; skipped: string[]; notes: Message[] }> {
   const ig = ignore();
   const gitignore = resolve(cwd, '.gitignore');
   if (existsSync(gitignore)) ig.add(readFileSync(gitignore, 'utf8'));
@@ -50,7 +63,8 @@ export async function findLetters(
     return (
       (fromCwd && !fromCwd.startsWith('..') && ig.ignores(fromCwd)) ||
       notALetter(abs) ||
-      (abs.split(sep).pop() ?? '').startsWith('~$')
+      (abs.split(sep).pop() ?? '').startsWith('~$') ||
+      isRepositoryDocument(abs)
     );
   };
 
@@ -91,17 +105,24 @@ export async function findLetters(
     }
   }
   // Each real file once: reached directly rather than through a link, else by its shortest path.
+  // An attachment a walk or glob met (.pdf, .doc …) is listed as skipped, not read.
   const found = new Map<string, Candidate>();
+  const skipped = new Map<string, Candidate>();
   for (const c of candidates) {
     if (!c.named && (skip(c.absolute) || excludedByReal(c.real))) continue;
-    const have = found.get(c.real);
-    if (!have || better(c, have, cwd)) found.set(c.real, c);
+    const into = c.named || (LETTER_EXTENSIONS as readonly string[]).includes(extensionOf(c.absolute)) ? found : skipped;
+    const have = into.get(c.real);
+    if (!have || better(c, have, cwd)) into.set(c.real, c);
   }
-  if (found.size === 0 && missing.length === 0 && ignored.length === 0) throw new NoFilesError(paths.join(' ') || '.');
+  // A file named explicitly and also met in a folder is checked, not skipped.
+  for (const real of found.keys()) skipped.delete(real);
+  if (found.size === 0 && missing.length === 0 && ignored.length === 0 && skipped.size === 0) throw new NoFilesError(paths.join(' ') || '.');
+  const byDisplay = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const files = [...found.values()]
     .map((c) => ({ absolute: c.absolute, display: toDisplay(cwd, c.absolute) }))
-    .sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
-  return { files, missing, ignored, notes };
+    .sort((a, b) => byDisplay(a.display, b.display));
+  const skippedShown = [...skipped.values()].map((c) => toDisplay(cwd, c.absolute)).sort(byDisplay);
+  return { files, missing, ignored, skipped: skippedShown, notes };
 }
 
 /** A letter file found by the walk, a glob or by name, with its real path (symlinks resolved). */

@@ -70,7 +70,7 @@ export function checkReportShape(value: unknown, kind: 'json' | 'sarif'): Messag
 /**
  * One JSON report from several: files concatenated and sorted by path (stable, so a file present
  * in two reports keeps both entries in input order), the summary recomputed from the files,
- * skippedRules unioned, suppressed summed. Different versions: the first is kept and a note says so.
+ * skippedRules and skippedFiles unioned, suppressed summed. Different versions: the first is kept and a note says so.
  */
 export function mergeJsonReports(reports: JsonReport[], options: MergeOptions = {}): JsonReport {
   if (reports.length === 0) throw new MergeError('no reports to merge');
@@ -100,6 +100,8 @@ export function mergeJsonReports(reports: JsonReport[], options: MergeOptions = 
   const notes = new Map<string, { id: string; message: string }>();
   for (const note of reports.flatMap((r) => r.summary.notes ?? [])) if (!notes.has(note.id)) notes.set(note.id, note);
   if (notes.size) summary.notes = [...notes.values()];
+  const skippedFiles = [...new Set(reports.flatMap((r) => r.summary.skippedFiles ?? []))].sort(byText);
+  if (skippedFiles.length) summary.skippedFiles = skippedFiles;
   return { version, files, summary };
 }
 

@@ -86,12 +86,19 @@ export interface LetterMeta {
   invalid?: Array<{ key: string; value: string; expected: 'date' | 'count' }>;
 }
 
-/** `<!-- brieflint-disable-next-line id -->` / `<!-- brieflint-disable id -->` (Markdown). */
+/**
+ * An inline directive: `<!-- brieflint-disable-next-line id -->` / `<!-- brieflint-disable id -->`
+ * (Markdown), a directive line (.txt), or a Word comment (.docx, a closed range: `endLine`, `part`).
+ */
 export interface DisableDirective {
   kind: 'disable-next-line' | 'disable' | 'enable';
   /** Empty = all rules. */
   rules: string[];
   line: number;
+  /** Set for a closed range (a Word comment): it covers `line` … `endLine`, and needs no `enable`. */
+  endLine?: number;
+  /** The part the lines are counted in (.docx: paragraphs per part); absent = any. */
+  part?: Part;
 }
 
 export interface Letter {

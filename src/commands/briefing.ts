@@ -18,6 +18,8 @@ export interface BriefingFlags {
   config?: string;
   out?: string;
   force?: boolean;
+  /** Refresh the facts of the existing briefing and keep what the KCC lead wrote (src/commands/briefing-update.ts). */
+  update?: boolean;
   lang?: Lang;
   today?: string;
 }
@@ -38,6 +40,7 @@ export async function writeBriefing(path: string, flags: BriefingFlags, io: Io):
     const { briefingFileName, renderBriefing } = await import('../briefing.js');
     const dir = flags.out ? resolve(io.cwd, flags.out) : resolve(config.root, resolveKccConfig(config.kcc).folder);
     const target = join(dir, briefingFileName(letter));
+    if (flags.update) return (await import('./briefing-update.js')).updateBriefingFile(letter, dir, target, flags.today ?? localToday(), lang, io);
     const shown = relative(io.cwd, target) || target;
     if (existsSync(target) && !flags.force) {
       io.stderr(

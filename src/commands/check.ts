@@ -21,6 +21,8 @@ import type { Shard } from '../shard.js';
 import { tuneHeapFor } from '../heap.js';
 import { EXIT, guarded, ReportWriteError, type Io } from './io.js';
 import { runNotes } from './notes.js';
+import { formatSiteEvent, offlineLine } from './verbose.js';
+import type { SiteEvent } from '../facts/site/types.js';
 
 export interface CheckFlags {
   config?: string;
@@ -37,6 +39,8 @@ export interface CheckFlags {
   cache: boolean;
   today?: string;
   shard?: Shard;
+  /** Each request, redirect chain, connectTo/remap, cache hit and exclusion on stderr. */
+  verbose?: boolean;
 }
 
 export async function runCheck(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
@@ -48,7 +52,10 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: Io): Prom
 }
 
 async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], flags: CheckFlags, io: Io): Promise<number> {
-  const progress = io.progress ? startProgress(io.progress) : undefined;
+  // --verbose writes its lines to stderr, where the progress bar would be drawn over them.
+  const progress = io.progress && !flags.verbose ? startProgress(io.progress) : undefined;
+  const verbose = flags.verbose ? verboseSink(config, lang, io) : undefined;
+  if (verbose && flags.offline) io.stderr(`${offlineLine(lang)}\n`);
   const run = await check({
     paths,
     cwd: io.cwd,
@@ -61,6 +68,7 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     ...(flags.shard ? { shard: flags.shard } : {}),
     onLetters: tuneHeapFor,
     ...(progress ? { onProgress: progress.update } : {}),
+    ...(verbose ? { onSiteEvent: verbose } : {}),
   }).finally(() => progress?.stop());
   for (const note of run.notes ?? []) io.stderr(`brieflint: ${lang === 'nl' ? 'let op' : 'note'}: ${note[lang]}\n`);
   for (const warning of run.facts.site?.stats.cacheWarnings ?? []) io.stderr(`brieflint: ${lang === 'nl' ? 'waarschuwing' : 'warning'}: ${warning[lang]}\n`);
@@ -104,6 +112,12 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     );
   }
   return code;
+}
+
+/** --verbose: each step of the live-site check as a line on stderr. */
+function verboseSink(config: ResolvedConfig, lang: Lang, io: Io): (event: SiteEvent) => void {
+  const remap = Array.isArray(config.site.remap) ? (config.site.remap as Array<{ pattern: string }>) : [];
+  return (event) => io.stderr(`${formatSiteEvent(event, lang, remap)}\n`);
 }
 
 async function writeReport(target: string, parts: Iterable<string>): Promise<void> {

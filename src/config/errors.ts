@@ -148,7 +148,8 @@ function shownKey(pointer: string, value: Json): string {
 
 /** The EXPECTED key for an instance path: indices as [], rule ids and kcc field names as *. */
 function patternKey(pointer: string): string {
-  const parts = segments(pointer);
+  const all = segments(pointer);
+  const parts = all[0] === 'overrides' && /^\d+$/.test(all[1] ?? '') && all[2] === 'rules' ? all.slice(2) : all;
   if (parts[0] === 'rules' && parts[1] !== undefined) parts[1] = '*';
   if (parts[0] === 'kcc' && parts[1] === 'fields' && parts[2] !== undefined) parts[2] = '*';
   return parts.reduce((acc, part) => (/^\d+$/.test(part) ? (acc.startsWith('rules.*') && !acc.includes('[') ? `${acc}[${part}]` : `${acc}[]`) : acc ? `${acc}.${part}` : part), '');
@@ -270,7 +271,9 @@ function unknownKey(e: ErrorObject, schema: Record<string, unknown>): Message {
   const full = parent ? `${parent}.${name}` : name;
   const node = schemaAt(schema, e.schemaPath.replace(/\/additionalProperties$/, ''));
   const known = Object.keys((node?.properties as Record<string, unknown> | undefined) ?? {}).filter((k) => k !== '$schema');
-  const parts = segments(e.instancePath);
+  // An override's rules (overrides[2].rules.…) are named like the top-level ones.
+  const all = segments(e.instancePath);
+  const parts = all[0] === 'overrides' && /^\d+$/.test(all[1] ?? '') && all[2] === 'rules' ? all.slice(2) : all;
   // Rules and rule options by their own name, other keys by their whole path.
   const prefix = parts[0] === 'rules' || !parent ? '' : `${parent}.`;
   const suggestion = didYouMean(name, known, '""', prefix);

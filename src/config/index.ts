@@ -4,14 +4,14 @@ import { dirname, join, resolve } from 'node:path';
 import { YAMLParseError } from 'yaml';
 import { validatorFor } from '../validators.js';
 import type { Rule } from '../rule.js';
-import type { ResolvedConfig, RuleSetting } from './types.js';
+import type { ConfigOverride, ResolvedConfig, RuleSetting } from './types.js';
 import type { Message, SeveritySetting } from '../types.js';
 import { buildConfigSchema, type SectionSchemas } from './schema.js';
 import { credentialsMessage, findCredentials, redactCredentials } from '../secrets.js';
 import { parseYamlDocument, YAML_LIMITS, YAML_TOO_LARGE, YamlError } from '../yaml.js';
 import { describeConfigErrors, jsonSyntaxError, yamlSyntaxError } from './errors.js';
 
-export type { ResolvedConfig, RuleSetting } from './types.js';
+export type { ResolvedConfig, RuleSetting, ConfigOverride } from './types.js';
 
 export const CONFIG_FILE_NAMES = ['brieflint.config.json', 'brieflint.config.yaml', 'brieflint.config.yml'];
 
@@ -134,6 +134,8 @@ function validate(raw: unknown, file: string, rules: Rule[], sections: SectionSc
   throw new ConfigError({ nl: join('nl'), en: join('en') });
 }
 
+type RawRuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>?];
+
 interface RawConfig {
   domains?: string[];
   allowedDomains?: string[];
@@ -141,7 +143,8 @@ interface RawConfig {
   ca?: string | string[];
   ignore?: string[];
   manifest?: ResolvedConfig['manifest'];
-  rules?: Record<string, SeveritySetting | [SeveritySetting, Record<string, unknown>?]>;
+  rules?: Record<string, RawRuleSetting>;
+  overrides?: Array<{ files: string | string[]; rules: Record<string, RawRuleSetting> }>;
   site?: Record<string, unknown>;
   kcc?: Record<string, unknown>;
   forms?: Record<string, unknown>;
@@ -155,12 +158,26 @@ export function resolveConfig(raw: RawConfig, root: string, rules: Rule[], file?
     const [severity, options] = Array.isArray(given) ? given : [given ?? rule.meta.defaultSeverity, undefined];
     settings[rule.meta.id] = { severity, options: { ...(rule.meta.defaultOptions as object), ...(options ?? {}) } };
   }
+  const defaults = new Map(rules.map((r) => [r.meta.id, r.meta.defaultOptions as Record<string, unknown>]));
+  const overrides: ConfigOverride[] = (raw.overrides ?? []).map((o) => ({
+    files: Array.isArray(o.files) ? o.files : [o.files],
+    rules: Object.fromEntries(
+      Object.entries(o.rules ?? {}).map(([id, given]) => [
+        id,
+        // As ESLint: a severity alone (or `[severity]`) keeps the options set before it.
+        Array.isArray(given)
+          ? { severity: given[0], ...(given[1] !== undefined ? { options: { ...(defaults.get(id) ?? {}), ...given[1] } } : {}) }
+          : { severity: given },
+      ]),
+    ),
+  }));
   return {
     file,
     root,
     domains: (raw.domains ?? []).map((d) => d.toLowerCase()),
     allowedDomains: [...new Set([...DEFAULT_ALLOWED_DOMAINS, ...(raw.allowedDomains ?? []).map((d) => d.toLowerCase())])],
     rules: settings,
+    overrides,
     ignore: raw.ignore ?? [],
     manifest: raw.manifest ?? [],
     lang: raw.lang,

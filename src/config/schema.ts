@@ -76,6 +76,24 @@ export function buildConfigSchema(rules: Rule[], sections: SectionSchemas = {}):
         additionalProperties: false,
         properties: ruleProps,
       },
+      overrides: {
+        description:
+          'Rule settings for some paths (as ESLint\'s files blocks): each entry\'s rules apply to the letters its files globs (relative to the config file) match; later entries win. A severity alone keeps the options set before it.',
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['files', 'rules'],
+          properties: {
+            files: {
+              description: 'Path globs relative to the config file, e.g. ["brieven/archief/**"]; a glob without a slash also matches the file name.',
+              anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 }],
+            },
+            // The same schema as the top-level rules (one copy in the published file).
+            rules: { $ref: '#/properties/rules' },
+          },
+        },
+      },
       site: sections.site ?? { type: 'object' },
       kcc: sections.kcc ?? { type: 'object' },
       forms: sections.forms ?? { type: 'object' },

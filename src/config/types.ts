@@ -5,6 +5,15 @@ export interface RuleSetting {
   options: Record<string, unknown>;
 }
 
+/**
+ * An `overrides` entry: rule settings for the letters its `files` globs (relative to the config)
+ * match. A rule given as a severity alone has no `options` here: it keeps the options set before.
+ */
+export interface ConfigOverride {
+  files: string[];
+  rules: Record<string, { severity: SeveritySetting; options?: Record<string, unknown> }>;
+}
+
 /** A manifest entry: metadata for letters whose path matches `files` (a glob, relative to the config). */
 export interface ManifestEntry extends Partial<LetterMeta> {
   files: string;
@@ -20,6 +29,8 @@ export interface ResolvedConfig {
   /** Government domains a letter may print besides its own (defaults plus config `allowedDomains`). */
   allowedDomains: string[];
   rules: Record<string, RuleSetting>;
+  /** Rule settings per path (config `overrides`); `configFor` (src/config/overrides.ts) applies them to one letter. */
+  overrides: ConfigOverride[];
   ignore: string[];
   manifest: ManifestEntry[];
   lang?: Lang;

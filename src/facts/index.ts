@@ -5,7 +5,7 @@ import type { Rule } from '../rule.js';
 import type { Facts } from './types.js';
 import { resolveKccConfig } from './kcc/config.js';
 import { checkableUrls } from './site/results.js';
-import type { SiteOptions, SiteSession, UrlResult } from './site/index.js';
+import type { SiteEvent, SiteOptions, SiteSession, UrlResult } from './site/index.js';
 import type { KccFacts } from './kcc/types.js';
 import type { FormsFacts } from './forms/types.js';
 import { siteOptionsFromConfig } from './site/config.js';
@@ -13,6 +13,7 @@ import { formsOptionsFromConfig } from './forms/config.js';
 // The network clients (undici) load only when a run needs them: --offline starts faster.
 import { ConfigError } from '../config/index.js';
 import { redactCredentials } from '../secrets.js';
+import { enabledAnywhere } from '../config/overrides.js';
 
 export interface GatherOptions {
   /** --offline: no network checks. */
@@ -29,6 +30,8 @@ export interface GatherOptions {
   onKcc?(kcc: KccFacts): void;
   /** The forms behind the URLs, as soon as they are checked (`serve`). */
   onForms?(forms: FormsFacts): void;
+  /** Each step of the live-site and forms checks (check --verbose). */
+  onSiteEvent?(event: SiteEvent): void;
 }
 
 /** Today's date as YYYY-MM-DD in local time. */
@@ -43,9 +46,9 @@ export function factFolders(config: ResolvedConfig): string[] {
   return kcc.adapter === 'folder' ? [resolve(config.root, kcc.folder)] : [];
 }
 
-/** Whether an enabled rule needs this fact (otherwise it is not gathered). */
+/** Whether a rule that is on for some letter (in `rules` or an override) needs this fact (otherwise it is not gathered). */
 export const needed = (rules: Rule[], config: ResolvedConfig, fact: 'site' | 'kcc' | 'forms') =>
-  rules.some((r) => r.meta.needs?.includes(fact) && config.rules[r.meta.id]?.severity !== 'off');
+  rules.some((r) => r.meta.needs?.includes(fact) && enabledAnywhere(config, r.meta.id));
 
 /** The facts every run has, before any I/O: whether it is offline, and its "today". */
 export function baseFacts(options: GatherOptions): Facts {
@@ -75,7 +78,10 @@ export async function startFacts(config: ResolvedConfig, rules: Rule[], options:
     const siteFacts = await s.finish();
     if (!needed(rules, config, 'forms')) return { site: siteFacts };
     const { checkForms } = await import('./forms/index.js');
-    const forms = await checkForms(siteFacts, configured(config, () => formsOptionsFromConfig(config.forms, siteOptions)));
+    const formsOptions = configured(config, () => formsOptionsFromConfig(config.forms, siteOptions));
+    const onEvent = options.onSiteEvent;
+    if (onEvent) formsOptions.onAttempt = (request) => onEvent({ kind: 'request', request });
+    const forms = await checkForms(siteFacts, formsOptions);
     options.onForms?.(forms);
     return { site: siteFacts, forms };
   };
@@ -123,5 +129,6 @@ function siteOptions(config: ResolvedConfig, options: GatherOptions) {
   if (options.noCache) delete site.cache;
   if (options.onProgress) site.onProgress = options.onProgress;
   if (options.onUrl) site.onResult = options.onUrl;
+  if (options.onSiteEvent) site.onEvent = options.onSiteEvent;
   return site;
 }

@@ -13,7 +13,7 @@ import { parseRetryAfter, retrying } from '../retry.js';
 import { Connections } from './dispatcher.js';
 import { classifyError, proxyFailure, type HttpErrorCode } from './errors.js';
 import { RequestLimits } from './limits.js';
-import { proxyFromEnv, type ProxySettings } from './proxy.js';
+import { proxyFromEnv, redactProxy, type ProxySettings } from './proxy.js';
 import type { ConnectToRule } from './connect-to.js';
 
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
@@ -61,6 +61,26 @@ export interface HttpClientOptions {
   retry?(res: HopAnswer): boolean;
   /** Ask each distinct URL at most once per client (per set of credentials): later calls share the answer. */
   memoize?: boolean;
+  /** Told about every attempt once it is answered (check --verbose): never headers, never credentials. */
+  onAttempt?(event: AttemptEvent): void;
+}
+
+/** One attempt, as --verbose shows it. */
+export interface AttemptEvent {
+  /** The URL requested (without user name or password). */
+  url: string;
+  /** 1 for the first attempt, 2 for the first retry … */
+  attempt: number;
+  status?: number;
+  /** A redirect's Location. */
+  location?: string;
+  error?: HttpErrorCode;
+  detail?: string;
+  /** The connectTo rule that mapped the host, as `host:port:addr:port`. */
+  connectTo?: string;
+  /** The proxy the request went through (without credentials). */
+  proxy?: string;
+  ms: number;
 }
 
 /** Secret headers (Authorization, Cookie …) and the origins allowed to receive them. */
@@ -258,7 +278,7 @@ export class HttpClient {
     const p = retrying(
       { retries: this.o.retries, baseMs: this.o.retryBaseMs, maxWaitMs: this.o.maxRetryWaitMs, jitter: this.o.jitter ?? true, signal: this.o.signal },
       async (n) => {
-        const res = await this.limits.run(host, () => this.attempt(u, headers, secret));
+        const res = await this.limits.run(host, () => this.attempt(u, headers, secret, n + 1));
         res.attempts = n + 1;
         return res;
       },
@@ -269,7 +289,32 @@ export class HttpClient {
   }
 
   /** One attempt under the timeout (and the run's abort signal, which throws). */
-  private async attempt(u: URL, extra: Record<string, string> | undefined, secret: Record<string, string> | undefined): Promise<HopAnswer> {
+  private async attempt(u: URL, extra: Record<string, string> | undefined, secret: Record<string, string> | undefined, n = 1): Promise<HopAnswer> {
+    if (!this.o.onAttempt) return this.attemptOnce(u, extra, secret);
+    const started = performance.now();
+    let route: { connectTo?: ConnectToRule; proxy?: string } = {};
+    const res = await this.attemptOnce(u, extra, secret, (r) => (route = r));
+    const { connectTo, proxy } = route;
+    this.o.onAttempt({
+      url: res.url,
+      attempt: n,
+      ...(res.status !== undefined ? { status: res.status } : {}),
+      ...(res.headers.location !== undefined && REDIRECT.has(res.status ?? 0) ? { location: res.headers.location } : {}),
+      ...(res.error ? { error: res.error } : {}),
+      ...(res.detail ? { detail: res.detail } : {}),
+      ...(connectTo ? { connectTo: [connectTo.host, connectTo.port, connectTo.toHost, connectTo.toPort].map((p) => (p.includes(':') ? `[${p}]` : p)).join(':') } : {}),
+      ...(proxy ? { proxy: redactProxy(proxy) } : {}),
+      ms: Math.round(performance.now() - started),
+    });
+    return res;
+  }
+
+  private async attemptOnce(
+    u: URL,
+    extra: Record<string, string> | undefined,
+    secret: Record<string, string> | undefined,
+    onRoute?: (route: { connectTo?: ConnectToRule; proxy?: string }) => void,
+  ): Promise<HopAnswer> {
     const url = u.href;
     this.o.signal?.throwIfAborted();
     const timeout = AbortSignal.timeout(this.o.timeoutMs);
@@ -279,6 +324,7 @@ export class HttpClient {
       let viaProxy = false;
       if (this.connections) {
         const route = this.connections.route(u);
+        onRoute?.(route);
         if (route.proxy) await this.connections.targetGuard(u, signal);
         dispatcher = route.dispatcher;
         viaProxy = route.proxy !== undefined;

@@ -57,6 +57,8 @@ export interface Route {
   dispatcher: Dispatcher;
   /** The proxy configured for this URL's protocol (NO_PROXY may still send it direct). */
   proxy?: string;
+  /** The connectTo rule that maps this host (the connection goes where it says). */
+  connectTo?: ConnectToRule;
 }
 
 export class Connections {
@@ -124,7 +126,9 @@ export class Connections {
     const hostname = url.hostname.replace(/^\[|\]$/g, '');
     const port = url.port || (url.protocol === 'https:' ? '443' : '80');
     const proxy = proxyFor(this.o.proxy, url.protocol);
-    if (!this.proxied || !proxy || matchConnectTo(this.o.connectTo, hostname, port) || isLoopbackHost(hostname)) return { dispatcher: this.direct };
+    const connectTo = matchConnectTo(this.o.connectTo, hostname, port);
+    if (connectTo) return { dispatcher: this.direct, connectTo };
+    if (!this.proxied || !proxy || isLoopbackHost(hostname)) return { dispatcher: this.direct };
     return { dispatcher: this.proxied, proxy };
   }
 

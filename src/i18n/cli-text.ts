@@ -68,6 +68,14 @@ export const COMMANDS: Record<string, CommandTexts> = {
         nl: 'controleer alleen het i-de van n delen van de brieven (CI-matrix); voeg de rapporten samen met merge-reports',
         en: 'check only the i-th of n parts of the letters (CI matrix); merge the reports with merge-reports',
       },
+      '--verbose': {
+        nl: 'toon op stderr elk verzoek, de keten van doorverwijzingen, de connectTo/remap-regel die gold, cachetreffers en uitgesloten adressen',
+        en: 'show each request, its redirect chain, the connectTo/remap rule that applied, cache hits and excluded addresses on stderr',
+      },
+      '--print-config': {
+        nl: 'toon de configuratie die voor dit bestand geldt (regels na overrides, site/forms/kcc met standaardwaarden) als JSON, en controleer niets',
+        en: 'print the resolved config that applies to this file (rules after overrides, site/forms/kcc with defaults) as JSON, and check nothing',
+      },
     },
   },
   briefing: {
@@ -80,6 +88,10 @@ export const COMMANDS: Record<string, CommandTexts> = {
       '--config': CONFIG,
       '--out': { nl: 'map om in te schrijven (standaard: de KCC-map uit de configuratie)', en: 'folder to write to (default: the KCC folder of the config)' },
       '--force': { nl: 'overschrijf een bestaande briefing', en: 'overwrite an existing briefing' },
+      '--update': {
+        nl: 'werk de feiten van de bestaande briefing bij uit de brief (ids, verzenddatum, ontvangers, adressen, formulieren, telefoon, geldigheid); de tekst en velden van de KCC-teamleider blijven staan',
+        en: "refresh the facts of the existing briefing (ids, mailing date, recipients, URLs, forms, phone, validity) from the letter; keep the KCC lead's text and fields",
+      },
       '--lang': LANG,
       '--today': {
         nl: 'de datum die als "updated" wordt geschreven, en het begin van de geldigheid als de brief geen verzenddatum heeft (JJJJ-MM-DD)',
@@ -136,6 +148,20 @@ export const COMMANDS: Record<string, CommandTexts> = {
       '--no-color': NO_COLOR,
     },
   },
+  rules: {
+    description: {
+      nl: 'toon elke regel: de standaardernst, of hij het netwerk nodig heeft, en wat hij controleert',
+      en: 'list every rule: its default severity, whether it needs the network, and what it checks',
+    },
+    options: {
+      '--config': { nl: 'configuratiebestand (voor de taal)', en: 'config file (for its lang)' },
+      '--format': { nl: 'uitvoerformaat', en: 'output format' },
+      '--lang': {
+        nl: 'taal van de beschrijvingen (standaard: lang uit de configuratie, anders nl)',
+        en: 'language of the descriptions (default: config lang, else nl)',
+      },
+    },
+  },
   help: { description: { nl: 'toon de hulp bij een commando', en: 'display help for command' } },
 };
 
@@ -181,6 +207,7 @@ Voorbeelden:
   $ brieflint check brieven/ --shard 2/4 --report json=deel-2.json
   $ brieflint merge-reports deel-*.json > brieflint.json
   $ brieflint explain pretty-url              wat een regel controleert en waarom
+  $ brieflint rules                           elke regel, zijn standaard en of hij het netwerk nodig heeft
 
 Exitcodes: 0 in orde, 1 fouten gevonden (of te veel waarschuwingen), 2 brieflint kon zijn werk niet doen.`,
   en: `
@@ -194,6 +221,7 @@ Examples:
   $ brieflint check brieven/ --shard 2/4 --report json=part-2.json
   $ brieflint merge-reports part-*.json > brieflint.json
   $ brieflint explain pretty-url              what a rule checks and why
+  $ brieflint rules                           every rule, its default and whether it needs the network
 
 Exit codes: 0 clean, 1 error-level findings (or too many warnings), 2 brieflint could not do its job.`,
 };

@@ -18,11 +18,14 @@ import type { DocxPackage } from './docx-package.js';
 import { hyperlinkFieldHref } from './docx-fields.js';
 import type { BlockKind, BlockWriter, LinkTarget } from './docx-writer.js';
 import { countTrackedChanges, removeHiddenRuns, type HiddenStyles } from './docx-hidden.js';
+import { COMMENT_END, COMMENT_START, markComments, type CommentAnchor } from './docx-comments.js';
 
-/** What the body pass learns besides the text: how many tracked changes the parts hold. */
+/** What the body pass learns besides the text: how many tracked changes the parts hold, where comments are anchored. */
 export interface BodyContext {
   hidden: HiddenStyles;
   tracked: { insertions: number; deletions: number };
+  /** Comment id → the paragraphs its range and mark are in (filled by the walk; see docx-comments.ts). */
+  comments?: Map<string, CommentAnchor>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -62,10 +65,14 @@ interface MBookmarkStart {
   type: 'bookmarkStart';
   name: string;
 }
-interface MOther {
-  type: 'tab' | 'break' | 'image' | 'commentReference';
+interface MCommentReference {
+  type: 'commentReference';
+  commentId: string;
 }
-type MElement = MParagraph | MContainer | MHyperlink | MText | MCheckbox | MNoteReference | MBookmarkStart | MOther;
+interface MOther {
+  type: 'tab' | 'break' | 'image';
+}
+type MElement = MParagraph | MContainer | MHyperlink | MText | MCheckbox | MNoteReference | MBookmarkStart | MCommentReference | MOther;
 
 interface MNote {
   noteType: 'footnote' | 'endnote';
@@ -91,7 +98,7 @@ const TEXTBOX_END = 'brieflint-textbox-end';
 /** Read the body, then the footnotes and endnotes it refers to, into `writer`. */
 export async function readBodyWithMammoth(displayPath: string, pkg: DocxPackage, writer: BlockWriter, context: BodyContext): Promise<void> {
   const document = await mammothDocument(displayPath, pkg, context);
-  const walker = new TreeWalker(writer, document);
+  const walker = new TreeWalker(writer, document, context.comments ?? new Map());
   walker.blocks(document.children, false);
   walker.notes();
 }
@@ -147,6 +154,7 @@ export function prepareXml(xml: string): string {
   let out = xml;
   if (out.includes('fldSimple')) out = expandSimpleFields(out);
   if (out.includes('txbxContent')) out = markTextboxes(out);
+  if (out.includes('commentRange')) out = markComments(out);
   return out;
 }
 
@@ -192,10 +200,14 @@ class TreeWalker {
   /** The part paragraphs go to: body, footnote, endnote, or textbox while inside a text box. */
   private readonly parts: Part[] = ['body'];
   private readonly noteReferences: MNoteReference[] = [];
+  /** The last paragraph begun, and comment ranges that start before the next one (between paragraphs). */
+  private lastParagraph: { part: Part; line: number } | undefined;
+  private pendingStarts: string[] = [];
 
   constructor(
     private readonly writer: BlockWriter,
     private readonly document: MDocument,
+    private readonly comments: Map<string, CommentAnchor>,
   ) {}
 
   blocks(elements: MElement[], inCell: boolean): void {
@@ -203,7 +215,29 @@ class TreeWalker {
       if (el.type === 'paragraph') this.paragraph(el, inCell);
       else if (el.type === 'table' || el.type === 'tableRow') this.blocks(el.children, inCell);
       else if (el.type === 'tableCell') this.blocks(el.children, true);
+      else if (el.type === 'bookmarkStart') this.commentMark(el.name, false);
     }
+  }
+
+  /** A comment's range mark (a bookmark, see markComments): inside a paragraph, or between paragraphs. */
+  private commentMark(name: string, inParagraph: boolean): void {
+    const start = name.startsWith(COMMENT_START);
+    if (!start && !name.startsWith(COMMENT_END)) return;
+    const id = name.slice(start ? COMMENT_START.length : COMMENT_END.length);
+    const here = inParagraph ? this.writer.position() : undefined;
+    if (start) {
+      if (here) this.anchor(id).start = here;
+      else this.pendingStarts.push(id); // the range starts with the next paragraph
+    } else {
+      const at = here ?? this.lastParagraph; // between paragraphs: it ended with the last one
+      if (at) this.anchor(id).end = at;
+    }
+  }
+
+  private anchor(id: string): CommentAnchor {
+    let a = this.comments.get(id);
+    if (!a) this.comments.set(id, (a = {}));
+    return a;
   }
 
   /** The notes the text refers to, in order of first reference. */
@@ -228,6 +262,8 @@ class TreeWalker {
     if (marker) return;
     const nested: MElement[] = [];
     this.writer.begin(this.parts.at(-1) ?? 'body', paragraphKind(p, inCell));
+    this.lastParagraph = this.writer.position();
+    for (const id of this.pendingStarts.splice(0)) if (this.lastParagraph) this.anchor(id).start = this.lastParagraph;
     this.inline(p.children, undefined, false, nested);
     this.writer.end();
     this.blocks(nested, inCell);
@@ -258,12 +294,20 @@ class TreeWalker {
         case 'noteReference':
           this.noteReferences.push(el);
           break;
+        case 'bookmarkStart':
+          this.commentMark(el.name, true);
+          break;
+        case 'commentReference': {
+          const here = this.writer.position();
+          if (here) this.anchor(el.commentId).reference = here;
+          break;
+        }
         case 'paragraph':
         case 'table':
           nested.push(el);
           break;
         default:
-          break; // images, bookmarks, comment references: no letter text
+          break; // images: no letter text
       }
     }
   }

@@ -41,6 +41,11 @@ export class BlockWriter {
     this.current = { part, kind, line, text: '', pieces: [] };
   }
 
+  /** The open paragraph's part and number (a comment anchored here covers it). */
+  position(): { part: Part; line: number } | undefined {
+    return this.current ? { part: this.current.part, line: this.current.line } : undefined;
+  }
+
   /**
    * Add text to the open paragraph. Consecutive text with the same target forms one link, so a
    * link whose runs are split (formatting, a rendered page break, one field result per run) is

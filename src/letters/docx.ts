@@ -8,6 +8,7 @@
  * - src/letters/docx-props.ts   core and custom document properties → LetterMeta
  * - src/letters/docx-fields.ts  HYPERLINK field instructions
  * - src/letters/docx-writer.ts  paragraphs and links → TextBlocks and Links with their locations
+ * - src/letters/docx-comments.ts Word comments holding a brieflint-disable directive
  *
  * Blocks come in reading order: headers, body (with text boxes), notes (in order of first reference),
  * footers.
@@ -22,15 +23,19 @@ import { buildMeta, readCoreProperties, readCustomProperties } from './docx-prop
 import { BlockWriter } from './docx-writer.js';
 import { readHiddenStyles } from './docx-hidden.js';
 import type { BodyContext } from './docx-mammoth.js';
+import { commentDirectives, readComments, type CommentAnchor } from './docx-comments.js';
 
 /** Read a .docx letter. Throws LetterReadError (with a Dutch and English reason) for bad input. */
 export async function readDocx(displayPath: string, data: Buffer): Promise<Letter> {
   const pkg = await openDocxPackage(displayPath, data);
   const writer = new BlockWriter();
-  const context: BodyContext = { hidden: await readHiddenStyles(pkg), tracked: { insertions: 0, deletions: 0 } };
+  const comments = new Map<string, CommentAnchor>();
+  const context: BodyContext = { hidden: await readHiddenStyles(pkg), tracked: { insertions: 0, deletions: 0 }, comments };
   await readHeadersOrFooters(pkg, 'header', writer, context);
   await readBodyWithMammoth(displayPath, pkg, writer, context);
   await readHeadersOrFooters(pkg, 'footer', writer, context);
+  // Word comments that hold a brieflint directive (only when the text has comment marks).
+  const directives = comments.size > 0 ? commentDirectives(await readComments(pkg), comments, writer.blocks) : [];
   const { insertions, deletions } = context.tracked;
   return {
     path: displayPath,
@@ -38,7 +43,7 @@ export async function readDocx(displayPath: string, data: Buffer): Promise<Lette
     meta: await readMeta(pkg, posix.parse(displayPath).name),
     blocks: writer.blocks,
     links: writer.links,
-    directives: [],
+    directives,
     ...(insertions + deletions > 0 ? { trackedChanges: { insertions, deletions } } : {}),
   };
 }

@@ -149,6 +149,7 @@ export interface Pending {
 
 export function urlResult(u: JsonUrl, t: Strings, pending: Pending = {}): SafeHtml {
   const r = u.result;
+  if (u.excluded) return status('na', t.url.excluded(u.excluded.by));
   if (!r) return pending.site ? status('na', t.url.checking, ICONS.pending) : status('na', t.url.unchecked);
   const tone: Tone =
     r.kind === 'ok' || r.kind === 'protected' ? 'ok' : r.kind === 'unverifiable' ? 'warning' : 'error';
@@ -202,7 +203,7 @@ ${urls.map((u) => {
   const at = html`<td class="nowrap">${where(file.path, u, t)}</td>`;
   if (u.typed) {
     // What the paper reader types and where the e-mail reader's link goes: each with its own result.
-    const typed: JsonUrl = { ...u, href: u.typed.href, result: u.typed.result, form: u.typed.form };
+    const typed: JsonUrl = { ...u, href: u.typed.href, result: u.typed.result, form: u.typed.form, excluded: u.typed.excluded };
     return html`<tr><th scope="row"><span class="mono">${link(typed.href, u.printed ?? typed.href)}</span><span class="detail">${t.url.typedSide}</span></th>${at}<td>${landsOn(typed, t)}</td><td>${urlResult(typed, t, pending)}</td><td>${formCell(typed, t, pending)}</td></tr>
 <tr><th scope="row"><span class="mono">${link(u.href, u.href)}</span><span class="detail">${t.url.linkSide(u.printed ?? u.linkText ?? '')}</span></th>${at}<td>${landsOn(u, t)}</td><td>${urlResult(u, t, pending)}</td><td>${formCell(u, t, pending)}</td></tr>
 `;

@@ -81,10 +81,20 @@ export function toJsonReport(run: CheckRun, version: string, lang: Lang): JsonRe
     };
   });
   const summary = summarize(files, run.skipped);
-  return { version, files, summary: run.ignored.length ? { ...summary, ignored: run.ignored.length } : summary };
+  return {
+    version,
+    files,
+    summary: {
+      ...summary,
+      ...(run.ignored.length ? { ignored: run.ignored.length } : {}),
+      ...(run.skippedFiles?.length ? { skippedFiles: run.skippedFiles } : {}),
+    },
+  };
 }
 
-function siteResult(run: CheckRun, href: string): Pick<JsonUrl, 'result'> {
+function siteResult(run: CheckRun, href: string): Pick<JsonUrl, 'result' | 'excluded'> {
+  const excluded = run.facts.site?.excluded?.[href];
+  if (excluded) return { excluded: { by: excluded.by, pattern: excluded.pattern, ...(excluded.line !== undefined ? { line: excluded.line } : {}) } };
   const r = run.facts.site?.urls[href];
   if (!r) return {};
   return {

@@ -34,7 +34,9 @@ const T = {
     suppressed: (n: number) => `${n} bekende bevinding(en) onderdrukt door de baseline`,
     hidden: (n: number) => `${n} waarschuwing(en) niet getoond (--quiet)`,
     ignored: (n: number) => `${n} genoemd(e) bestand(en) overgeslagen: config ignore of de KCC-map`,
+    skippedFiles: (n: number) => `${n === 1 ? '1 bestand' : `${n} bestanden`} overgeslagen (geen .docx, .md of .txt)`,
     link: 'link',
+    excluded: (by: string) => `uitgesloten door ${by}`,
   },
   en: {
     error: 'error',
@@ -58,7 +60,9 @@ const T = {
     suppressed: (n: number) => `${n} known finding(s) suppressed by the baseline`,
     hidden: (n: number) => `${n} warning(s) not shown (--quiet)`,
     ignored: (n: number) => `${n} named file(s) skipped: config ignore or the KCC folder`,
+    skippedFiles: (n: number) => `${n === 1 ? '1 file' : `${n} files`} skipped (not .docx, .md or .txt)`,
     link: 'link',
+    excluded: (by: string) => `excluded by ${by}`,
   },
 } as const;
 
@@ -104,7 +108,14 @@ function describeReferences(file: JsonFile, t: Texts, c: ChalkInstance, lang: La
   const { urls, forms, phones, emails } = file.references;
   const position = (p: Position) => formatPosition('stylish', file.path, p, lang);
   const rows: Array<[string, string[]]> = [
-    [t.urls, urls.map((u) => `${u.printed ?? `“${u.linkText ?? ''}”`}${u.linkText !== undefined && u.printed !== u.href ? ` → ${u.href}` : ''} ${c.dim(position(u))}`)],
+    [
+      t.urls,
+      urls.map((u) => {
+        const excluded = u.excluded ?? u.typed?.excluded;
+        const why = excluded ? ` ${c.dim(`(${t.excluded(excluded.by)})`)}` : '';
+        return `${u.printed ?? `“${u.linkText ?? ''}”`}${u.linkText !== undefined && u.printed !== u.href ? ` → ${u.href}` : ''}${why} ${c.dim(position(u))}`;
+      }),
+    ],
     [t.forms, forms.map((f) => `“${f.text}” (${f.kind}) ${c.dim(position(f))}`)],
     [t.phones, phones.map((p) => `${p.printed} ${c.dim(position(p))}`)],
     [t.emails, emails.map((e) => `${e.address} ${c.dim(position(e))}`)],
@@ -132,6 +143,7 @@ function summaryLine(report: JsonReport, t: Texts, c: ChalkInstance): string {
   if (s.suppressed) lines.push(c.dim(t.suppressed(s.suppressed)));
   if (s.hiddenWarnings) lines.push(c.dim(t.hidden(s.hiddenWarnings)));
   if (s.ignored) lines.push(c.dim(t.ignored(s.ignored)));
+  if (s.skippedFiles?.length) lines.push(c.dim(`${t.skippedFiles(s.skippedFiles.length)}: ${s.skippedFiles.join(', ')}`));
   if (s.skippedRules?.length) lines.push(c.yellow(`${t.skipped}: ${s.skippedRules.join(', ')}`));
   for (const note of s.notes ?? []) lines.push(c.yellow(note.message));
   return lines.join('\n');

@@ -33,12 +33,20 @@ export interface JsonUrl {
   };
   /** The online form found behind the URL (issue 5). */
   form?: { platform: string; slug?: string; state: string; name?: string; loginRequired?: boolean; reason?: string };
+  /** Not fetched: `site.exclude` or `.brieflintignore` matches it (`line`: where in .brieflintignore). No `result` then. */
+  excluded?: JsonExcluded;
   /**
    * A link whose text is another address than its target: what a reader of the paper letter types
    * (`href`: the printed text as a URL), with its own live result and form. `result`/`form` above
    * are where the link goes.
    */
-  typed?: { href: string; result?: JsonUrl['result']; form?: JsonUrl['form'] };
+  typed?: { href: string; result?: JsonUrl['result']; form?: JsonUrl['form']; excluded?: JsonExcluded };
+}
+
+export interface JsonExcluded {
+  by: 'site.exclude' | '.brieflintignore';
+  pattern: string;
+  line?: number;
 }
 
 export interface JsonFinding {
@@ -103,6 +111,8 @@ export interface JsonReport {
     suppressed?: number;
     /** Files named on the command line that the config's `ignore` or the KCC folder leave out. */
     ignored?: number;
+    /** Attachments found in a folder in a format brieflint cannot read (.pdf, .doc, .odt …): listed, not checked. */
+    skippedFiles?: string[];
     /** Warnings left out of the report by --quiet. */
     hiddenWarnings?: number;
     /** Findings of rule `internal-error`: a rule that failed (a bug in brieflint); the run exits 2. */

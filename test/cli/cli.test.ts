@@ -114,7 +114,8 @@ describe('exit codes', () => {
 
   it('2 for unreadable files, while still checking the others', async () => {
     const dir = project({ 'brieflint.config.json': CONFIG, 'goed.md': GOOD, 'leeg.md': '', 'oud.doc': Buffer.from([0xd0, 0xcf, 0x11, 0xe0]) });
-    const { code, stdout } = await cli(['check', '--offline', '--format', 'json'], dir);
+    // oud.doc named explicitly: in a folder walk it would only be listed as skipped (test/cli/default-path.test.ts).
+    const { code, stdout } = await cli(['check', '.', 'oud.doc', '--offline', '--format', 'json'], dir);
     expect(code).toBe(2);
     const report = JSON.parse(stdout) as JsonReport;
     expect(report.files.map((f) => [f.path, f.error ?? null])).toEqual([

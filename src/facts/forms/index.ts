@@ -50,6 +50,7 @@ function landingForm(result: UrlResult, options: FormsOptions): { detected?: Det
 export async function checkForms(site: SiteFacts, options: FormsOptions): Promise<FormsFacts> {
   const http = openConnection(options, FORMS_DEFAULTS, {
     headers: { accept: 'application/json, application/problem+json;q=0.9, */*;q=0.1', 'accept-language': 'nl,en;q=0.7' },
+    ...(options.onAttempt ? { onAttempt: options.onAttempt } : {}),
   });
   const client = new OpenFormsClient({
     client: http,

@@ -121,4 +121,6 @@ export interface FormsOptions {
   retryBaseMs?: number;
   /** Cap on a Retry-After wait and on a backoff delay, in ms (default 10 000). */
   maxRetryWaitMs?: number;
+  /** Told about every request to the forms API (check --verbose; never headers or the token). */
+  onAttempt?(event: import('../../http/client.js').AttemptEvent): void;
 }

@@ -6,8 +6,23 @@ import { isAbsolute, resolve } from 'node:path';
 // Not ../../http/index.js: the config is read under --offline too, without loading undici.
 import { CaError, caEntries, readCa } from '../../http/ca.js';
 import type { SiteOptions } from './types.js';
+import { excludeRules } from './exclude.js';
 
 export const DEFAULT_CACHE_FILE = '.brieflint-cache.json';
+
+/** The live-site check's defaults (here, not in ./index.ts, so `--print-config` shows them without loading undici). */
+export const SITE_DEFAULTS = {
+  timeoutMs: 10_000,
+  retries: 2,
+  concurrency: 16,
+  perHost: 4,
+  maxBodyBytes: 512 * 1024,
+  maxRedirects: 10,
+  retryBaseMs: 500,
+  maxRetryWaitMs: 10_000,
+  keepBodyBytes: 16 * 1024,
+  cacheTtlSeconds: 24 * 60 * 60,
+} as const;
 
 const DURATION = '^\\d+\\s*(s|m|h|d)$';
 
@@ -29,6 +44,12 @@ export const siteConfigSchema = {
           replacement: { type: 'string', description: 'Replacement; $1 … for groups.' },
         },
       },
+    },
+    exclude: {
+      type: 'array',
+      description:
+        'URLs not to fetch (as lychee --exclude): JavaScript regular expressions, searched for in each address a letter names (https://…, host in lowercase). The report shows such an address as excluded, and the live rules say nothing about it. More patterns can go in .brieflintignore next to the config file, one a line.',
+      items: { type: 'string', minLength: 1 },
     },
     connectTo: {
       type: 'array',
@@ -101,6 +122,8 @@ export function siteOptionsFromConfig(section: Record<string, unknown> | undefin
       return { pattern: rule.pattern, replacement: rule.replacement };
     });
   }
+  const exclude = excludeRules(s, root);
+  if (exclude.length) options.exclude = exclude;
   if (Array.isArray(s.connectTo)) options.connectTo = s.connectTo.map(String);
   if (s.ca !== undefined || topCa !== undefined) {
     try {

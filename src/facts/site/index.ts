@@ -4,30 +4,20 @@
  */
 import { onDomain } from '../../domains.js';
 import { createHash } from 'node:crypto';
-import { HttpClient, defaultUserAgent, parseConnectTo, type HttpClientOptions } from '../../http/index.js';
+import { HttpClient, defaultUserAgent, parseConnectTo, type AttemptEvent, type HttpClientOptions } from '../../http/index.js';
 import { cacheFingerprint, SiteCache } from './cache.js';
+import { SITE_DEFAULTS } from './config.js';
+import { compileExclude, type ExcludeRule } from './exclude.js';
 import { Follower } from './check.js';
 import { isLive } from './results.js';
 import { VERSION } from '../../paths.js';
 import type { CheckOutcome, SiteFacts, SiteOptions, UrlResult, VariantKind, VariantProblem, VariantResult } from './types.js';
 
 export type * from './types.js';
-export { siteConfigSchema, siteOptionsFromConfig, DEFAULT_CACHE_FILE } from './config.js';
+export { siteConfigSchema, siteOptionsFromConfig, DEFAULT_CACHE_FILE, SITE_DEFAULTS } from './config.js';
 export { isLive, checkableUrls, siteResults, liveVariant } from './results.js';
 export { parseConnectTo, isPrivateAddress, defaultUserAgent } from '../../http/index.js';
 
-export const SITE_DEFAULTS = {
-  timeoutMs: 10_000,
-  retries: 2,
-  concurrency: 16,
-  perHost: 4,
-  maxBodyBytes: 512 * 1024,
-  maxRedirects: 10,
-  retryBaseMs: 500,
-  maxRetryWaitMs: 10_000,
-  keepBodyBytes: 16 * 1024,
-  cacheTtlSeconds: 24 * 60 * 60,
-} as const;
 
 /** The connection settings the live-site and forms checks share (see SiteOptions). */
 export type ConnectionOptions = Pick<
@@ -75,6 +65,8 @@ interface Remapper {
   (url: string): string;
   /** Hosts that remap produced (counted as own for `offsite`). */
   hosts: Set<string>;
+  /** The indexes of the rules that rewrite this URL (for --verbose). */
+  applied(url: string): number[];
 }
 
 function compileRemap(rules: SiteOptions['remap']): Remapper {
@@ -99,6 +91,16 @@ function compileRemap(rules: SiteOptions['remap']): Remapper {
     }
   }) as Remapper;
   remap.hosts = hosts;
+  remap.applied = (url: string) => {
+    const out: number[] = [];
+    let current = url;
+    compiled.forEach(({ re, replacement }, i) => {
+      const next = current.replace(re, replacement);
+      if (next !== current) out.push(i);
+      current = next;
+    });
+    return out;
+  };
   return remap;
 }
 
@@ -186,6 +188,7 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
       readBody: mayBeHtml,
       // One request per distinct URL per run: variants that redirect to the printed URL share its answer.
       memoize: true,
+      ...(options.onEvent ? { onAttempt: (request: AttemptEvent) => options.onEvent?.({ kind: 'request', request }) } : {}),
     },
   );
   // Everything that changes what a fetch gives: a cache written with other settings is not used.
@@ -217,6 +220,7 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
         const hit = cache?.get(url);
         if (hit) {
           cacheHits++;
+          options.onEvent?.({ kind: 'cache', url, checkedAt: new Date(hit.at).toISOString() });
           return { outcome: hit.outcome, at: hit.at, fromCache: true };
         }
         const outcome = await follower.follow(url);
@@ -288,15 +292,34 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
 
   const urls: Record<string, UrlResult> = {};
   const seen = new Set<string>();
+  const excludedBy = compileExclude(options.exclude);
+  const excluded: Record<string, ExcludeRule> = {};
   let error: unknown;
   const add = (href: string): void => {
     if (seen.has(href)) return;
     seen.add(href);
+    const rule = excludedBy(href);
+    if (rule) {
+      excluded[href] = rule; // not fetched: the report says why
+      options.onEvent?.({ kind: 'excluded', href, rule });
+      return;
+    }
     distinct.push(href);
     pending.push(
       checkOne(href).then(
         (result) => {
           urls[href] = result;
+          if (options.onEvent) {
+            let applied: number[] = [];
+            try {
+              const u = new URL(href);
+              u.hash = '';
+              applied = remap.applied(u.href);
+            } catch {
+              applied = [];
+            }
+            options.onEvent({ kind: 'done', result, remap: applied });
+          }
           done++;
           options.onResult?.(href, result);
           let host = '';
@@ -326,6 +349,7 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
     return {
       urls: ordered,
       stats: { urls: distinct.length, requests: client.requests, cacheHits, ...(cache?.warnings.length ? { cacheWarnings: cache.warnings } : {}) },
+      ...(Object.keys(excluded).length ? { excluded } : {}),
     };
   };
   return { add, finish };

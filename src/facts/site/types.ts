@@ -5,6 +5,10 @@
 import type { LookupFunction } from 'node:net';
 import type { HttpErrorCode } from '../../http/errors.js';
 import type { Message } from '../../types.js';
+import type { AttemptEvent } from '../../http/client.js';
+import type { ExcludeRule } from './exclude.js';
+
+export type { ExcludeRule } from './exclude.js';
 
 /**
  * What a URL turned out to be.
@@ -137,6 +141,8 @@ export interface SiteStats {
 export interface SiteFacts {
   urls: Record<string, UrlResult>;
   stats: SiteStats;
+  /** Hrefs not fetched because `site.exclude` or `.brieflintignore` matches them, with the pattern. */
+  excluded?: Record<string, ExcludeRule>;
 }
 
 export interface RemapRule {
@@ -145,6 +151,17 @@ export interface RemapRule {
   /** Replacement, `$1` … for groups. */
   replacement: string;
 }
+
+/** What the live-site check does, step by step, for `check --verbose` (never headers or credentials). */
+export type SiteEvent =
+  /** One HTTP attempt (redirects and retries are attempts of their own). */
+  | { kind: 'request'; request: AttemptEvent }
+  /** A printed address not fetched: `site.exclude` or `.brieflintignore` matches it. */
+  | { kind: 'excluded'; href: string; rule: ExcludeRule }
+  /** An address (printed or a typed variant) answered from the cache file. */
+  | { kind: 'cache'; url: string; checkedAt: string }
+  /** A printed address is done; `remap`: the indexes of the site.remap rules that rewrote it. */
+  | { kind: 'done'; result: UrlResult; remap: number[] };
 
 export interface SiteCacheOptions {
   /** The cache file (JSON). */
@@ -157,6 +174,8 @@ export interface SiteOptions {
   domains: string[];
   /** Applied in order to every URL before fetching; results stay under the original URL. */
   remap?: RemapRule[];
+  /** Addresses not to fetch (site.exclude, .brieflintignore): matched against the href before remap. */
+  exclude?: ExcludeRule[];
   /**
    * curl `--connect-to` strings `host:port:addr:port` (empty host/port = any; empty addr/port =
    * keep). The URL's host stays the `Host` header and the TLS SNI / certificate name.
@@ -184,6 +203,8 @@ export interface SiteOptions {
   onProgress?(done: number, total: number, host: string): void;
   /** Each URL's result as soon as it is known (`serve` shows it live). */
   onResult?(href: string, result: UrlResult): void;
+  /** Told each step (requests, exclusions, cache hits, each URL's outcome): `check --verbose`. */
+  onEvent?(event: SiteEvent): void;
   signal?: AbortSignal;
 
   // Finer knobs (not in the config file; for tests and embedding).
