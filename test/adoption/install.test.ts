@@ -1,0 +1,62 @@
+/**
+ * SLOW (npm pack + npm install, ~20–60 s): brieflint installs from its release tarball into an
+ * empty project and runs there, as README "Install" says — without the npm registry knowing
+ * the name brieflint. The tarball's own dependencies come from the npm cache when it has them
+ * (`prefer-offline`), else from the registry (CI has it); brieflint itself never does.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, VERSION, cleanEnv, ok, run, tempDir, writeFiles } from './helpers.js';
+
+const TARBALL = `brieflint-${VERSION}.tgz`;
+
+describe('the release tarball (slow: npm pack and npm install)', () => {
+  let packDir: string;
+  let packed: { stdout: string; stderr: string };
+
+  beforeAll(() => {
+    packDir = tempDir('pack');
+    packed = ok('npm', ['pack', '--pack-destination', packDir], ROOT);
+  }, 240_000);
+
+  it('npm pack prints only the tarball name on stdout (pre-commit reads it from there)', () => {
+    expect(packed.stdout).toBe(`${TARBALL}\n`);
+    expect(existsSync(join(packDir, TARBALL))).toBe(true);
+  });
+
+  it('holds the built CLI, the rule docs, the schema and the licence, not the sources', () => {
+    const files = ok('tar', ['-tzf', join(packDir, TARBALL)], packDir).stdout.split('\n').filter(Boolean);
+    for (const f of ['package/LICENSE', 'package/bin/brieflint.js', 'package/dist/bundle/cli.js', 'package/schema/brieflint.config.schema.json', 'package/rules/pretty-url.md', 'package/package.json']) {
+      expect(files).toContain(f);
+    }
+    expect(files.some((f) => f.startsWith('package/src/') || f.startsWith('package/test/'))).toBe(false);
+    expect(ok('tar', ['-xzOf', join(packDir, TARBALL), 'package/LICENSE'], packDir).stdout).toContain('EUROPEAN UNION PUBLIC LICENCE v. 1.2');
+  });
+
+  it('installs into an empty project and checks a letter there with npx brieflint', () => {
+    const project = tempDir('project');
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'brieven-voorbeeldstad', private: true }, null, 2));
+    // README "Install": npm install --save-dev ./brieflint-<version>.tgz
+    ok('npm', ['install', '--save-dev', join(packDir, TARBALL)], project, cleanEnv());
+    const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'));
+    expect(manifest.devDependencies.brieflint).toMatch(new RegExp(`^file:.*${TARBALL.replace(/\./g, '\\.')}$`));
+    expect(existsSync(join(project, 'node_modules/brieflint/LICENSE'))).toBe(true);
+
+    expect(ok('npx', ['brieflint', '--version'], project).stdout.trim()).toBe(VERSION);
+    writeFiles(project, {
+      'brieflint.config.json': JSON.stringify({ $schema: './node_modules/brieflint/schema/brieflint.config.schema.json', domains: ['voorbeeldstad.nl'] }),
+      'kcc/afval-2027.md': '---\nletters: [afval-2027]\nvalidUntil: 2099-12-31\nurls: [voorbeeldstad.nl/afval]\n---\n## Wat vertellen we bellers\nDe afvalpas komt per post.\n',
+      'brieven/afval-2027.md': '---\nid: afval-2027\n---\nVraag uw afvalpas aan op voorbeeldstad.nl/afval.\n',
+    });
+    const clean = run('npx', ['brieflint', 'check', 'brieven', '--offline', '--format', 'json'], project);
+    expect(clean.stderr).toBe('');
+    expect(clean.status).toBe(0);
+    expect(JSON.parse(clean.stdout).summary).toMatchObject({ files: 1, errors: 0, unreadable: 0 });
+
+    writeFiles(project, { 'brieven/afval-2027.md': '---\nid: afval-2027\n---\nVraag uw afvalpas aan op www.voorbeeldstad.nl/Afval/Pas_Aanvragen.aspx?id=3.\n' });
+    const dirty = run('npx', ['brieflint', 'check', 'brieven', '--offline'], project);
+    expect(dirty.status).toBe(1);
+    expect(dirty.stdout).toContain('pretty-url');
+  }, 240_000);
+});
