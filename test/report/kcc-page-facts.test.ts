@@ -74,7 +74,7 @@ describe('the KCC page says what the facts say about a briefing', () => {
   it('the JSON report carries the briefing state and both sides of a link', async () => {
     const dir = demoCopy();
     const report = JSON.parse((await cli([...CHECK, '--format', 'json'], dir)).stdout) as JsonReport;
-    const byId = Object.fromEntries(report.files.map((f) => [f.letter?.id, f]));
+    const byId = Object.fromEntries(report.files.map((f) => [f.letter?.id ?? f.path, f]));
     expect(byId['afvalpas-2027'].briefing).toMatchObject({ state: 'ends-too-soon', checkedOn: '2027-01-15', mustRunUntil: '2027-02-26' });
     expect(byId['kwijtschelding-2027'].briefing).toMatchObject({ state: 'current', mismatches: 0 });
     expect(byId['subsidie-zonnepanelen-2027'].briefing).toMatchObject({ state: 'current', mismatches: 1 });
