@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result, Notification, Run } from 'sarif';
 import type { JsonFile, JsonFinding, JsonReport } from './types.js';
 import { baselineKey } from '../baseline.js';
+import { REPOSITORY_URL } from '../paths.js';
 
 export interface RuleInfo {
   id: string;
@@ -17,12 +18,12 @@ export interface RuleInfo {
 export interface SarifOptions {
   /** Defaults to report.version. */
   toolVersion?: string;
-  /** Defaults to the npm package page. */
+  /** Defaults to the repository brieflint is installed from (package.json `repository`). */
   informationUri?: string;
 }
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-export const BRIEFLINT_INFORMATION_URI = 'https://www.npmjs.com/package/brieflint';
+export const BRIEFLINT_INFORMATION_URI = REPOSITORY_URL;
 /** Relative artifact URIs are relative to the root of the checked-out repository. */
 export const SRCROOT = '%SRCROOT%';
 
