@@ -17,6 +17,8 @@ export default defineRule({
   check({ letter, refs, facts, about }) {
     const kcc = facts.kcc;
     if (!kcc) return [];
+    // No knowledge base at all (a first run): said once for the run, not once per letter.
+    if (kcc.missing) return kcc.missing.reportOn === letter.path ? [noKnowledgeBase(kcc.missing.shown, letter.path)] : [];
     const known = about?.briefing ?? briefingFacts(letter, refs, kcc, facts.today);
     if (known.state !== 'missing') {
       // A briefing written by `brieflint briefing` and never completed tells the KCC nothing yet.
@@ -67,6 +69,20 @@ export default defineRule({
     ];
   },
 });
+
+/** The folder of briefings does not exist: no letter of the run can be covered. */
+function noKnowledgeBase(folder: string, letterPath: string) {
+  return {
+    message: {
+      nl: `Geen KCC-kennisbank: de map ${folder}/ met KCC-briefings bestaat niet, dus bij geen enkele brief is nagegaan of het klantcontactcentrum weet wat inwoners lezen.`,
+      en: `No KCC knowledge base: the folder ${folder}/ of KCC briefings does not exist, so no letter was checked for a KCC briefing.`,
+    },
+    hint: {
+      nl: `Maak hem aan met: brieflint init — en schrijf per brief een briefing met: brieflint briefing ${letterPath}. Staan de briefings ergens anders, zet dan kcc.folder of kcc.adapter in de configuratie.`,
+      en: `Create it with: brieflint init — then write a briefing per letter with: brieflint briefing ${letterPath}. If the briefings live elsewhere, set kcc.folder or kcc.adapter in the config.`,
+    },
+  };
+}
 
 function addHow(source: string, id: string): Message {
   switch (source) {

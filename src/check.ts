@@ -58,7 +58,7 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   if (found.length + missing.length === 0) return { files: [], facts: baseFacts(options), skipped: [], ignored };
   options.onLetters?.(found.length);
   // URLs are fetched as soon as a letter names them, while the other letters are still read.
-  const gatherer = await startFacts(config, options.rules, options);
+  const gatherer = await startFacts(config, options.rules, { ...options, runLevelFindings: firstShard });
   const files: CheckedFile[] = [];
   for await (const [f, loaded] of readAhead(found, READ_AHEAD, loadBytes)) {
     const { letter, refs, error }: ReadOutcome = 'error' in loaded ? loaded : await parseOne(f, loaded.data, config);

@@ -20,6 +20,11 @@ export interface GatherOptions {
   noCache?: boolean;
   /** Live-site progress (the CLI shows it on a terminal). */
   onProgress?(done: number, total: number, host: string): void;
+  /**
+   * Whether this run reports what holds for the whole run (a missing KCC folder) on its first
+   * letter; false in every shard but the first, so merged reports say it once. Default true.
+   */
+  runLevelFindings?: boolean;
 }
 
 /** Today's date as YYYY-MM-DD in local time. */
@@ -71,7 +76,10 @@ export async function startFacts(config: ResolvedConfig, rules: Rule[], options:
     // The folder adapter reads files only: it runs offline too.
     if (resolveKccConfig(config.kcc).adapter !== 'folder' && options.offline) return undefined;
     const { loadKcc } = await import('./kcc/index.js');
-    return loadKcc(config.kcc, config.root, letters.map((l) => l.letter), { cwd: options.cwd, today: options.today ?? localToday(), ...(config.ca ? { ca: config.ca } : {}) });
+    const kcc = await loadKcc(config.kcc, config.root, letters.map((l) => l.letter), { cwd: options.cwd, today: options.today ?? localToday(), ...(config.ca ? { ca: config.ca } : {}) });
+    // No knowledge base: said once, on the run's first letter (kcc-briefing-missing).
+    if (kcc.missing && options.runLevelFindings !== false && letters[0]) kcc.missing.reportOn = letters[0].letter.path;
+    return kcc;
   };
   return {
     letter(refs) {

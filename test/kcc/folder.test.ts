@@ -56,11 +56,17 @@ describe('folder adapter on real files', () => {
     expect(briefings.find((b) => b.id === 'zorg-brieven')!.urls).toEqual(['voorbeeldstad.example/zorg']);
   });
 
-  it('a missing folder is a KnowledgeBaseError naming the folder, not "briefing missing" everywhere', async () => {
-    const e = await loadError('bestaat-niet');
-    expect(e.location).toBe('bestaat-niet');
-    expect(e.message).toContain('bestaat-niet: KCC briefing folder not found');
-    expect(e.reason.nl).toContain('map met KCC-briefings niet gevonden');
+  it('a missing folder is no error: no briefings, and `missing` names the folder (kcc-briefing-missing says it once)', async () => {
+    const facts = await loadKcc({ folder: 'bestaat-niet' }, fixtures, [], { cwd: fixtures });
+    expect(facts.briefings).toEqual([]);
+    expect(facts.missing).toEqual({ folder: `${fixtures}bestaat-niet`, shown: 'bestaat-niet' });
+    // Seen from a folder it is not under, the folder is shown absolute.
+    expect((await loadKcc({ folder: 'bestaat-niet' }, fixtures, [], { cwd: good })).missing?.shown).toBe(`${fixtures}bestaat-niet`);
+  });
+
+  it('a path that is a file, not a folder, stops the run (KnowledgeBaseError)', async () => {
+    const e = await loadError('good/kcc/afvalpas-2027.md');
+    expect(e.reason.en).toBe('is not a folder');
   });
 
   it.each([

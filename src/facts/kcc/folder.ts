@@ -359,17 +359,23 @@ export class FolderKnowledgeBase implements KnowledgeBase {
     this.location = toPosix(relative(root, this.dir)) || '.';
   }
 
+  /** Set by load() when the folder does not exist: its absolute path. */
+  missing?: string;
+
   async load(): Promise<Briefing[]> {
     let info;
     try {
       info = await stat(this.dir);
     } catch (cause) {
+      // No folder yet (a first run): no briefings. kcc-briefing-missing says so once, and every
+      // letter is still checked (KccFacts.missing).
+      if ((cause as NodeJS.ErrnoException).code === 'ENOENT' || (cause as NodeJS.ErrnoException).code === 'ENOTDIR') {
+        this.missing = this.dir;
+        return [];
+      }
       throw new KnowledgeBaseError(
         this.location,
-        {
-          nl: 'map met KCC-briefings niet gevonden — maak hem aan (`brieflint briefing <brief>` schrijft een briefing), zet `kcc.folder` of `kcc.adapter` in de configuratie, of zet de kcc-briefing-regels uit',
-          en: 'KCC briefing folder not found — create it (`brieflint briefing <letter>` writes a briefing), set `kcc.folder` or `kcc.adapter` in the config, or turn the kcc-briefing rules off',
-        },
+        { nl: `kan de map met KCC-briefings niet lezen (${(cause as NodeJS.ErrnoException).code ?? 'fout'})`, en: `cannot read the KCC briefing folder (${(cause as NodeJS.ErrnoException).code ?? 'error'})` },
         { cause },
       );
     }

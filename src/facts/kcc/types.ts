@@ -62,6 +62,21 @@ export interface KccFacts {
    * e.g. KISS answered only its published search, so validity was not checked.
    */
   notes?: Message[];
+  /**
+   * The folder adapter's folder does not exist (a first run: no knowledge base yet). No letter
+   * can be covered; `kcc-briefing-missing` says so once, on the letter `reportOn` (the run's
+   * first letter; absent in other shards), instead of once per letter.
+   */
+  missing?: KccMissing;
+}
+
+export interface KccMissing {
+  /** The absolute path of the folder brieflint looked for. */
+  folder: string;
+  /** That folder as messages show it: relative to the working directory when inside it, else absolute. */
+  shown: string;
+  /** The path of the letter that carries the run's one finding about it. */
+  reportOn?: string;
 }
 
 /** One letter as the HTTP adapters search for it: its id and kenmerk, and the date its briefing must hold on. */
@@ -79,4 +94,6 @@ export interface KnowledgeBase {
   load(): Promise<Briefing[]>;
   /** Filled by load(): what this source could not tell (see KccFacts.notes). */
   readonly notes?: Message[];
+  /** Folder adapter, filled by load(): the absolute path of a folder that does not exist (load() then returns no briefings). */
+  readonly missing?: string;
 }
