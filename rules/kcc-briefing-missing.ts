@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import type { Message } from '../src/types.js';
-import { briefingLabel, hasPlaceholder, mentioningBriefings } from '../src/facts/kcc/match.js';
+import { briefingLabel, brokenCovering, hasPlaceholder, mentioningBriefings } from '../src/facts/kcc/match.js';
 import { briefingFacts } from '../src/facts/letter.js';
 
 export default defineRule({
@@ -40,8 +40,17 @@ export default defineRule({
     const names = kenmerk ? `id “${id}”, kenmerk “${kenmerk}”` : `id “${id}”`;
     const urls = refs.urls.filter((u) => !hasPlaceholder(u));
     const mentions = mentioningBriefings(urls, kcc.briefings);
+    const broken = brokenCovering(letter, kcc);
     let hint: Message;
-    if (mentions.length > 0) {
+    if (broken.length > 0) {
+      // A briefing that could not be read may be the one: say so, rather than "write one".
+      const b = broken[0];
+      const more = broken.length > 1 ? { nl: ` (en nog ${broken.length - 1})`, en: ` (and ${broken.length - 1} more)` } : { nl: '', en: '' };
+      hint = {
+        nl: `De briefing ${b.location}${more.nl} hoort misschien bij deze brief, maar kan niet gelezen worden: ${b.reason.nl}. Herstel die briefing.`,
+        en: `The briefing ${b.location}${more.en} may belong to this letter, but cannot be read: ${b.reason.en}. Fix that briefing.`,
+      };
+    } else if (mentions.length > 0) {
       const m = mentions[0];
       const label = briefingLabel(m.briefing);
       const how = addHow(m.briefing.source, id);

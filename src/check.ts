@@ -30,6 +30,10 @@ export interface CheckedFile {
   refs?: References;
   findings: Finding[];
   error?: Message;
+  /** Absent for a letter; `briefing` for a KCC briefing file that could not be read (`error` says why). */
+  kind?: 'briefing';
+  /** Where in the file the error is: its line and front-matter field, when known. */
+  errorAt?: { line?: number; field?: string };
   /** What the facts say about the letter (addresses and their results, the briefing), for rules and reports. */
   about?: LetterFacts;
 }
@@ -73,6 +77,14 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   for (const f of readable) {
     f.about = letterFacts(f.letter, f.refs, facts, config);
     f.findings = runRules(f.letter, f.refs, facts, config, options.rules, options.lang, f.about);
+  }
+  // A briefing that could not be read is reported on its own file (said once, by the first shard);
+  // it counts as unreadable (exit code 2), and every letter was still checked.
+  if (firstShard) {
+    for (const bad of facts.kcc?.invalid ?? []) {
+      const errorAt = { ...(bad.line !== undefined ? { line: bad.line } : {}), ...(bad.field !== undefined ? { field: bad.field } : {}) };
+      files.push({ path: bad.shown, findings: [], error: bad.reason, kind: 'briefing', ...(Object.keys(errorAt).length ? { errorAt } : {}) });
+    }
   }
   return { files, facts, skipped: skippedRules(options.rules, facts, config), ignored };
 }

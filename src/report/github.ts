@@ -27,7 +27,9 @@ export function formatGithub(report: JsonReport): string {
   for (const file of report.files) {
     const docx = /\.docx$/i.test(file.path);
     if (file.error) {
-      lines.push(command('error', [['file', file.path], ['title', 'brieflint: unreadable letter']], file.error));
+      const line: Array<[string, string]> = file.errorAt?.line ? [['line', String(file.errorAt.line)]] : [];
+      const title = file.kind === 'briefing' ? 'brieflint: invalid KCC briefing' : 'brieflint: unreadable letter';
+      lines.push(command('error', [['file', file.path], ...line, ['title', title]], file.error));
     }
     for (const f of file.findings) {
       const hasLine = f.line >= 1;

@@ -85,7 +85,14 @@ export function formatSarif(report: JsonReport, rules: RuleInfo[], options: Sari
       notifications.push({
         level: 'error',
         message: { text: `${file.path}: ${file.error}` },
-        locations: [{ physicalLocation: { artifactLocation: artifactLocation(file.path) } }],
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: artifactLocation(file.path),
+              ...(file.errorAt?.line ? { region: { startLine: file.errorAt.line } } : {}),
+            },
+          },
+        ],
       });
     }
     for (const f of file.findings) {

@@ -3,41 +3,15 @@
  * checked, and the missing knowledge base is reported once, as an error (kcc-briefing-missing on
  * the run's first letter), naming the folder brieflint looked for and `brieflint init`.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli.js';
-import type { JsonReport } from '../../src/report/types.js';
-
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  let code = 0;
-  const program = buildProgram({ stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, isTTY: false, env: {} }, (c) => (code = c));
-  await program.parseAsync(['node', 'brieflint', ...args]);
-  return { code, stdout, stderr };
-}
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'brieflint-first-run-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+import { checkJson as json, cli, project } from './cli.js';
 
 const LETTERS = {
   'brieven/afval.md': '---\nid: afval-2027\n---\nVraag uw afvalpas aan op voorbeeldstad.nl/afval.\n',
   'brieven/parkeren.md': '---\nid: parkeren-2027\n---\nVerleng uw vergunning op www.voorbeeldstad.nl/Parkeren/Vergunning_Aanvragen.aspx?id=7.\n',
 };
 const CONFIG = { domains: ['voorbeeldstad.nl'] };
-
-async function json(args: string[], cwd: string) {
-  const r = await cli([...args, '--offline', '--format', 'json', '--today', '2027-01-10'], cwd);
-  return { ...r, report: JSON.parse(r.stdout) as JsonReport };
-}
 
 describe('check without a kcc/ folder (a first run)', () => {
   it('checks every letter and reports the missing knowledge base once, as an error naming the folder and brieflint init', async () => {

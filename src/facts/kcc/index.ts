@@ -15,10 +15,10 @@ import { kccClient } from './http.js';
 import type { HttpClient } from '../../http/index.js';
 import { localDate, uniq } from './text.js';
 
-export type { Briefing, BriefingCovers, BriefingForm, KccFacts, KccMissing, KccSearch, KccSource, KnowledgeBase } from './types.js';
+export type { Briefing, BriefingCovers, BriefingForm, KccFacts, KccInvalid, KccMissing, KccSearch, KccSource, KnowledgeBase } from './types.js';
 export { KnowledgeBaseError } from './errors.js';
 export { kccConfigSchema, resolveKccConfig, type KccConfig, type KccFieldMap } from './config.js';
-export { FolderKnowledgeBase, parseBriefingFile, FRONT_MATTER_KEYS } from './folder.js';
+export { FolderKnowledgeBase, parseBriefingFile, FRONT_MATTER_KEYS, type InvalidBriefing } from './folder.js';
 export { ObjectsApiKnowledgeBase, VAC_FIELDS, MIN_OBJECTS_API_VERSION, dataIcontainsTerm } from './objects-api.js';
 export { KissKnowledgeBase, KISS_FIELDS } from './kiss.js';
 export * from './match.js';
@@ -101,6 +101,7 @@ export async function loadKcc(
       letterPaths,
       ...(kb.notes?.length ? { notes: kb.notes } : {}),
       ...(kb.missing ? { missing: { folder: kb.missing, shown: shownPath(kb.missing, cwd) } } : {}),
+      ...(kb.invalid?.length ? { invalid: kb.invalid.map((b) => ({ ...b, shown: shownPath(resolve(root, b.location), cwd) })) } : {}),
     };
   } finally {
     await client?.close().catch(() => undefined);

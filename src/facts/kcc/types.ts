@@ -68,6 +68,26 @@ export interface KccFacts {
    * first letter; absent in other shards), instead of once per letter.
    */
   missing?: KccMissing;
+  /**
+   * Folder adapter: briefing files that could not be read as briefings (bad front matter, an id
+   * used twice). Each is reported on its own file (a `files[]` entry with an error); the other
+   * briefings and every letter are still checked.
+   */
+  invalid?: KccInvalid[];
+}
+
+export interface KccInvalid {
+  /** The file, relative to the config root. */
+  location: string;
+  /** The file as reports show it: relative to the working directory when inside it, else absolute. */
+  shown: string;
+  reason: Message;
+  line?: number;
+  field?: string;
+  /** What it names as its letters, as far as its front matter could be read. */
+  covers?: BriefingCovers;
+  /** Its text, to find a letter's id or kenmerk in. */
+  text: string;
 }
 
 export interface KccMissing {
@@ -96,4 +116,6 @@ export interface KnowledgeBase {
   readonly notes?: Message[];
   /** Folder adapter, filled by load(): the absolute path of a folder that does not exist (load() then returns no briefings). */
   readonly missing?: string;
+  /** Folder adapter, filled by load(): briefing files that could not be read as briefings. */
+  readonly invalid?: Array<Omit<KccInvalid, 'shown'>>;
 }
