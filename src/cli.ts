@@ -11,6 +11,7 @@ import { runCheck, type CheckFlags } from './commands/check.js';
 import { writeBriefing, type BriefingFlags } from './commands/briefing.js';
 import { mergeReports, type MergeFlags } from './commands/merge.js';
 import { explain } from './commands/explain.js';
+import { init, type InitFlags } from './commands/init.js';
 
 export { EXIT } from './commands/io.js';
 export { exitCode } from './commands/check.js';
@@ -98,6 +99,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (path: string, flags: BriefingFlags) => setExit(await writeBriefing(path, flags, io)));
 
   program
+    .command('init')
+    .description('start brieflint here: brieflint.config.json, kcc/ with a README for the KCC lead, .gitignore, and optionally a CI workflow')
+    .option('-d, --domain <domain>', "the gemeente's domain, e.g. voorbeeldstad.nl (repeatable; asked for on a terminal when not given)", (v: string, prev: string[]) => [...prev, v], [])
+    .option('--letters <folder>', 'the folder with the letters, for the workflow and the next steps (default: brieven/ when it exists, else .)')
+    .option('--github', 'also write .github/workflows/brieflint.yml (the brieflint action, pinned to this version)')
+    .option('--gitlab', 'also write a GitLab CI job (.gitlab/brieflint.gitlab-ci.yml, included from .gitlab-ci.yml)')
+    .option('--force', 'overwrite an existing brieflint.config.json (other files are never overwritten)')
+    .addOption(new Option('--lang <lang>', 'language of messages (default nl)').choices(['nl', 'en']))
+    .action(async (flags: InitFlags) => setExit(await init(flags, io)));
+
+  program
     .command('merge-reports')
     .description('merge the JSON or SARIF reports of sharded runs (check --shard i/n) into one, on stdout')
     .argument('<files...>', 'report files, all JSON or all SARIF')
@@ -114,6 +126,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   return program;
 }
 
+/** One question on the terminal (`brieflint init` asks for the domains). */
+async function ask(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
+
 /** Entry point for bin/brieflint.js. */
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.clean;
@@ -124,6 +147,7 @@ export async function main(argv: string[]): Promise<number> {
     isTTY: !!process.stdout.isTTY,
     env: process.env,
     ...(process.stderr.isTTY && !process.env.CI ? { progress: process.stderr } : {}),
+    ...(process.stdin.isTTY && process.stdout.isTTY ? { ask } : {}),
   };
   const program = buildProgram(io, (c) => (code = c));
   try {

@@ -19,6 +19,8 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** A terminal to show live-site progress on (stderr when it is a TTY and not CI). */
   progress?: NodeJS.WriteStream;
+  /** Ask the user a question and resolve to the answer; only when stdin and stdout are a terminal (`brieflint init`). */
+  ask?: (question: string) => Promise<string>;
 }
 
 /** A report file that cannot be written stops the run with exit code 2 and names the file. */

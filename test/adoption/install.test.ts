@@ -34,7 +34,7 @@ describe('the release tarball (slow: npm pack and npm install)', () => {
     expect(ok('tar', ['-xzOf', join(packDir, TARBALL), 'package/LICENSE'], packDir).stdout).toContain('EUROPEAN UNION PUBLIC LICENCE v. 1.2');
   });
 
-  it('installs into an empty project and checks a letter there with npx brieflint', () => {
+  it('README Quick start in an empty project: install, init, a briefing, then a clean check (npx brieflint)', () => {
     const project = tempDir('project');
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'brieven-voorbeeldstad', private: true }, null, 2));
     // README "Install": npm install --save-dev ./brieflint-<version>.tgz
@@ -42,20 +42,38 @@ describe('the release tarball (slow: npm pack and npm install)', () => {
     const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'));
     expect(manifest.devDependencies.brieflint).toMatch(new RegExp(`^file:.*${TARBALL.replace(/\./g, '\\.')}$`));
     expect(existsSync(join(project, 'node_modules/brieflint/LICENSE'))).toBe(true);
-
     expect(ok('npx', ['brieflint', '--version'], project).stdout.trim()).toBe(VERSION);
-    writeFiles(project, {
-      'brieflint.config.json': JSON.stringify({ $schema: './node_modules/brieflint/schema/brieflint.config.schema.json', domains: ['voorbeeldstad.nl'] }),
-      'kcc/afval-2027.md': '---\nletters: [afval-2027]\nvalidUntil: 2099-12-31\nurls: [voorbeeldstad.nl/afval]\n---\n## Wat vertellen we bellers\nDe afvalpas komt per post.\n',
-      'brieven/afval-2027.md': '---\nid: afval-2027\n---\nVraag uw afvalpas aan op voorbeeldstad.nl/afval.\n',
-    });
-    const clean = run('npx', ['brieflint', 'check', 'brieven', '--offline', '--format', 'json'], project);
+
+    // Quick start 1: brieflint init — the config points at the installed schema.
+    writeFiles(project, { 'brieven/afval-2027.md': '---\nid: afval-2027\nmailingDate: 2027-02-01\nrecipients: 5400\n---\nVraag uw afvalpas aan op voorbeeldstad.nl/afval. Bel 14 0123.\n' });
+    ok('npx', ['brieflint', 'init', '--domain', 'voorbeeldstad.nl', '--github'], project);
+    const config = JSON.parse(readFileSync(join(project, 'brieflint.config.json'), 'utf8'));
+    expect(config).toEqual({ $schema: './node_modules/brieflint/schema/brieflint.config.schema.json', domains: ['voorbeeldstad.nl'] });
+    expect(existsSync(join(project, config.$schema))).toBe(true);
+    expect(readFileSync(join(project, '.github/workflows/brieflint.yml'), 'utf8')).toContain(`uses: OWNER/brieflint@v${VERSION}`);
+
+    // Quick start 2: the check says what is missing (a briefing) and how to write one.
+    const before = run('npx', ['brieflint', 'check', 'brieven/', '--offline'], project);
+    expect(before.status).toBe(1);
+    expect(before.stdout).toContain('Schrijf er een met: brieflint briefing brieven/afval-2027.md');
+
+    // Quick start 3: the briefing, completed by the KCC lead (every TODO filled in).
+    ok('npx', ['brieflint', 'briefing', 'brieven/afval-2027.md'], project);
+    const briefing = join(project, 'kcc/afval-2027.md');
+    const filled = readFileSync(briefing, 'utf8')
+      .split('\n')
+      .filter((line) => !/^\s*#\s*TODO|^<!--/.test(line))
+      .map((line) => (line.startsWith('owner:') ? 'owner: Team Afval' : line.replace(/TODO.*$/, 'De afvalpas komt binnen twee weken per post.')))
+      .join('\n');
+    expect(filled).not.toContain('TODO');
+    writeFileSync(briefing, filled);
+    const clean = run('npx', ['brieflint', 'check', 'brieven/', '--offline', '--format', 'json'], project);
     expect(clean.stderr).toBe('');
     expect(clean.status).toBe(0);
     expect(JSON.parse(clean.stdout).summary).toMatchObject({ files: 1, errors: 0, unreadable: 0 });
 
-    writeFiles(project, { 'brieven/afval-2027.md': '---\nid: afval-2027\n---\nVraag uw afvalpas aan op www.voorbeeldstad.nl/Afval/Pas_Aanvragen.aspx?id=3.\n' });
-    const dirty = run('npx', ['brieflint', 'check', 'brieven', '--offline'], project);
+    writeFiles(project, { 'brieven/afval-2027.md': '---\nid: afval-2027\nmailingDate: 2027-02-01\n---\nVraag uw afvalpas aan op www.voorbeeldstad.nl/Afval/Pas_Aanvragen.aspx?id=3.\n' });
+    const dirty = run('npx', ['brieflint', 'check', 'brieven/', '--offline'], project);
     expect(dirty.status).toBe(1);
     expect(dirty.stdout).toContain('pretty-url');
   }, 240_000);
