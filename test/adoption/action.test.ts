@@ -183,7 +183,7 @@ describe('the GitHub Action runs the brieflint of its own checkout (slow: npm ci
     const sub = join(ws, 'gemeente');
     mkdirSync(sub);
     writeFiles(sub, {
-      'instellingen/brieflint.json': JSON.stringify({ domains: ['voorbeeldstad.nl'], rules: { 'kcc-briefing-missing': 'off', 'kcc-briefing-outdated': 'off', 'kcc-briefing-mismatch': 'off' } }),
+      'instellingen/brieflint.json': JSON.stringify({ domains: ['voorbeeldstad.nl'], rules: { 'kcc-briefing-missing': 'off' } }),
       'brieven/a.md': '---\nid: a\n---\nKijk op voorbeeldstad.nl/afval.\n',
     });
     const r = runAction(actionPath, ws, { 'working-directory': 'gemeente', paths: 'brieven/', config: 'instellingen/brieflint.json', args: '--offline' });
