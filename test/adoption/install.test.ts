@@ -1,13 +1,14 @@
 /**
- * SLOW (npm pack + npm install, ~20–60 s): brieflint installs from its release tarball into an
- * empty project and runs there, as README "Install" says — without the npm registry knowing
- * the name brieflint. The tarball's own dependencies come from the npm cache when it has them
- * (`prefer-offline`), else from the registry (CI has it); brieflint itself never does.
+ * SLOW (npm pack + npm install, and a git install that builds: ~1–3 min): brieflint installs from
+ * its release tarball and from its git repository at a tag into an empty project and runs there,
+ * as README "Install" and "Quick start" say — without the npm registry knowing the name
+ * brieflint. Its dependencies come from the npm cache when it has them (`prefer-offline`), else
+ * from the registry (CI has it); brieflint itself never does.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, VERSION, cleanEnv, ok, run, tempDir, writeFiles } from './helpers.js';
+import { ROOT, VERSION, cleanEnv, copyOfRepository, gitRepo, ok, run, tempDir, writeFiles } from './helpers.js';
 
 const TARBALL = `brieflint-${VERSION}.tgz`;
 
@@ -77,4 +78,23 @@ describe('the release tarball (slow: npm pack and npm install)', () => {
     expect(dirty.status).toBe(1);
     expect(dirty.stdout).toContain('pretty-url');
   }, 240_000);
+
+  it('installs from the git repository at a tag: npm installs the devDependencies in its clone and runs prepare (the build)', () => {
+    const repo = copyOfRepository(tempDir('git-repo'), ['test', 'fixtures', 'bench', 'docs']);
+    gitRepo(repo);
+    ok('git', ['tag', `v${VERSION}`], repo);
+    const project = tempDir('git-project');
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'brieven-voorbeeldstad', private: true }, null, 2));
+    // README "Install": npm install --save-dev "git+https://…/brieflint.git#v<version>" (here the copy, by file:).
+    const spec = `git+file://${repo}#v${VERSION}`;
+    ok('npm', ['install', '--save-dev', spec], project);
+    expect(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).devDependencies.brieflint).toBe(spec);
+    expect(existsSync(join(project, 'node_modules/brieflint/dist/bundle/cli.js'))).toBe(true);
+    expect(existsSync(join(project, 'node_modules/brieflint/LICENSE'))).toBe(true);
+    expect(existsSync(join(project, 'node_modules/brieflint/src'))).toBe(false);
+    expect(ok('npx', ['brieflint', '--version'], project).stdout.trim()).toBe(VERSION);
+    writeFiles(project, { 'brieflint.config.json': JSON.stringify({ domains: ['voorbeeldstad.nl'], rules: { 'kcc-briefing-missing': 'off' } }), 'brieven/a.md': '---\nid: a\n---\nKijk op voorbeeldstad.nl/afval.\n' });
+    const clean = run('npx', ['brieflint', 'check', 'brieven/', '--offline'], project);
+    expect(clean.status, clean.stdout + clean.stderr).toBe(0);
+  }, 400_000);
 });
