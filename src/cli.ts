@@ -101,7 +101,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .command('init')
     .description('start brieflint here: brieflint.config.json, kcc/ with a README for the KCC lead, .gitignore, and optionally a CI workflow')
-    .option('-d, --domain <domain>', "the gemeente's domain, e.g. voorbeeldstad.nl (repeatable; asked for on a terminal when not given)", (v: string, prev: string[]) => [...prev, v], [])
+    .option('-d, --domain <domain>', "the gemeente's domain, e.g. voorbeeldstad.nl (repeatable; asked for on a terminal when not given)", (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--letters <folder>', 'the folder with the letters, for the workflow and the next steps (default: brieven/ when it exists, else .)')
     .option('--github', 'also write .github/workflows/brieflint.yml (the brieflint action, pinned to this version)')
     .option('--gitlab', 'also write a GitLab CI job (.gitlab/brieflint.gitlab-ci.yml, included from .gitlab-ci.yml)')

@@ -13,7 +13,8 @@ import { PACKAGE_ROOT, REPOSITORY_URL, VERSION } from '../paths.js';
 import { EXIT, type Io } from './io.js';
 
 export interface InitFlags {
-  domain: string[];
+  /** --domain, repeatable; absent when not given. */
+  domain?: string[];
   letters?: string;
   github?: boolean;
   gitlab?: boolean;
@@ -97,7 +98,7 @@ export async function init(flags: InitFlags, io: Io): Promise<number> {
   const say = (what: string, file: string, note?: string) => lines.push(`  ${what}  ${file}${note ? ` — ${note}` : ''}`);
 
   // The domains: --domain (repeatable, comma-separated too), else asked on a terminal.
-  let given = flags.domain.flatMap((d) => d.split(/[\s,]+/)).filter(Boolean);
+  let given = (flags.domain ?? []).flatMap((d) => d.split(/[\s,]+/)).filter(Boolean);
   if (given.length === 0 && io.ask) given = (await io.ask(t.ask)).split(/[\s,]+/).filter(Boolean);
   const domains: string[] = [];
   for (const d of given) {
