@@ -9,8 +9,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, VERSION, cleanEnv, copyOfRepository, run, tempDir, writeFiles } from './helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanEnv, copyOfRepository, removeTempDirs, ROOT, run, tempDir, VERSION, writeFiles } from './helpers.js';
 
 interface Step {
   name: string;
@@ -125,6 +125,7 @@ function lettersRepository(): string {
 }
 
 describe('the GitHub Action runs the brieflint of its own checkout (slow: npm ci and a build)', () => {
+  afterAll(removeTempDirs);
   let actionPath: string;
   let first: ActionRun;
   let workspace: string;

@@ -3,7 +3,7 @@
  * temporary folders, with an environment that does not leak the `npm test` run around them.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,8 +57,22 @@ export function ok(cmd: string, args: string[], cwd: string, env?: NodeJS.Proces
   return r;
 }
 
+const made: string[] = [];
+
+/** A new temporary folder, removed by removeTempDirs(). */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `brieflint-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `brieflint-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+/**
+ * Remove the temporary folders of this test file (they hold node_modules and pre-commit's
+ * environments: hundreds of MB). BRIEFLINT_KEEP_TMP=1 keeps them to look into.
+ */
+export function removeTempDirs(): void {
+  if (process.env.BRIEFLINT_KEEP_TMP === '1') return;
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export function writeFiles(dir: string, files: Record<string, string>): void {

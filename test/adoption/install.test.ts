@@ -7,12 +7,13 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, VERSION, cleanEnv, copyOfRepository, gitRepo, ok, run, tempDir, writeFiles } from './helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanEnv, copyOfRepository, gitRepo, ok, removeTempDirs, ROOT, run, tempDir, VERSION, writeFiles } from './helpers.js';
 
 const TARBALL = `brieflint-${VERSION}.tgz`;
 
 describe('the release tarball (slow: npm pack and npm install)', () => {
+  afterAll(removeTempDirs);
   let packDir: string;
   let packed: { stdout: string; stderr: string };
 

@@ -11,8 +11,8 @@
  * them (`prefer-offline`), else from the registry (CI has it); brieflint itself never does.
  */
 import { spawnSync } from 'node:child_process';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { VERSION, cleanEnv, copyOfRepository, gitRepo, ok, run, tempDir, writeFiles } from './helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanEnv, copyOfRepository, gitRepo, ok, removeTempDirs, run, tempDir, VERSION, writeFiles } from './helpers.js';
 
 const available = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
 const mustRun = process.env.CI === 'true';
@@ -21,6 +21,7 @@ if (!available && !mustRun) {
 }
 
 describe.skipIf(!available && !mustRun)('the pre-commit hook (slow: pre-commit installs it with npm)', () => {
+  afterAll(removeTempDirs);
   let letters: string;
   let env: NodeJS.ProcessEnv;
   let first: ReturnType<typeof run>;
