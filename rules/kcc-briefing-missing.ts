@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import type { Message } from '../src/types.js';
-import { briefingLabel, hasPlaceholder, mentioningBriefings } from '../src/facts/kcc/match.js';
+import { briefingLabel, brokenCovering, hasPlaceholder, mentioningBriefings } from '../src/facts/kcc/match.js';
 import { briefingFacts } from '../src/facts/letter.js';
 
 export default defineRule({
@@ -17,6 +17,8 @@ export default defineRule({
   check({ letter, refs, facts, about }) {
     const kcc = facts.kcc;
     if (!kcc) return [];
+    // No knowledge base at all (a first run): said once for the run, not once per letter.
+    if (kcc.missing) return kcc.missing.reportOn === letter.path ? [noKnowledgeBase(kcc.missing.shown, letter.path)] : [];
     const known = about?.briefing ?? briefingFacts(letter, refs, kcc, facts.today);
     if (known.state !== 'missing') {
       // A briefing written by `brieflint briefing` and never completed tells the KCC nothing yet.
@@ -38,8 +40,17 @@ export default defineRule({
     const names = kenmerk ? `id “${id}”, kenmerk “${kenmerk}”` : `id “${id}”`;
     const urls = refs.urls.filter((u) => !hasPlaceholder(u));
     const mentions = mentioningBriefings(urls, kcc.briefings);
+    const broken = brokenCovering(letter, kcc);
     let hint: Message;
-    if (mentions.length > 0) {
+    if (broken.length > 0) {
+      // A briefing that could not be read may be the one: say so, rather than "write one".
+      const b = broken[0];
+      const more = broken.length > 1 ? { nl: ` (en nog ${broken.length - 1})`, en: ` (and ${broken.length - 1} more)` } : { nl: '', en: '' };
+      hint = {
+        nl: `De briefing ${b.location}${more.nl} hoort misschien bij deze brief, maar kan niet gelezen worden: ${b.reason.nl}. Herstel die briefing.`,
+        en: `The briefing ${b.location}${more.en} may belong to this letter, but cannot be read: ${b.reason.en}. Fix that briefing.`,
+      };
+    } else if (mentions.length > 0) {
       const m = mentions[0];
       const label = briefingLabel(m.briefing);
       const how = addHow(m.briefing.source, id);
@@ -67,6 +78,20 @@ export default defineRule({
     ];
   },
 });
+
+/** The folder of briefings does not exist: no letter of the run can be covered. */
+function noKnowledgeBase(folder: string, letterPath: string) {
+  return {
+    message: {
+      nl: `Geen KCC-kennisbank: de map ${folder}/ met KCC-briefings bestaat niet, dus bij geen enkele brief is nagegaan of het klantcontactcentrum weet wat inwoners lezen.`,
+      en: `No KCC knowledge base: the folder ${folder}/ of KCC briefings does not exist, so no letter was checked for a KCC briefing.`,
+    },
+    hint: {
+      nl: `Maak hem aan met: brieflint init — en schrijf per brief een briefing met: brieflint briefing ${letterPath}. Staan de briefings ergens anders, zet dan kcc.folder of kcc.adapter in de configuratie.`,
+      en: `Create it with: brieflint init — then write a briefing per letter with: brieflint briefing ${letterPath}. If the briefings live elsewhere, set kcc.folder or kcc.adapter in the config.`,
+    },
+  };
+}
 
 function addHow(source: string, id: string): Message {
   switch (source) {

@@ -31,6 +31,10 @@ export interface CheckedFile {
   refs?: References;
   findings: Finding[];
   error?: Message;
+  /** Absent for a letter; `briefing` for a KCC briefing file that could not be read (`error` says why). */
+  kind?: 'briefing';
+  /** Where in the file the error is: its line and front-matter field, when known. */
+  errorAt?: { line?: number; field?: string };
   /** What the facts say about the letter (addresses and their results, the briefing), for rules and reports. */
   about?: LetterFacts;
   /** The file's absolute path (for the config `overrides` that apply to it). */
@@ -80,7 +84,7 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   const skippedFiles = firstShard ? all.skipped : [];
   if (found.length + missing.length === 0) return { files: [], facts: baseFacts(options), skipped: [], ignored, notes: all.notes, skippedFiles };
   options.onLetters?.(found.length);
-  return checkLoaded(readAhead(found, READ_AHEAD, loadBytes), options, { missing, ignored, notes: all.notes, skippedFiles });
+  return checkLoaded(readAhead(found, READ_AHEAD, loadBytes), options, { missing, ignored, notes: all.notes, skippedFiles, firstShard });
 }
 
 /**
@@ -95,11 +99,19 @@ export async function checkLoaded(
     ignored = [],
     notes = [],
     skippedFiles = [],
-  }: { missing?: string[]; ignored?: string[]; notes?: Message[]; skippedFiles?: string[] } = {},
+    firstShard = true,
+  }: {
+    missing?: string[];
+    ignored?: string[];
+    notes?: Message[];
+    skippedFiles?: string[];
+    /** Whether this run says what holds for the whole run (bad briefings, a missing KCC folder): false in every shard but the first. */
+    firstShard?: boolean;
+  } = {},
 ): Promise<CheckRun> {
   const { config } = options;
   // URLs are fetched as soon as a letter names them, while the other letters are still read.
-  const gatherer = await startFacts(config, options.rules, options);
+  const gatherer = await startFacts(config, options.rules, { ...options, runLevelFindings: firstShard });
   const files: CheckedFile[] = [];
   for await (const [f, loaded] of letters) {
     const { letter, refs, error }: ReadOutcome =
@@ -119,6 +131,14 @@ export async function checkLoaded(
     const own = f.absolute ? configFor(config, f.absolute) : config;
     f.about = letterFacts(f.letter, f.refs, facts, own);
     f.findings = runRules(f.letter, f.refs, facts, own, options.rules, options.lang, f.about);
+  }
+  // A briefing that could not be read is reported on its own file (said once, by the first shard);
+  // it counts as unreadable (exit code 2), and every letter was still checked.
+  if (firstShard) {
+    for (const bad of facts.kcc?.invalid ?? []) {
+      const errorAt = { ...(bad.line !== undefined ? { line: bad.line } : {}), ...(bad.field !== undefined ? { field: bad.field } : {}) };
+      files.push({ path: bad.shown, findings: [], error: bad.reason, kind: 'briefing', ...(Object.keys(errorAt).length ? { errorAt } : {}) });
+    }
   }
   return { files, facts, skipped: skippedRules(options.rules, facts, config), ignored, notes, skippedFiles };
 }

@@ -21,6 +21,7 @@ import { escapeControls } from './report/escape.js';
 import { runServe, type ServeFlags } from './commands/serve.js';
 import { listRules, type RulesFlags } from './commands/rules.js';
 import { printConfig } from './commands/print-config.js';
+import { init, type InitFlags } from './commands/init.js';
 
 export { EXIT } from './commands/io.js';
 export { exitCode } from './commands/check.js';
@@ -116,6 +117,17 @@ export function buildProgram(untrustedIo: Io, setExit: (code: number) => void): 
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['nl', 'en']))
     .option('--today <date>', 'the date written as "updated", and the start of validity when the letter has no mailing date (YYYY-MM-DD)', isoDate)
     .action(async (path: string, flags: BriefingFlags) => setExit(await writeBriefing(path, flags, io)));
+
+  program
+    .command('init')
+    .description('start brieflint here: brieflint.config.json, kcc/ with a README for the KCC lead, .gitignore, and optionally a CI workflow')
+    .option('-d, --domain <domain>', "the gemeente's domain, e.g. voorbeeldstad.nl (repeatable; asked for on a terminal when not given)", (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+    .option('--letters <folder>', 'the folder with the letters, for the workflow and the next steps (default: brieven/ when it exists, else .)')
+    .option('--github', 'also write .github/workflows/brieflint.yml (the brieflint action, pinned to this version)')
+    .option('--gitlab', 'also write a GitLab CI job (.gitlab/brieflint.gitlab-ci.yml, included from .gitlab-ci.yml)')
+    .option('--force', 'overwrite an existing brieflint.config.json (other files are never overwritten)')
+    .addOption(new Option('--lang <lang>', 'language of messages (default nl)').choices(['nl', 'en']))
+    .action(async (flags: InitFlags) => setExit(await init({ ...flags, lang: flags.lang ?? program.lang }, io)));
 
   program
     .command('merge-reports')

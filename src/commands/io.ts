@@ -23,6 +23,8 @@ export interface Io {
   progress?: NodeJS.WriteStream;
   /** Stops a long-running command (`serve`) when aborted; without it, Ctrl+C (SIGINT) or SIGTERM does. */
   signal?: AbortSignal;
+  /** Ask the user a question and resolve to the answer; only when stdin and stdout are a terminal (`brieflint init`). */
+  ask?: (question: string) => Promise<string>;
 }
 
 /** A report file that cannot be written stops the run with exit code 2 and names the file. */

@@ -30,5 +30,17 @@ export function processIo(): Io {
     ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
     env: process.env,
     ...(process.stderr.isTTY && !process.env.CI ? { progress: process.stderr } : {}),
+    ...(process.stdin.isTTY && process.stdout.isTTY ? { ask } : {}),
   };
+}
+
+/** One question on the terminal (`brieflint init` asks for the domains). */
+async function ask(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
 }

@@ -32,6 +32,11 @@ export interface GatherOptions {
   onForms?(forms: FormsFacts): void;
   /** Each step of the live-site and forms checks (check --verbose). */
   onSiteEvent?(event: SiteEvent): void;
+  /**
+   * Whether this run reports what holds for the whole run (a missing KCC folder) on its first
+   * letter; false in every shard but the first, so merged reports say it once. Default true.
+   */
+  runLevelFindings?: boolean;
 }
 
 /** Today's date as YYYY-MM-DD in local time. */
@@ -90,6 +95,8 @@ export async function startFacts(config: ResolvedConfig, rules: Rule[], options:
     if (resolveKccConfig(config.kcc).adapter !== 'folder' && options.offline) return undefined;
     const { loadKcc } = await import('./kcc/index.js');
     const kcc = await loadKcc(config.kcc, config.root, letters.map((l) => l.letter), { cwd: options.cwd, today: options.today ?? localToday(), ...(config.ca ? { ca: config.ca } : {}) });
+    // No knowledge base: said once, on the run's first letter (kcc-briefing-missing).
+    if (kcc.missing && options.runLevelFindings !== false && letters[0]) kcc.missing.reportOn = letters[0].letter.path;
     options.onKcc?.(kcc);
     return kcc;
   };

@@ -8,7 +8,7 @@
  */
 import type { LookupFunction } from 'node:net';
 import { request, type Dispatcher } from 'undici';
-import { VERSION } from '../paths.js';
+import { REPOSITORY_URL, VERSION } from '../paths.js';
 import { parseRetryAfter, retrying } from '../retry.js';
 import { Connections } from './dispatcher.js';
 import { classifyError, proxyFailure, type HttpErrorCode } from './errors.js';
@@ -134,9 +134,9 @@ export interface HttpAnswer extends HopAnswer {
   location?: string;
 }
 
-/** `brieflint/<version> (+https://github.com/brieflint/brieflint)`: who is asking, for every outside call. */
+/** `brieflint/<version> (+<repository>)`: who is asking, for every outside call. */
 export function defaultUserAgent(): string {
-  return `brieflint/${VERSION} (+https://github.com/brieflint/brieflint)`;
+  return `brieflint/${VERSION} (+${REPOSITORY_URL})`;
 }
 
 /** The default retry rule: a timeout, a dropped connection, 408, 429 or a 5xx (not a bot wall's challenge). */

@@ -99,6 +99,35 @@ export const COMMANDS: Record<string, CommandTexts> = {
       },
     },
   },
+  init: {
+    description: {
+      nl: 'begin hier met brieflint: brieflint.config.json, kcc/ met een README voor de KCC-teamleider, .gitignore, en desgewenst een CI-workflow',
+      en: 'start brieflint here: brieflint.config.json, kcc/ with a README for the KCC lead, .gitignore, and optionally a CI workflow',
+    },
+    options: {
+      '--domain': {
+        nl: 'het domein van de gemeente, bijv. voorbeeldstad.nl (herhaalbaar; op een terminal gevraagd als het ontbreekt)',
+        en: "the gemeente's domain, e.g. voorbeeldstad.nl (repeatable; asked for on a terminal when not given)",
+      },
+      '--letters': {
+        nl: 'de map met de brieven, voor de workflow en de volgende stappen (standaard: brieven/ als die bestaat, anders .)',
+        en: 'the folder with the letters, for the workflow and the next steps (default: brieven/ when it exists, else .)',
+      },
+      '--github': {
+        nl: 'schrijf ook .github/workflows/brieflint.yml (de brieflint-action, vastgezet op deze versie)',
+        en: 'also write .github/workflows/brieflint.yml (the brieflint action, pinned to this version)',
+      },
+      '--gitlab': {
+        nl: 'schrijf ook een GitLab CI-job (.gitlab/brieflint.gitlab-ci.yml, ingevoegd vanuit .gitlab-ci.yml)',
+        en: 'also write a GitLab CI job (.gitlab/brieflint.gitlab-ci.yml, included from .gitlab-ci.yml)',
+      },
+      '--force': {
+        nl: 'overschrijf een bestaand brieflint.config.json (andere bestanden worden nooit overschreven)',
+        en: 'overwrite an existing brieflint.config.json (other files are never overwritten)',
+      },
+      '--lang': LANG,
+    },
+  },
   'merge-reports': {
     description: {
       nl: 'voeg de JSON- of SARIF-rapporten van gesplitste runs (check --shard i/n) samen tot één rapport, op stdout',
@@ -175,7 +204,7 @@ export const ARGUMENT_NAMES: Record<Lang, Record<string, string>> = {
 
 /** Option values as help shows them (`--config <bestand>`). */
 export const OPTION_VALUES: Record<Lang, Record<string, string>> = {
-  nl: { file: 'bestand', format: 'formaat', 'format=path': 'formaat=pad', date: 'datum', dir: 'map', lang: 'taal', port: 'poort', address: 'adres' },
+  nl: { domain: 'domein', folder: 'map', file: 'bestand', format: 'formaat', 'format=path': 'formaat=pad', date: 'datum', dir: 'map', lang: 'taal', port: 'poort', address: 'adres' },
   en: {},
 };
 

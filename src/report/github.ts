@@ -26,13 +26,16 @@ function command(kind: string, props: Array<[string, string | number | undefined
 }
 
 const UNREADABLE = { nl: 'brieflint: onleesbare brief', en: 'brieflint: unreadable letter' };
+const INVALID_BRIEFING = { nl: 'brieflint: ongeldige KCC-briefing', en: 'brieflint: invalid KCC briefing' };
 
 export function formatGithub(report: JsonReport, lang: Lang = 'nl'): string {
   const lines: string[] = [];
   for (const file of report.files) {
     const docx = isDocxPath(file.path);
     if (file.error) {
-      lines.push(command('error', [['file', file.path], ['title', UNREADABLE[lang]]], file.error));
+      const line: Array<[string, string]> = file.errorAt?.line ? [['line', String(file.errorAt.line)]] : [];
+      const title = file.kind === 'briefing' ? INVALID_BRIEFING[lang] : UNREADABLE[lang];
+      lines.push(command('error', [['file', file.path], ...line, ['title', title]], file.error));
     }
     for (const f of file.findings) {
       const hasLine = f.line >= 1;

@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import { REPOSITORY_URL } from '../paths.js';
 import type { Lang } from '../types.js';
 import type { Rule } from '../rule.js';
 import type { JsonReport } from './types.js';
@@ -34,9 +35,12 @@ export interface FormatContext {
   linkBase?: string;
 }
 
-/** Where a rule's documentation lives once the package is published (rules/*.md ship with it). */
-export function ruleHelpUri(id: string, version: string): string {
-  return `https://unpkg.com/brieflint@${version}/rules/${id}.md`;
+/**
+ * Where a rule's documentation lives: rules/<id>.md in the repository at the version's tag
+ * (`base`: package.json `repository`). brieflint is not on the npm registry, so never unpkg.
+ */
+export function ruleHelpUri(id: string, version: string, base: string = REPOSITORY_URL): string {
+  return `${base}/blob/v${version}/rules/${id}.md`;
 }
 
 function ruleInfo(rules: Rule[], version: string, lang: Lang): RuleInfo[] {

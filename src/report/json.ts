@@ -77,6 +77,8 @@ export function toJsonReport(run: CheckRun, version: string, lang: Lang): JsonRe
       },
       findings: f.findings.map(toJsonFinding),
       ...(f.error ? { error: f.error[lang] } : {}),
+      ...(f.kind ? { kind: f.kind } : {}),
+      ...(f.errorAt ? { errorAt: f.errorAt } : {}),
       ...(f.about?.briefing ? { briefing: jsonBriefing(f.about.briefing) } : {}),
     };
   });

@@ -41,8 +41,8 @@ export function formatJunit(report: JsonReport, options: JunitOptions = {}): str
     if (file.error) {
       sErrors += 1;
       cases.push(
-        `    <testcase classname="${classname}" name="read letter" ${fileAttr}>\n` +
-          `      <error type="unreadable" message="${escapeXml(file.error)}">${escapeXmlText(`${file.path}: ${file.error}`)}</error>\n` +
+        `    <testcase classname="${classname}" name="${file.kind === 'briefing' ? 'read briefing' : 'read letter'}" ${fileAttr}>\n` +
+          `      <error type="${file.kind === 'briefing' ? 'invalid-briefing' : 'unreadable'}" message="${escapeXml(file.error)}">${escapeXmlText(`${file.path}: ${file.error}`)}</error>\n` +
           `    </testcase>`,
       );
     }

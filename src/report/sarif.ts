@@ -9,6 +9,7 @@ import { baselineKey } from '../baseline.js';
 import { safeJson } from './escape.js';
 import type { Lang } from '../types.js';
 import { formatPosition, isDocxPath } from './position.js';
+import { REPOSITORY_URL } from '../paths.js';
 
 export interface RuleInfo {
   id: string;
@@ -20,14 +21,14 @@ export interface RuleInfo {
 export interface SarifOptions {
   /** Defaults to report.version. */
   toolVersion?: string;
-  /** Defaults to the npm package page. */
+  /** Defaults to the repository brieflint is installed from (package.json `repository`). */
   informationUri?: string;
   /** The language of the messages, for the .docx position added to them (default nl). */
   lang?: Lang;
 }
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-export const BRIEFLINT_INFORMATION_URI = 'https://www.npmjs.com/package/brieflint';
+export const BRIEFLINT_INFORMATION_URI = REPOSITORY_URL;
 /** Relative artifact URIs are relative to the root of the checked-out repository. */
 export const SRCROOT = '%SRCROOT%';
 
@@ -92,7 +93,14 @@ export function formatSarif(report: JsonReport, rules: RuleInfo[], options: Sari
       notifications.push({
         level: 'error',
         message: { text: `${file.path}: ${file.error}` },
-        locations: [{ physicalLocation: { artifactLocation: artifactLocation(file.path) } }],
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: artifactLocation(file.path),
+              ...(file.errorAt?.line ? { region: { startLine: file.errorAt.line } } : {}),
+            },
+          },
+        ],
       });
     }
     for (const f of file.findings) {

@@ -17,6 +17,7 @@ const T = {
     warning: 'waarschuwing',
     info: 'info',
     unreadable: 'kan niet gelezen worden',
+    invalidBriefing: 'ongeldige KCC-briefing',
     urls: 'Webadressen',
     forms: 'Oproepen',
     phones: 'Telefoon',
@@ -43,6 +44,7 @@ const T = {
     warning: 'warning',
     info: 'info',
     unreadable: 'cannot be read',
+    invalidBriefing: 'invalid KCC briefing',
     urls: 'Web addresses',
     forms: 'Calls',
     phones: 'Phone',
@@ -78,7 +80,7 @@ export function formatStylish(untrusted: JsonReport, options: StylishOptions): s
     if (options.quiet && findings.length === 0 && !file.error) continue;
     out.push(c.underline(file.path) + describeLetter(file, t, c));
     if (file.error) {
-      out.push(`  ${c.red(t.error)}  ${t.unreadable}: ${file.error}`, '');
+      out.push(`  ${c.red(t.error)}  ${file.kind === 'briefing' ? t.invalidBriefing : t.unreadable}: ${file.error}`, '');
       continue;
     }
     if (!options.quiet) out.push(...describeReferences(file, t, c, options.lang));

@@ -76,6 +76,14 @@ export interface JsonFile {
   /** Set when the file could not be read (counted in summary.unreadable). */
   error?: string;
   /**
+   * Absent for a letter. `briefing`: a KCC briefing file that could not be read as a briefing
+   * (bad front matter, an id used twice); `error` says why, `errorAt` where. It counts as
+   * unreadable (exit code 2); every letter is still checked.
+   */
+  kind?: 'briefing';
+  /** Where in the file the error is, when known: the line (1 = the opening `---`) and the front-matter field. */
+  errorAt?: { line?: number; field?: string };
+  /**
    * The KCC briefing that covers the letter; null when none does; absent when the knowledge base
    * was not read. `state` (current, draft, not-yet-valid, expired, ends-too-soon) is what the facts
    * say, whatever rules ran; `checkedOn` the date it must hold on (the mailing date, or today),

@@ -56,42 +56,69 @@ describe('folder adapter on real files', () => {
     expect(briefings.find((b) => b.id === 'zorg-brieven')!.urls).toEqual(['voorbeeldstad.example/zorg']);
   });
 
-  it('a missing folder is a KnowledgeBaseError naming the folder, not "briefing missing" everywhere', async () => {
-    const e = await loadError('bestaat-niet');
-    expect(e.location).toBe('bestaat-niet');
-    expect(e.message).toContain('bestaat-niet: KCC briefing folder not found');
-    expect(e.reason.nl).toContain('map met KCC-briefings niet gevonden');
+  it('a missing folder is no error: no briefings, and `missing` names the folder (kcc-briefing-missing says it once)', async () => {
+    const facts = await loadKcc({ folder: 'bestaat-niet' }, fixtures, [], { cwd: fixtures });
+    expect(facts.briefings).toEqual([]);
+    expect(facts.missing).toEqual({ folder: `${fixtures}bestaat-niet`, shown: 'bestaat-niet' });
+    // Seen from a folder it is not under, the folder is shown absolute.
+    expect((await loadKcc({ folder: 'bestaat-niet' }, fixtures, [], { cwd: good })).missing?.shown).toBe(`${fixtures}bestaat-niet`);
+  });
+
+  it('a path that is a file, not a folder, stops the run (KnowledgeBaseError)', async () => {
+    const e = await loadError('good/kcc/afvalpas-2027.md');
+    expect(e.reason.en).toBe('is not a folder');
   });
 
   it.each([
-    ['bad/date', 'bad/date/verlopen.md', 'validUntil', 'line 4, field "validUntil": must be a date like 2027-03-31 (year-month-day; got "31-03-2027")'],
-    ['bad/unknown-key', 'bad/unknown-key/typo.md', 'validUnitl', 'line 4, field "validUnitl": unknown field — did you mean "validUntil"?'],
-    ['bad/type', 'bad/type/aantal.md', 'recipients', 'line 3, field "recipients": must be a whole number (0 or more) (got "heel veel")'],
-    ['bad/no-letters', 'bad/no-letters/niets.md', 'letters', 'field "letters": the briefing names no letter'],
-    ['bad/until-before-from', 'bad/until-before-from/omgekeerd.md', 'validUntil', 'field "validUntil": 2027-02-01 is before validFrom 2027-03-01'],
-    ['bad/duplicate-id', 'bad/duplicate-id/b.md', 'id', 'field "id": "zelfde" is also used by bad/duplicate-id/a.md'],
-  ])('bad front matter (%s) names the file and the field', async (folder, file, field, text) => {
-    const e = await loadError(folder);
-    expect(e.location).toBe(file);
-    expect(e.field).toBe(field);
-    expect(e.message).toContain(`${file}: `);
-    expect(e.message).toContain(text);
-    expect(e.reason.nl).toContain(`veld "${field}"`);
+    ['bad/date', 'bad/date/verlopen.md', 'validUntil', 4, 'line 4, field "validUntil": must be a date, like 2027-03-31, 31-03-2027 or 31 maart 2027 (got "eind maart")'],
+    ['bad/unknown-key', 'bad/unknown-key/typo.md', 'validUnitl', 4, 'line 4, field "validUnitl": unknown field — did you mean "validUntil"?'],
+    ['bad/type', 'bad/type/aantal.md', 'recipients', 3, 'line 3, field "recipients": must be a whole number (0 or more) (got "heel veel")'],
+    ['bad/no-letters', 'bad/no-letters/niets.md', 'letters', undefined, 'field "letters": the briefing names no letter'],
+    ['bad/until-before-from', 'bad/until-before-from/omgekeerd.md', 'validUntil', 4, 'line 4, field "validUntil": 2027-02-01 is before validFrom 2027-03-01'],
+    ['bad/duplicate-id', 'bad/duplicate-id/b.md', 'id', 2, 'line 2, field "id": "zelfde" is also used by bad/duplicate-id/a.md'],
+  ])('bad front matter (%s) is reported on the file, with its line and field; the run goes on', async (folder, file, field, line, text) => {
+    const facts = await loadKcc({ folder }, fixtures, [], { cwd: fixtures });
+    expect(facts.invalid).toHaveLength(1);
+    const bad = facts.invalid![0];
+    expect(bad).toMatchObject({ location: file, shown: file, field });
+    expect(bad.line).toBe(line);
+    expect(bad.reason.en).toContain(text);
+    expect(bad.reason.nl).toContain(`veld "${field}"`);
+    expect(facts.briefings.map((b) => b.location)).not.toContain(file);
   });
 
-  it('invalid YAML and a file without front matter are clear errors too', async () => {
-    const y = await loadError('bad/yaml');
-    expect(y.message).toMatch(/^bad\/yaml\/kapot\.md: line \d+: front matter is not valid YAML/);
-    const n = await loadError('bad/no-front-matter');
-    expect(n.message).toContain('bad/no-front-matter/leeg.md: no front matter');
+  it('an id used twice: the first file counts, the second is reported', async () => {
+    const facts = await loadKcc({ folder: 'bad/duplicate-id' }, fixtures, [], { cwd: fixtures });
+    expect(facts.briefings.map((b) => [b.id, b.location])).toEqual([['zelfde', 'bad/duplicate-id/a.md']]);
+    expect(facts.invalid![0].covers).toEqual({ ids: ['b'], kenmerken: [], paths: [] });
   });
 
-  it('several bad files: one error listing each file', async () => {
-    const e = await loadError('bad/two-errors');
-    expect(e.location).toBe('bad/two-errors');
-    expect(e.message).toContain('2 briefings are invalid');
-    expect(e.message).toContain('bad/two-errors/a.md: line 3, field "validUntil": must be a date');
-    expect(e.message).toContain('bad/two-errors/b.md: line 2, field "letter": unknown field — did you mean "letters"?');
+  it('invalid YAML and a file without front matter are reported too, with their text to search', async () => {
+    const y = await loadKcc({ folder: 'bad/yaml' }, fixtures, [], { cwd: fixtures });
+    expect(y.invalid![0].location).toBe('bad/yaml/kapot.md');
+    expect(y.invalid![0].reason.en).toMatch(/^line \d+: front matter is not valid YAML/);
+    expect(y.invalid![0].line).toBeGreaterThan(1);
+    expect(y.invalid![0].covers).toBeUndefined();
+    expect(y.invalid![0].text).toContain('afvalpas-2027');
+    const n = await loadKcc({ folder: 'bad/no-front-matter' }, fixtures, [], { cwd: fixtures });
+    expect(n.invalid![0]).toMatchObject({ location: 'bad/no-front-matter/leeg.md' });
+    expect(n.invalid![0].reason.en).toContain('no front matter');
+  });
+
+  it('several bad files: each is reported on its own, with what it names', async () => {
+    const facts = await loadKcc({ folder: 'bad/two-errors' }, fixtures, [], { cwd: fixtures });
+    expect(facts.briefings).toEqual([]);
+    expect(facts.invalid!.map((b) => [b.location, b.line, b.field, b.covers?.ids])).toEqual([
+      ['bad/two-errors/a.md', 3, 'validUntil', ['a']],
+      ['bad/two-errors/b.md', 2, 'letter', []],
+    ]);
+    expect(facts.invalid![1].reason.en).toBe('line 2, field "letter": unknown field — did you mean "letters"? (your own fields start with "x-")');
+  });
+
+  it('dates in the forms letters accept: 2027-04-30, 30-04-2027, 30 april 2027', () => {
+    const b = parseBriefingFile('---\nletters: [a]\nmailingDate: 1 februari 2027\nvalidFrom: 01-02-2027\nvalidUntil: 30 april 2027\nupdated: 2027-01-20\n---\nTekst', 'kcc/d.md', 'd');
+    expect(b).toMatchObject({ mailingDate: '2027-02-01', validFrom: '2027-02-01', validUntil: '2027-04-30', lastUpdated: '2027-01-20' });
+    expect(() => parseBriefingFile('---\nletters: [a]\nvalidUntil: 31-02-2027\n---\n', 'kcc/x.md', 'x')).toThrow('line 3, field "validUntil": must be a date');
   });
 
   it('parseBriefingFile: single values for lists, forms as URL or name, x- keys ignored', () => {

@@ -121,3 +121,22 @@ describe('formatSarif', () => {
     expect(a.runs[0].results![0].partialFingerprints!['brieflint/v1']).not.toBe(a.runs[0].results![1].partialFingerprints!['brieflint/v1']);
   });
 });
+
+describe('help links point at the rule docs in the repository, never at a registry', () => {
+  it('helpUri: rules/<id>.md at the version tag of package.json `repository`; informationUri: the repository', async () => {
+    const { render } = await import('../../src/report/index.js');
+    const { allRules } = await import('../../rules/index.js');
+    const { existsSync } = await import('node:fs');
+    const { ROOT } = await import('../adoption/helpers.js');
+    const log = JSON.parse(render('sarif', sampleReport(), { lang: 'nl', color: false, quiet: false, rules: allRules, version: '0.1.0', warningsFail: false, now: new Date() })) as Log;
+    const driver = log.runs[0].tool.driver;
+    expect(driver.informationUri).toBe('https://github.com/OWNER/brieflint');
+    expect(driver.rules!.find((r) => r.id === 'pretty-url')!.helpUri).toBe('https://github.com/OWNER/brieflint/blob/v0.1.0/rules/pretty-url.md');
+    for (const rule of driver.rules!.filter((r) => r.helpUri)) {
+      expect(rule.helpUri).toMatch(/^https:\/\/github\.com\/OWNER\/brieflint\/blob\/v0\.1\.0\/rules\/[a-z-]+\.md$/);
+      // The path in the repository exists: the link leads to the page, once the tag is pushed.
+      expect(existsSync(`${ROOT}/${rule.helpUri!.replace(/^.*\/blob\/v[^/]+\//, '')}`)).toBe(true);
+    }
+    expect(JSON.stringify(log)).not.toMatch(/unpkg\.com|npmjs\.com/);
+  });
+});

@@ -11,18 +11,21 @@ export class KnowledgeBaseError extends Error {
   readonly reason: Message;
   /** Folder adapter: the front-matter field at fault. */
   readonly field?: string;
+  /** Folder adapter: the line in the briefing file (the opening `---` is line 1). */
+  readonly line?: number;
   /** HTTP adapters: the last status code, if any. */
   readonly status?: number;
   constructor(
     location: string,
     reason: Message,
-    options?: { cause?: unknown; field?: string; status?: number },
+    options?: { cause?: unknown; field?: string; line?: number; status?: number },
   ) {
     super(`${location}: ${reason.en}`, options?.cause !== undefined ? { cause: options.cause } : undefined);
     this.name = 'KnowledgeBaseError';
     this.location = location;
     this.reason = reason;
     if (options?.field !== undefined) this.field = options.field;
+    if (options?.line !== undefined) this.line = options.line;
     if (options?.status !== undefined) this.status = options.status;
   }
 }

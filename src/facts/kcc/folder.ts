@@ -5,9 +5,9 @@ import { validatorFor, type Validator } from '../../validators.js';
 import { isMap, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
 import { parseYamlDocument, YamlError } from '../../yaml.js';
 import type { Message } from '../../types.js';
-import type { Briefing, BriefingForm, KnowledgeBase } from './types.js';
+import type { Briefing, BriefingCovers, BriefingForm, KnowledgeBase } from './types.js';
 import { KnowledgeBaseError } from './errors.js';
-import { isIsoDate } from '../../letters/meta.js';
+import { isoDate } from '../../letters/meta.js';
 import { findUrls, uniq } from './text.js';
 
 /**
@@ -58,7 +58,7 @@ export const FRONT_MATTER_KEYS = [
 const TEXT = { type: 'string', minLength: 1 };
 const TEXTS = { anyOf: [TEXT, { type: 'array', items: TEXT }] };
 const IDS = { anyOf: [TEXT, { type: 'number' }, { type: 'array', items: { anyOf: [TEXT, { type: 'number' }] } }] };
-const DATE = { type: 'string' }; // checked by isIsoDate for a clear message
+const DATE = { type: 'string' }; // read by isoDate (the forms letters accept), for a clear message
 const FORM = {
   anyOf: [
     TEXT,
@@ -114,11 +114,34 @@ const EXPECTED: Record<string, Message> = {
   owner: { nl: 'een tekst', en: 'a text' },
 };
 
+/** The example date each date field's message gives, in every form it accepts. */
+const DATE_EXAMPLE = { mailingDate: '2027-02-01', validFrom: '2027-02-01', validUntil: '2027-03-31', updated: '2027-01-20' } as const;
+const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
 let validateFrontMatter: Validator | undefined;
 
 interface ParsedFile {
   briefing: Briefing;
   explicitId: boolean;
+  /** The line of the `id:` key, when the front matter names one. */
+  idLine?: number;
+}
+
+/**
+ * A briefing file that could not be read as a briefing (bad front matter, unreadable, an id used
+ * twice). It is reported on that file, and the other briefings and every letter are still
+ * checked; a letter it may cover is not called "briefing missing" without saying so.
+ */
+export interface InvalidBriefing {
+  /** The file, relative to the config root. */
+  location: string;
+  reason: Message;
+  line?: number;
+  field?: string;
+  /** What the file names as its letters, as far as its front matter could be read. */
+  covers?: BriefingCovers;
+  /** The file's text, to find a letter's id or kenmerk in when the front matter could not be read. */
+  text: string;
 }
 
 /**
@@ -150,7 +173,7 @@ function parse(text: string, file: string, defaultId: string): ParsedFile {
     throw new KnowledgeBaseError(file, {
       nl: `regel ${line}: front matter is geen geldige YAML (${cause.detail.nl})`,
       en: `line ${line}: front matter is not valid YAML (${cause.detail.en})`,
-    }, { cause });
+    }, { cause, line });
   }
   const { doc, lineCounter } = parsed;
   const data: unknown = parsed.value ?? {};
@@ -163,7 +186,7 @@ function parse(text: string, file: string, defaultId: string): ParsedFile {
         nl: `${line ? `regel ${line}, ` : ''}veld "${field}": ${reason.nl}`,
         en: `${line ? `line ${line}, ` : ''}field "${field}": ${reason.en}`,
       },
-      { field },
+      { field, ...(line ? { line } : {}) },
     );
   };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -191,14 +214,20 @@ function parse(text: string, file: string, defaultId: string): ParsedFile {
     fail(field, { nl: `moet ${exp.nl} zijn (staat er: ${got})`, en: `must be ${exp.en} (got ${got})` });
   }
 
+  // Dates in the forms letters accept: 2027-04-30, 30-04-2027, 30 april 2027 (src/letters/meta.ts).
   for (const key of ['mailingDate', 'validFrom', 'validUntil', 'updated'] as const) {
     const v = fm[key];
-    if (v !== undefined && !isIsoDate(v)) {
+    if (v === undefined) continue;
+    const iso = isoDate(v);
+    if (iso === undefined) {
+      const [y, m, d] = DATE_EXAMPLE[key].split('-');
+      const forms = `${DATE_EXAMPLE[key]}, ${d}-${m}-${y} ${'{or}'} ${Number(d)} ${MONTHS_NL[Number(m) - 1]} ${y}`;
       fail(key, {
-        nl: `moet ${EXPECTED[key].nl} zijn (jaar-maand-dag; staat er: ${JSON.stringify(v)})`,
-        en: `must be ${EXPECTED[key].en} (year-month-day; got ${JSON.stringify(v)})`,
+        nl: `moet een datum zijn, zoals ${forms.replace('{or}', 'of')} (staat er: ${JSON.stringify(v)})`,
+        en: `must be a date, like ${forms.replace('{or}', 'or')} (got ${JSON.stringify(v)})`,
       });
     }
+    fm[key] = iso;
   }
   const validFrom = fm.validFrom as string | undefined;
   const validUntil = fm.validUntil as string | undefined;
@@ -251,7 +280,27 @@ function parse(text: string, file: string, defaultId: string): ParsedFile {
     ...(fm.updated !== undefined ? { lastUpdated: fm.updated as string } : {}),
     body,
   };
-  return { briefing, explicitId: fm.id !== undefined };
+  const idLine = fm.id !== undefined ? lineOf('id') : undefined;
+  return { briefing, explicitId: fm.id !== undefined, ...(idLine ? { idLine } : {}) };
+}
+
+/** What a briefing file that failed names as its letters, as far as its front matter parses. */
+function coversOf(text: string): BriefingCovers | undefined {
+  const m = /^---[ \t]*\r?\n([\s\S]*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*\r?$/m.exec(text.replace(/^\uFEFF/, ''));
+  if (!m || m.index !== 0) return undefined;
+  let doc: Document;
+  try {
+    doc = parseYamlDocument(m[1], { uniqueKeys: false }).doc; // the same limits as every YAML read
+  } catch {
+    return undefined;
+  }
+  if (!isMap(doc.contents)) return undefined;
+  const files = doc.get('files');
+  return {
+    ids: scalarStrings(doc, 'letters'),
+    kenmerken: scalarStrings(doc, 'kenmerken'),
+    paths: list(isSeq(files) ? (files.toJSON() as unknown[]) : files).filter((f): f is string => typeof f === 'string'),
+  };
 }
 
 /** A top-level scalar or list of scalars as strings, numbers as written in the source. */
@@ -362,17 +411,25 @@ export class FolderKnowledgeBase implements KnowledgeBase {
     this.location = toPosix(relative(root, this.dir)) || '.';
   }
 
+  /** Set by load() when the folder does not exist: its absolute path. */
+  missing?: string;
+  /** Set by load(): the briefing files that could not be read as briefings (the others are returned). */
+  invalid: InvalidBriefing[] = [];
+
   async load(): Promise<Briefing[]> {
     let info;
     try {
       info = await stat(this.dir);
     } catch (cause) {
+      // No folder yet (a first run): no briefings. kcc-briefing-missing says so once, and every
+      // letter is still checked (KccFacts.missing).
+      if ((cause as NodeJS.ErrnoException).code === 'ENOENT' || (cause as NodeJS.ErrnoException).code === 'ENOTDIR') {
+        this.missing = this.dir;
+        return [];
+      }
       throw new KnowledgeBaseError(
         this.location,
-        {
-          nl: 'map met KCC-briefings niet gevonden — maak hem aan (`brieflint briefing <brief>` schrijft een briefing), zet `kcc.folder` of `kcc.adapter` in de configuratie, of zet de kcc-briefing-regels uit',
-          en: 'KCC briefing folder not found — create it (`brieflint briefing <letter>` writes a briefing), set `kcc.folder` or `kcc.adapter` in the config, or turn the kcc-briefing rules off',
-        },
+        { nl: `kan de map met KCC-briefings niet lezen (${(cause as NodeJS.ErrnoException).code ?? 'fout'})`, en: `cannot read the KCC briefing folder (${(cause as NodeJS.ErrnoException).code ?? 'error'})` },
         { cause },
       );
     }
@@ -380,8 +437,9 @@ export class FolderKnowledgeBase implements KnowledgeBase {
       throw new KnowledgeBaseError(this.location, { nl: 'is geen map', en: 'is not a folder' });
     }
     const files = (await this.list(this.dir)).sort();
-    const errors: KnowledgeBaseError[] = [];
+    const invalid: InvalidBriefing[] = [];
     const parsed: ParsedFile[] = [];
+    const texts = new Map<string, string>();
     for (const abs of files) {
       const file = toPosix(relative(this.root, abs));
       const defaultId = toPosix(relative(this.dir, abs)).replace(/\.md$/i, '');
@@ -389,40 +447,50 @@ export class FolderKnowledgeBase implements KnowledgeBase {
       try {
         text = await readFile(abs, 'utf8');
       } catch (cause) {
-        errors.push(new KnowledgeBaseError(file, { nl: 'kan het bestand niet lezen', en: 'cannot read the file' }, { cause }));
+        invalid.push({ location: file, reason: { nl: `kan het bestand niet lezen (${(cause as NodeJS.ErrnoException).code ?? 'fout'})`, en: `cannot read the file (${(cause as NodeJS.ErrnoException).code ?? 'error'})` }, text: '' });
         continue;
       }
+      texts.set(file, text);
       try {
         parsed.push(parse(text, file, defaultId));
       } catch (e) {
-        if (e instanceof KnowledgeBaseError) errors.push(e);
-        else errors.push(unexpected(file, e)); // a bug in the reader: named, never a stack trace
+        // A bug in the reader is named, never a stack trace; the letters are still checked.
+        const error = e instanceof KnowledgeBaseError ? e : unexpected(file, e);
+        const covers = coversOf(text);
+        invalid.push({
+          location: file,
+          reason: error.reason,
+          ...(error.line !== undefined ? { line: error.line } : {}),
+          ...(error.field !== undefined ? { field: error.field } : {}),
+          ...(covers ? { covers } : {}),
+          text,
+        });
       }
     }
     const seen = new Map<string, string>();
+    const briefings: Briefing[] = [];
     for (const p of parsed) {
       const other = seen.get(p.briefing.id);
       if (other !== undefined) {
-        errors.push(
-          new KnowledgeBaseError(p.briefing.location, {
-            nl: `veld "id": "${p.briefing.id}" wordt ook gebruikt door ${other}`,
-            en: `field "id": "${p.briefing.id}" is also used by ${other}`,
-          }, { field: 'id' }),
-        );
-      } else seen.set(p.briefing.id, p.briefing.location);
+        const line = p.idLine;
+        invalid.push({
+          location: p.briefing.location,
+          reason: {
+            nl: `${line ? `regel ${line}, ` : ''}veld "id": "${p.briefing.id}" wordt ook gebruikt door ${other}`,
+            en: `${line ? `line ${line}, ` : ''}field "id": "${p.briefing.id}" is also used by ${other}`,
+          },
+          ...(line ? { line } : {}),
+          field: 'id',
+          covers: p.briefing.covers,
+          text: texts.get(p.briefing.location) ?? '',
+        });
+        continue;
+      }
+      seen.set(p.briefing.id, p.briefing.location);
+      briefings.push(p.briefing);
     }
-    if (errors.length === 1) throw errors[0];
-    if (errors.length > 1) {
-      throw new KnowledgeBaseError(
-        this.location,
-        {
-          nl: `${errors.length} briefings zijn ongeldig:\n${errors.map((e) => `  ${e.location}: ${e.reason.nl}`).join('\n')}`,
-          en: `${errors.length} briefings are invalid:\n${errors.map((e) => `  ${e.location}: ${e.reason.en}`).join('\n')}`,
-        },
-        { ...(errors[0].field !== undefined ? { field: errors[0].field } : {}) },
-      );
-    }
-    return parsed.map((p) => p.briefing);
+    this.invalid = invalid.sort((a, b) => a.location.localeCompare(b.location));
+    return briefings;
   }
 
   private async list(dir: string): Promise<string[]> {

@@ -3,7 +3,7 @@
  * rules: one read of the folder, or one search per distinct letter id/kenmerk against the
  * HTTP service, deduplicated. Failure is a KnowledgeBaseError (exit code 2).
  */
-import { relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Dispatcher } from 'undici';
 import type { Letter } from '../../types.js';
 import type { KccFacts, KccSearch, KnowledgeBase } from './types.js';
@@ -15,10 +15,10 @@ import { kccClient } from './http.js';
 import type { HttpClient } from '../../http/index.js';
 import { localDate, uniq } from './text.js';
 
-export type { Briefing, BriefingCovers, BriefingForm, KccFacts, KccSearch, KccSource, KnowledgeBase } from './types.js';
+export type { Briefing, BriefingCovers, BriefingForm, KccFacts, KccInvalid, KccMissing, KccSearch, KccSource, KnowledgeBase } from './types.js';
 export { KnowledgeBaseError } from './errors.js';
 export { kccConfigSchema, resolveKccConfig, type KccConfig, type KccFieldMap } from './config.js';
-export { FolderKnowledgeBase, parseBriefingFile, FRONT_MATTER_KEYS } from './folder.js';
+export { FolderKnowledgeBase, parseBriefingFile, FRONT_MATTER_KEYS, type InvalidBriefing } from './folder.js';
 export { ObjectsApiKnowledgeBase, VAC_FIELDS, MIN_OBJECTS_API_VERSION, dataIcontainsTerm } from './objects-api.js';
 export { KissKnowledgeBase, KISS_FIELDS } from './kiss.js';
 export * from './match.js';
@@ -41,6 +41,13 @@ export interface LoadKccOptions {
 
 /** What loadKcc needs of a letter. */
 export type KccLetter = Pick<Letter, 'path'> & { meta: Pick<Letter['meta'], 'id' | 'kenmerk'> & Partial<Pick<Letter['meta'], 'mailingDate'>> };
+
+/** A path as messages show it: relative to `cwd` when inside it, else absolute (forward slashes). */
+export function shownPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+  return sep === '/' ? shown : shown.split(sep).join('/');
+}
 
 /** The adapter the config asks for. `terms`: the letter ids and kenmerken the HTTP adapters search for. */
 export function createKnowledgeBase(
@@ -87,7 +94,15 @@ export async function loadKcc(
       const rel = relative(root, resolve(cwd, l.path));
       letterPaths[l.path] = sep === '/' ? rel : rel.split(sep).join('/');
     }
-    return { source: kb.source, location: kb.location, briefings, letterPaths, ...(kb.notes?.length ? { notes: kb.notes } : {}) };
+    return {
+      source: kb.source,
+      location: kb.location,
+      briefings,
+      letterPaths,
+      ...(kb.notes?.length ? { notes: kb.notes } : {}),
+      ...(kb.missing ? { missing: { folder: kb.missing, shown: shownPath(kb.missing, cwd) } } : {}),
+      ...(kb.invalid?.length ? { invalid: kb.invalid.map((b) => ({ ...b, shown: shownPath(resolve(root, b.location), cwd) })) } : {}),
+    };
   } finally {
     await client?.close().catch(() => undefined);
   }

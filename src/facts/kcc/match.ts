@@ -3,7 +3,7 @@
  */
 import picomatch from 'picomatch';
 import type { FormMention, Letter, Message, References, UrlRef } from '../../types.js';
-import type { Briefing, KccFacts } from './types.js';
+import type { Briefing, KccFacts, KccInvalid } from './types.js';
 import { urlKey } from '../../extract/urls.js';
 import { normalizePhone } from '../../extract/phones.js';
 import { findPhones, findUrls, normId } from './text.js';
@@ -79,6 +79,23 @@ export function coveringBriefings(letter: LetterLike, kcc: KccFacts): Covering[]
     if (reason) out.push({ briefing: b, reason });
   }
   return out;
+}
+
+/**
+ * Briefing files that could not be read (KccFacts.invalid) but may cover the letter: what could
+ * be read of their front matter names its id or kenmerk or a glob matching its path, or their
+ * text holds its id or kenmerk as a word. A letter they may cover is not simply "briefing missing".
+ */
+export function brokenCovering(letter: LetterLike, kcc: KccFacts): KccInvalid[] {
+  const terms = [letter.meta.id, letter.meta.kenmerk].filter((t): t is string => !!t && t.trim() !== '');
+  return (kcc.invalid ?? []).filter((bad) => {
+    if (bad.covers && coverReason({ covers: bad.covers } as Briefing, letter, kcc.letterPaths?.[letter.path])) return true;
+    return terms.some((term) => new RegExp(`(?<![\\p{L}\\p{N}_/-])${escapeRegExp(term.trim())}(?![\\p{L}\\p{N}_/-])`, 'iu').test(bad.text));
+  });
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The date a briefing must hold on: the mailing date, or today when the letter has none. */

@@ -62,6 +62,41 @@ export interface KccFacts {
    * e.g. KISS answered only its published search, so validity was not checked.
    */
   notes?: Message[];
+  /**
+   * The folder adapter's folder does not exist (a first run: no knowledge base yet). No letter
+   * can be covered; `kcc-briefing-missing` says so once, on the letter `reportOn` (the run's
+   * first letter; absent in other shards), instead of once per letter.
+   */
+  missing?: KccMissing;
+  /**
+   * Folder adapter: briefing files that could not be read as briefings (bad front matter, an id
+   * used twice). Each is reported on its own file (a `files[]` entry with an error); the other
+   * briefings and every letter are still checked.
+   */
+  invalid?: KccInvalid[];
+}
+
+export interface KccInvalid {
+  /** The file, relative to the config root. */
+  location: string;
+  /** The file as reports show it: relative to the working directory when inside it, else absolute. */
+  shown: string;
+  reason: Message;
+  line?: number;
+  field?: string;
+  /** What it names as its letters, as far as its front matter could be read. */
+  covers?: BriefingCovers;
+  /** Its text, to find a letter's id or kenmerk in. */
+  text: string;
+}
+
+export interface KccMissing {
+  /** The absolute path of the folder brieflint looked for. */
+  folder: string;
+  /** That folder as messages show it: relative to the working directory when inside it, else absolute. */
+  shown: string;
+  /** The path of the letter that carries the run's one finding about it. */
+  reportOn?: string;
 }
 
 /** One letter as the HTTP adapters search for it: its id and kenmerk, and the date its briefing must hold on. */
@@ -79,4 +114,8 @@ export interface KnowledgeBase {
   load(): Promise<Briefing[]>;
   /** Filled by load(): what this source could not tell (see KccFacts.notes). */
   readonly notes?: Message[];
+  /** Folder adapter, filled by load(): the absolute path of a folder that does not exist (load() then returns no briefings). */
+  readonly missing?: string;
+  /** Folder adapter, filled by load(): briefing files that could not be read as briefings. */
+  readonly invalid?: Array<Omit<KccInvalid, 'shown'>>;
 }

@@ -195,7 +195,7 @@ export interface SiteOptions {
   perHost?: number;
   /** Bytes of a response body read at most (default 512 KiB). */
   maxBodyBytes?: number;
-  /** Default `brieflint/<version> (+https://github.com/brieflint/brieflint)`. */
+  /** Default `brieflint/<version> (+<repository>)`, see src/paths.ts REPOSITORY_URL. */
   userAgent?: string;
   /** Disk cache of successful results; undefined = no cache. */
   cache?: SiteCacheOptions;
