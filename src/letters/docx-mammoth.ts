@@ -23,6 +23,12 @@ import { countTrackedChanges, removeHiddenRuns, type HiddenStyles } from './docx
 export interface BodyContext {
   hidden: HiddenStyles;
   tracked: { insertions: number; deletions: number };
+  /**
+   * Set while the walker asks mammoth which part an image is: mammoth's image element only knows
+   * how to read itself (through our zip file below), so asking it to read tells us the part name,
+   * and nothing is read.
+   */
+  naming?: (part: string) => void;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -62,10 +68,15 @@ interface MBookmarkStart {
   type: 'bookmarkStart';
   name: string;
 }
-interface MOther {
-  type: 'tab' | 'break' | 'image' | 'commentReference';
+interface MImage {
+  type: 'image';
+  altText?: string;
+  readAsArrayBuffer(): Promise<unknown>;
 }
-type MElement = MParagraph | MContainer | MHyperlink | MText | MCheckbox | MNoteReference | MBookmarkStart | MOther;
+interface MOther {
+  type: 'tab' | 'break' | 'commentReference';
+}
+type MElement = MParagraph | MContainer | MHyperlink | MText | MCheckbox | MNoteReference | MBookmarkStart | MImage | MOther;
 
 interface MNote {
   noteType: 'footnote' | 'endnote';
@@ -91,7 +102,7 @@ const TEXTBOX_END = 'brieflint-textbox-end';
 /** Read the body, then the footnotes and endnotes it refers to, into `writer`. */
 export async function readBodyWithMammoth(displayPath: string, pkg: DocxPackage, writer: BlockWriter, context: BodyContext): Promise<void> {
   const document = await mammothDocument(displayPath, pkg, context);
-  const walker = new TreeWalker(writer, document);
+  const walker = new TreeWalker(writer, document, context);
   walker.blocks(document.children, false);
   walker.notes();
 }
@@ -128,6 +139,10 @@ function mammothZipFile(displayPath: string, pkg: DocxPackage, context: BodyCont
   return {
     exists: (name) => pkg.zip.has(name),
     read: async (name, encoding) => {
+      if (context.naming && !encoding) {
+        context.naming(name);
+        return new Uint8Array();
+      }
       const bytes = await pkg.zip.read(name);
       if (!encoding) return bytes;
       let xml = new TextDecoder(encoding).decode(bytes);
@@ -196,6 +211,7 @@ class TreeWalker {
   constructor(
     private readonly writer: BlockWriter,
     private readonly document: MDocument,
+    private readonly context: BodyContext,
   ) {}
 
   blocks(elements: MElement[], inCell: boolean): void {
@@ -219,6 +235,19 @@ class TreeWalker {
       this.blocks(note.body, false);
       this.parts.pop();
     }
+  }
+
+  /** The part an embedded image is (see BodyContext.naming); undefined for a picture linked to a file outside. */
+  private imagePart(image: MImage): string | undefined {
+    let part: string | undefined;
+    this.context.naming = (name) => (part = name);
+    try {
+      // mammoth calls our zip file's read() synchronously; a linked picture rejects (external files are off).
+      image.readAsArrayBuffer().catch(() => undefined);
+    } finally {
+      this.context.naming = undefined;
+    }
+    return part;
   }
 
   private paragraph(p: MParagraph, inCell: boolean): void {
@@ -257,6 +286,9 @@ class TreeWalker {
           break;
         case 'noteReference':
           this.noteReferences.push(el);
+          break;
+        case 'image':
+          this.writer.image(this.imagePart(el), el.altText);
           break;
         case 'paragraph':
         case 'table':
