@@ -6,6 +6,8 @@
 import { stringify } from 'yaml';
 import type { Letter, References } from './types.js';
 import { hasPlaceholder, letterForms, letterUrlKey } from './facts/kcc/match.js';
+import { qrDestinations } from './facts/kcc/mismatch.js';
+import { pageOf, urlKey } from './extract/urls.js';
 import { normalizePhone } from './extract/phones.js';
 import { addDays, dateNl } from './facts/kcc/text.js';
 
@@ -49,6 +51,17 @@ export function renderBriefing(letter: Letter, refs: References, today: string):
     seenUrls.add(k);
     urls.push(u.printed);
   }
+  // Where the letter's QR codes lead: residents who scan one land there, and may call about it.
+  const qrUrls: string[] = [];
+  for (const q of qrDestinations(refs)) {
+    const k = urlKey(pageOf(q.href!));
+    if (seenUrls.has(k)) continue;
+    seenUrls.add(k);
+    const shown = pageOf(q.href!).replace(/^https:\/\//i, '');
+    urls.push(shown);
+    qrUrls.push(shown);
+  }
+  const payments = (refs.qr ?? []).filter((q) => q.kind === 'epc' && q.payment);
   const forms: Array<{ url?: string; text: string }> = [];
   const seenForms = new Set<string>();
   for (const f of letterForms(refs)) {
@@ -108,6 +121,12 @@ export function renderBriefing(letter: Letter, refs: References, today: string):
   );
   if (kenmerk) facts.push(`- Kenmerk: ${kenmerk}.`);
   if (urls.length > 0) facts.push(`- De brief verwijst naar: ${urls.join(', ')}.`);
+  for (const q of qrUrls) facts.push(`- QR-code naar ${q}.`);
+  for (const q of payments) {
+    const p = q.payment!;
+    const to = [p.name, p.iban].filter(Boolean).join(', ');
+    facts.push(`- QR-code om te betalen${p.amount ? `: ${p.amount}` : ''}${to ? ` aan ${to}` : ''}${p.reference ? ` (kenmerk ${p.reference})` : ''}.`);
+  }
   for (const f of forms) facts.push(`- Formulier${f.url ? ` op ${f.url}` : ''} (“${f.text.replace(/\s+/g, ' ')}”).`);
   if (phones.length > 0) facts.push(`- Telefoonnummer in de brief: ${phones.join(', ')}.`);
   const logins = [...new Set(refs.logins.map((l) => ({ digid: 'DigiD', eherkenning: 'eHerkenning', eidas: 'eIDAS' })[l.kind]))];

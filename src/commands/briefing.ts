@@ -6,7 +6,7 @@ import type { Lang } from '../types.js';
 import { allRules } from '../../rules/index.js';
 import { loadConfig } from '../config/index.js';
 import { configSections } from '../config/sections.js';
-import { applyManifest } from '../read/one.js';
+import { applyManifest, readImages } from '../read/one.js';
 import { resolveKccConfig } from '../facts/kcc/config.js';
 import { LetterReadError, readLetter } from '../letters/index.js';
 import { extractReferences } from '../extract/index.js';
@@ -29,6 +29,7 @@ export async function writeBriefing(path: string, flags: BriefingFlags, io: Io):
     if (!existsSync(absolute)) throw new LetterReadError(path, { nl: 'bestand bestaat niet', en: 'no such file' });
     const letter = await readLetter(absolute, relative(io.cwd, absolute).split('\\').join('/'));
     applyManifest(letter, absolute, config);
+    await readImages(letter, absolute, config.root); // where the letter's QR codes lead
     // Loaded for this command only (it brings the yaml package): check starts faster.
     const { briefingFileName, renderBriefing } = await import('../briefing.js');
     const dir = flags.out ? resolve(io.cwd, flags.out) : resolve(config.root, resolveKccConfig(config.kcc).folder);

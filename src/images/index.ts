@@ -28,7 +28,8 @@ export async function readLetterImages(letter: Letter, loader?: ImageLoader): Pr
   if (!images?.length) return;
   const done = new Map<string, ImageReading>();
   for (const image of images) {
-    const key = image.external ? undefined : image.name;
+    // A part or file read once per letter; images in the letter itself (`data:`) each on their own.
+    const key = image.external || image.name.startsWith('data:') ? undefined : image.name;
     const known = key !== undefined ? done.get(key) : undefined;
     image.read = known ?? (await readImage(image, loader));
     if (key !== undefined) done.set(key, image.read);

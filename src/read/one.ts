@@ -31,16 +31,20 @@ export async function parseOne(file: FoundFile, data: Buffer, config: ManifestCo
   try {
     const letter = await parseLetter(file.display, data);
     applyManifest(letter, file.absolute, config);
-    if (letter.images?.length) {
-      // The image decoders load only when a run meets a letter with images.
-      const { readLetterImages } = await import('../images/index.js');
-      await readLetterImages(letter, imagesOnDisk(file.absolute, config.root));
-    }
+    await readImages(letter, file.absolute, config.root);
     const refs = extractReferences(letter);
     return { letter: releaseText(letter), refs };
   } catch (error) {
     return { error: readError(error) };
   }
+}
+
+/** Read the letter's images for QR codes (bytes from the .docx, or from disk next to a Markdown letter). */
+export async function readImages(letter: Letter, absolutePath: string, root: string): Promise<void> {
+  if (!letter.images?.length) return;
+  // The image decoders load only when a run meets a letter with images.
+  const { readLetterImages } = await import('../images/index.js');
+  await readLetterImages(letter, imagesOnDisk(absolutePath, root));
 }
 
 /**
@@ -65,15 +69,17 @@ function imagesOnDisk(letterPath: string, root: string) {
       return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
     });
     const target = resolve(base, name);
+    const folders = [root, base];
+    if (!inside(target, folders)) throw new ImageLoadError('outside');
     let real: string;
     try {
       real = await realpath(target);
     } catch {
       throw new ImageLoadError('missing');
     }
-    const folders = [root, base];
+    // A symbolic link inside may point outside.
     const realFolders = await Promise.all(folders.map((f) => realpath(f).catch(() => f)));
-    if (!inside(target, folders) || !inside(real, realFolders)) throw new ImageLoadError('outside');
+    if (!inside(real, realFolders)) throw new ImageLoadError('outside');
     const info = await stat(real).catch(() => undefined);
     if (!info?.isFile()) throw new ImageLoadError('missing');
     if (info.size > MAX_IMAGE_BYTES) throw new ImageLoadError('too-large');

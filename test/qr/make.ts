@@ -82,6 +82,8 @@ export interface WordLetter {
   /** Body paragraphs, each a string or a list of pieces. */
   body: Array<string | Piece[]>;
   footer?: Array<string | Piece[]>;
+  /** Store the footer's pictures as VML (`w:pict` / `v:imagedata r:id`), as older Word versions did. */
+  vml?: boolean;
 }
 
 const EMF_MARK = Buffer.from('brieflint-emf-placeholder');
@@ -116,12 +118,24 @@ export async function wordLetter(letter: WordLetter): Promise<Buffer> {
     ],
   });
   const bytes = await Packer.toBuffer(doc);
-  return withEmf(bytes);
+  return withEmf(bytes, letter.vml ?? false);
 }
 
 /** Rename every EMF stand-in to `.emf` with EMF bytes, as Word stores a metafile picture. */
-async function withEmf(bytes: Buffer): Promise<Buffer> {
+async function withEmf(bytes: Buffer, vml: boolean): Promise<Buffer> {
   const zip = await JSZip.loadAsync(bytes);
+  if (vml) {
+    for (const name of Object.keys(zip.files)) {
+      if (!/^word\/footer\d*\.xml$/.test(name)) continue;
+      const xml = await zip.file(name)!.async('string');
+      zip.file(
+        name,
+        xml.replace(/<w:drawing>[\s\S]*?r:embed="([^"]+)"[\s\S]*?<\/w:drawing>/g, (_m, id: string) =>
+          `<w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" style="width:80pt;height:80pt"><v:imagedata r:id="${id}" o:title="QR-code"/></v:shape></w:pict>`,
+        ),
+      );
+    }
+  }
   const renamed = new Map<string, string>();
   for (const name of Object.keys(zip.files)) {
     if (!name.startsWith('word/media/') || zip.files[name].dir) continue;
@@ -132,7 +146,7 @@ async function withEmf(bytes: Buffer): Promise<Buffer> {
     zip.file(emf, emfHeader());
     renamed.set(name.slice('word/'.length), emf.slice('word/'.length));
   }
-  if (renamed.size === 0) return bytes;
+  if (renamed.size === 0) return vml ? zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }) : bytes;
   for (const name of Object.keys(zip.files)) {
     if (!name.endsWith('.rels') || zip.files[name].dir) continue;
     let xml = await zip.file(name)!.async('string');
