@@ -2,7 +2,7 @@ import { defineRule } from '../src/rule.js';
 import type { Message, QrRef, References, Report, UrlRef } from '../src/types.js';
 import { hostOf, onDomain } from '../src/domains.js';
 import { normalizeUrl, pageOf, sameUrl } from '../src/extract/urls.js';
-import { displayUrl, isLive, qrAddress, type AddressFact } from '../src/facts/site/results.js';
+import { addressFacts, displayUrl, isLive, qrAddress, type AddressFact } from '../src/facts/site/results.js';
 
 export interface QrMismatchOptions {
   /** More host names (or parent domains) of acceptance and test sites, besides the ones recognised by their labels. */
@@ -69,10 +69,12 @@ export default defineRule<QrMismatchOptions>({
   check({ refs, facts, options, config, about }) {
     const reports: Report[] = [];
     const live = facts.site !== undefined;
-    for (const qr of refs.qr ?? []) {
+    if (!refs.qr?.length) return reports;
+    const addresses = about?.addresses ?? addressFacts(refs, facts);
+    for (const qr of refs.qr) {
       if (qr.kind !== 'url' || !qr.href || !/^https?:\/\//i.test(qr.href)) continue;
-      const fact = qrAddress(about?.addresses, qr);
-      const report = acceptance(qr, fact, options.acceptanceHosts ?? []) ?? mismatch(qr, fact, refs, about?.addresses, live) ?? foreign(qr, config.domains, config.allowedDomains);
+      const fact = qrAddress(addresses, qr);
+      const report = acceptance(qr, fact, options.acceptanceHosts ?? []) ?? mismatch(qr, fact, refs, addresses, live) ?? foreign(qr, config.domains, config.allowedDomains);
       if (report) reports.push(report);
     }
     return reports;
