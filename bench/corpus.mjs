@@ -3,7 +3,9 @@
 // them after a set latency. Deterministic: the same options give the same corpus.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Document, ExternalHyperlink, Footer, Header, Packer, Paragraph, TextRun } from 'docx';
+import { Document, ExternalHyperlink, Footer, Header, ImageRun, Packer, Paragraph, TextRun } from 'docx';
+import QRCode from 'qrcode';
+import { PNG } from 'pngjs';
 import { page } from '../fixtures/site/server.mjs';
 
 export const OWN = 'voorbeeldstad.example';
@@ -221,10 +223,41 @@ async function writeAll(entries, width = 64) {
   }
 }
 
-/** One .docx letter (Word, via the `docx` package): header, footer, hyperlinks with the printed text. */
-async function docxLetter(id, i, urls) {
+/** A letterhead logo: a wide two-tone PNG (600 × 150), as gemeenten put in the header. */
+function logoPng() {
+  const png = new PNG({ width: 600, height: 150 });
+  for (let y = 0; y < 150; y++) {
+    for (let x = 0; x < 600; x++) {
+      const i = (y * 600 + x) * 4;
+      const ink = (x > 20 && x < 150 && y > 20 && y < 130) || (x > 180 && x < 580 && y > 60 && y < 90);
+      png.data[i] = ink ? 0 : 255;
+      png.data[i + 1] = ink ? 84 : 255;
+      png.data[i + 2] = ink ? 166 : 255;
+      png.data[i + 3] = 255;
+    }
+  }
+  return PNG.sync.write(png);
+}
+let logo;
+
+/** A QR code picture as Word letters hold one (PNG, 6 pixels a module). */
+async function qrRun(payload) {
+  const data = await QRCode.toBuffer(payload, { margin: 4, scale: 6, errorCorrectionLevel: 'M' });
+  return new ImageRun({ type: 'png', data, transformation: { width: 100, height: 100 } });
+}
+
+/**
+ * One .docx letter (Word, via the `docx` package): header, footer, hyperlinks with the printed text.
+ * With `images`: a logo in the header, a QR code to the first address in the body, one to the
+ * contact page in the footer (three pictures: two codes to read, one logo to skip).
+ */
+async function docxLetter(id, i, urls, images = false) {
   const topic = urls[0].title.split(' ')[0];
   const body = [new Paragraph('Beste inwoner,'), new Paragraph(FILLER[i % FILLER.length])];
+  if (images) {
+    const first = printed(urls[0], 'own');
+    body.push(new Paragraph({ children: [new TextRun(`Scan de QR-code of ga naar ${first}. `), await qrRun(first.startsWith('https://') ? first : `https://${first}`)] }));
+  }
   urls.forEach((u, k) => {
     const shown = printed(u, 'own');
     const href = shown.startsWith('https://') ? shown : `https://${shown}`;
@@ -247,8 +280,25 @@ async function docxLetter(id, i, urls) {
     subject: id,
     sections: [
       {
-        headers: { default: new Header({ children: [new Paragraph('Gemeente Voorbeeldstad')] }) },
-        footers: { default: new Footer({ children: [new Paragraph(`${OWN} · telefoon 14 0123 · Postbus 1, 1234 AB Voorbeeldstad`)] }) },
+        headers: {
+          default: new Header({
+            children: images
+              ? [new Paragraph({ children: [new ImageRun({ type: 'png', data: (logo ??= logoPng()), transformation: { width: 200, height: 50 } })] }), new Paragraph('Gemeente Voorbeeldstad')]
+              : [new Paragraph('Gemeente Voorbeeldstad')],
+          }),
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                children: [
+                  new TextRun(`${OWN} · telefoon 14 0123 · Postbus 1, 1234 AB Voorbeeldstad`),
+                  ...(images ? [new TextRun(' '), await qrRun(`https://${OWN}/contact`)] : []),
+                ],
+              }),
+            ],
+          }),
+        },
         children: body,
       },
     ],
@@ -256,15 +306,15 @@ async function docxLetter(id, i, urls) {
   return Packer.toBuffer(doc);
 }
 
-/** `count` .docx letters in `dir` (own-domain URLs as printed). */
-export async function writeDocxCorpus(dir, { letters, model, prefix = 'sjabloon', seed = 13 }) {
+/** `count` .docx letters in `dir` (own-domain URLs as printed); `images`: with a logo and two QR codes each. */
+export async function writeDocxCorpus(dir, { letters, model, prefix = 'sjabloon', seed = 13, images = false }) {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const plan = letterPlan(letters, model, seed);
   for (let i = 0; i < plan.length; i += 16) {
     const batch = plan.slice(i, i + 16).map(async (urls, k) => {
       const id = letterId(prefix, i + k);
-      await writeFile(join(dir, `${id}.docx`), await docxLetter(id, i + k, urls));
+      await writeFile(join(dir, `${id}.docx`), await docxLetter(id, i + k, urls, images));
     });
     await Promise.all(batch);
   }

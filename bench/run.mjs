@@ -143,10 +143,13 @@ log(`bench: wrote ${N} + ${N} Markdown letters in ${round((performance.now() - t
 const manifestFile = join(CORPUS, 'manifest.json');
 const manifest = existsSync(manifestFile) ? JSON.parse(await readFile(manifestFile, 'utf8')) : {};
 const docxDir = join(CORPUS, 'docx');
-const docxKey = `${M}/${K}/1`;
-if (M > 0 && (manifest.docx !== docxKey || !existsSync(docxDir))) {
+// The same letters with pictures (a logo, two QR codes): what reading the pictures adds.
+const docxImagesDir = join(CORPUS, 'docx-images');
+const docxKey = `${M}/${K}/2`;
+if (M > 0 && (manifest.docx !== docxKey || !existsSync(docxDir) || !existsSync(docxImagesDir))) {
   const t = performance.now();
   await writeDocxCorpus(docxDir, { letters: M, model });
+  await writeDocxCorpus(docxImagesDir, { letters: M, model, images: true });
   manifest.docx = docxKey;
   log(`bench: wrote ${M} .docx letters in ${round((performance.now() - t) / 1000, 1)} s`);
 }
@@ -322,11 +325,20 @@ async function offlineRowsFor(workloads, files, { repeats = REPEATS } = {}) {
   const slug = (label) => label.replace(/[^a-z0-9]+/gi, '-');
   const list = join(CORPUS, 'out', `${slug(workloads[0].label)}.files.json`);
   await writeFile(list, JSON.stringify(files));
+  // A workload may bring its own files (the same letters with pictures).
+  const lists = await Promise.all(
+    workloads.map(async (w) => {
+      if (!w.files) return list;
+      const own = join(CORPUS, 'out', `${slug(w.label)}.files.json`);
+      await writeFile(own, JSON.stringify(w.files));
+      return own;
+    }),
+  );
   const runs = workloads.map(() => []);
   for (let i = 0; i < repeats; i++) {
     for (const [w, { label, mode }] of workloads.entries()) {
       const out = join(CORPUS, 'out', `${slug(label)}-${i + 1}.out`);
-      const m = await measure(process.execPath, [join(BENCH, 'offline.mjs'), mode, list], { cwd: ROOT, env: childEnv, stdout: out, stderr: `${out}.err` });
+      const m = await measure(process.execPath, [join(BENCH, 'offline.mjs'), mode, lists[w]], { cwd: ROOT, env: childEnv, stdout: out, stderr: `${out}.err` });
       let result = {};
       try {
         result = JSON.parse((await readFile(out, 'utf8')).trim().split('\n').pop());
@@ -337,17 +349,19 @@ async function offlineRowsFor(workloads, files, { repeats = REPEATS } = {}) {
       log(`  ${label} run ${i + 1}/${repeats}: ${round(result.lettersPerSecond, 1)} letters/s, ${round(m.peakRssMB)} MB${result.error ? ` ERROR ${result.error}` : ''}`);
     }
   }
-  return workloads.map(({ label, mode }, w) => {
+  return workloads.map(({ label, mode, files: own }, w) => {
     const ms = median(runs[w].map((r) => r.ms));
+    const n = (own ?? files).length;
     return {
       label,
       mode,
-      letters: files.length,
+      letters: n,
       msTotal: round(ms, 1),
       msAll: runs[w].map((r) => round(r.ms)),
-      msPerLetter: round(ms / files.length, 3),
-      lettersPerSecond: round((files.length / ms) * 1000, 1),
+      msPerLetter: round(ms / n, 3),
+      lettersPerSecond: round((n / ms) * 1000, 1),
       urlsFound: runs[w][0].urls,
+      qrCodesFound: runs[w][0].codes,
       peakRssMB: round(median(runs[w].map((r) => r.peakRssMB)), 1),
     };
   });
@@ -363,9 +377,10 @@ if (M > 0) {
       [
         { label: 'mammoth.convertToHtml (.docx)', mode: 'mammoth' },
         { label: 'brieflint read → extract (.docx)', mode: 'pipeline' },
+        { label: 'brieflint read → images → extract (.docx + logo, 2 QR codes)', mode: 'pipeline', kind: 'images', files: await listDir(docxImagesDir, '.docx') },
       ],
       docxFiles,
-    )),
+    )).map((r, i) => (i === 2 ? { ...r, kind: 'images' } : r)),
   );
 }
 log(`\nbench: offline pipeline on ${N} Markdown letters`);
@@ -408,6 +423,17 @@ const variants = variantRows.find((r) => r.kind === 'variants');
 const warm = variantRows.find((r) => r.kind === 'cache-warm');
 const docxPipe = offlineRows.find((r) => r.mode === 'pipeline' && r.label.includes('.docx'));
 const docxMammoth = offlineRows.find((r) => r.mode === 'mammoth');
+const docxImages = offlineRows.find((r) => r.kind === 'images');
+// What reading the pictures adds per .docx letter: the same letters with and without them, per round.
+const qrCost =
+  docxPipe && docxImages
+    ? {
+        withoutImagesMsPerLetter: docxPipe.msPerLetter,
+        withImagesMsPerLetter: docxImages.msPerLetter,
+        addedMsPerLetter: round(median(docxImages.msAll.map((ms, i) => (ms - docxPipe.msAll[i]) / docxImages.letters)), 2),
+        qrCodesFound: docxImages.qrCodesFound,
+      }
+    : null;
 const memCli = memoryRows[0];
 
 const status = (ok) => (ok === 'partly' ? 'partly: live URLs met' : ok === null || ok === undefined ? 'n/a' : ok ? 'met' : 'NOT met');
@@ -491,6 +517,7 @@ const results = {
   live: rows,
   variants: variantRows,
   offline: offlineRows,
+  qrCost,
   memory: memoryRows,
   targets,
 };
@@ -521,6 +548,11 @@ out.push(
 );
 out.push('');
 out.push(table(['offline pipeline', 'letters', 'total', 'letters/s', 'peak RSS'], [...offlineRows, ...memoryRows].map((r) => [r.label, r.letters, `${r.timedOut ? '> ' : ''}${s(r.msTotal ?? r.wallMs)}`, r.lettersPerSecond, `${r.timedOut ? '≥ ' : ''}${r.peakRssMB} MB`])));
+if (qrCost) {
+  out.push(
+    `\nQR codes (issue 18): a .docx letter takes ${qrCost.withoutImagesMsPerLetter} ms without pictures, ${qrCost.withImagesMsPerLetter} ms with a logo and two QR codes: +${qrCost.addedMsPerLetter} ms per letter (median of per-round differences; ${qrCost.qrCodesFound} codes read).`,
+  );
+}
 out.push('');
 out.push(table(['target (issue 7)', 'measured', ''], targets.map((t) => [t.target, t.value, status(t.met)])));
 out.push(`\nJSON: ${relative(process.cwd(), opt.out)}`);

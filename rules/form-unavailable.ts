@@ -81,11 +81,13 @@ export default defineRule({
       const { what, hint } = found;
       const label = formLabel(form);
       const where = formWhere(form);
-      const at = a.side === 'link' ? lower(addressLabel(a)) : { nl: ref.printed, en: ref.printed };
+      const at = a.side === 'link' || a.side === 'qr' ? lower(addressLabel(a)) : { nl: ref.printed, en: ref.printed };
+      // A QR code is scanned, not visited: the form is behind it.
+      const on = a.side === 'qr' ? { nl: 'achter', en: 'behind' } : { nl: 'op', en: 'at' };
       reports.push({
         message: {
-          nl: `${cap(label.nl)} op ${at.nl}${where.nl} ${what.nl}.`,
-          en: `${cap(label.en)} at ${at.en}${where.en} ${what.en}.`,
+          nl: `${cap(label.nl)} ${on.nl} ${at.nl}${where.nl} ${what.nl}.`,
+          en: `${cap(label.en)} ${on.en} ${at.en}${where.en} ${what.en}.`,
         },
         location: ref.location,
         url: a.href,

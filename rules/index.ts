@@ -17,6 +17,7 @@ import formLoginMismatch from './form-login-mismatch.js';
 import kccBriefingMissing from './kcc-briefing-missing.js';
 import kccBriefingOutdated from './kcc-briefing-outdated.js';
 import kccBriefingMismatch from './kcc-briefing-mismatch.js';
+import qrMismatch from './qr-mismatch.js';
 
 /** Every rule, in the order `explain` and the docs list them. */
 export const allRules: Rule[] = [
@@ -25,6 +26,7 @@ export const allRules: Rule[] = [
   invalidLinkTarget,
   missingUrl,
   placeholderUrl,
+  qrMismatch,
   invalidMetadata,
   trackedChanges,
   deadUrl,

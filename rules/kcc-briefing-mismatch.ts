@@ -9,8 +9,8 @@ export default defineRule({
     id: 'kcc-briefing-mismatch',
     defaultSeverity: 'error',
     description: {
-      nl: 'De KCC-briefing noemt elke URL, elk formulier en elk telefoonnummer uit de brief, met hetzelfde adres.',
-      en: 'The KCC briefing names every URL, form and phone number the letter prints, with the same address.',
+      nl: 'De KCC-briefing noemt elke URL, elk formulier, elk telefoonnummer en het adres van elke QR-code uit de brief, met hetzelfde adres.',
+      en: "The KCC briefing names every URL, form and phone number the letter prints, and every QR code's address, with the same address.",
     },
     needs: ['kcc'],
     defaultOptions: {},
@@ -103,6 +103,23 @@ export default defineRule({
             location: u.location,
             url: u.href,
             hint,
+          };
+        }
+        case 'qr-not-named': {
+          const to = m.qr.href!.replace(/^https:\/\//i, '');
+          return {
+            message: say({
+              nl: `De brief heeft een QR-code naar ${to}, maar de KCC-briefing ${label.nl} noemt dat adres niet: het KCC weet niet waar inwoners uitkomen die hem scannen.`,
+              en: `The letter has a QR code to ${to}, but the KCC briefing ${label.en} does not name that address: the contact centre does not know where residents who scan it land.`,
+            }),
+            location: m.qr.location,
+            url: m.qr.href!,
+            hint:
+              m.sameHost.length > 0
+                ? { nl: `De briefing noemt wel ${m.sameHost.join(', ')}.`, en: `The briefing names ${m.sameHost.join(', ')} instead.` }
+                : folder
+                  ? { nl: `Zet ${to} in urls: van de briefing.`, en: `Add ${to} to the briefing's urls:.` }
+                  : { nl: `Noem ${to} in de briefing.`, en: `Name ${to} in the briefing.` },
           };
         }
         case 'phone-not-named': {

@@ -59,7 +59,7 @@ export default defineRule<TypedUrlVariantOptions>({
     const reports: Report[] = [];
     // Variants are what a reader types: the printed address, not where a link takes an e-mail reader.
     for (const { ref, result, side } of siteResults(refs, facts, about?.addresses)) {
-      if (side === 'link') continue;
+      if (side === 'link' || side === 'qr') continue; // a link is clicked, a QR code scanned: nobody types them
       const variants = result.variants.filter((v) => wanted.has(v.variant));
       if (!isLive(result.kind)) {
         const live = liveVariant({ ...result, variants });

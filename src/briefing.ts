@@ -4,8 +4,10 @@
  * TODOs: what to tell callers, when to escalate.
  */
 import { stringify } from 'yaml';
-import type { Letter, References } from './types.js';
+import type { Letter, QrRef, References } from './types.js';
 import { hasPlaceholder, letterForms, letterUrlKey } from './facts/kcc/match.js';
+import { qrDestinations } from './facts/kcc/mismatch.js';
+import { pageOf, urlKey } from './extract/urls.js';
 import { normalizePhone } from './extract/phones.js';
 import { addDays, dateNl } from './facts/kcc/text.js';
 
@@ -29,8 +31,17 @@ function y(value: string | number): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
-/** What a briefing names from the letter: its printed URLs, its forms (URL or the call's words), its phone numbers. */
-export function briefingContents(refs: References): { urls: string[]; forms: Array<{ url?: string; text: string }>; phones: string[] } {
+/**
+ * What a briefing names from the letter: its printed URLs and where its QR codes lead (`urls`, the
+ * codes' also in `qrUrls`), its payment QR codes, its forms (URL or the call's words), its phone numbers.
+ */
+export function briefingContents(refs: References): {
+  urls: string[];
+  qrUrls: string[];
+  payments: QrRef[];
+  forms: Array<{ url?: string; text: string }>;
+  phones: string[];
+} {
   const urls: string[] = [];
   const seenUrls = new Set<string>();
   for (const u of refs.urls) {
@@ -40,6 +51,17 @@ export function briefingContents(refs: References): { urls: string[]; forms: Arr
     seenUrls.add(k);
     urls.push(u.printed);
   }
+  // Where the letter's QR codes lead: residents who scan one land there, and may call about it.
+  const qrUrls: string[] = [];
+  for (const q of qrDestinations(refs)) {
+    const k = urlKey(pageOf(q.href!));
+    if (seenUrls.has(k)) continue;
+    seenUrls.add(k);
+    const shown = pageOf(q.href!).replace(/^https:\/\//i, '');
+    urls.push(shown);
+    qrUrls.push(shown);
+  }
+  const payments = (refs.qr ?? []).filter((q) => q.kind === 'epc' && q.payment);
   const forms: Array<{ url?: string; text: string }> = [];
   const seenForms = new Set<string>();
   for (const f of letterForms(refs)) {
@@ -57,7 +79,7 @@ export function briefingContents(refs: References): { urls: string[]; forms: Arr
     seenPhones.add(n);
     phones.push(p.printed);
   }
-  return { urls, forms, phones };
+  return { urls, qrUrls, payments, forms, phones };
 }
 
 /**
@@ -70,7 +92,7 @@ export function renderBriefing(letter: Letter, refs: References, today: string):
   const title = letter.meta.title ?? id;
   const from = mailingDate ?? today;
   const until = addDays(from, BRIEFING_WEEKS * 7);
-  const { urls, forms, phones } = briefingContents(refs);
+  const { urls, qrUrls, payments, forms, phones } = briefingContents(refs);
 
   const fm: string[] = ['---'];
   fm.push(`title: ${y(`KCC-briefing: ${title}`)}`);
@@ -113,6 +135,12 @@ export function renderBriefing(letter: Letter, refs: References, today: string):
   );
   if (kenmerk) facts.push(`- Kenmerk: ${kenmerk}.`);
   if (urls.length > 0) facts.push(`- De brief verwijst naar: ${urls.join(', ')}.`);
+  for (const q of qrUrls) facts.push(`- QR-code naar ${q}.`);
+  for (const q of payments) {
+    const p = q.payment!;
+    const to = [p.name, p.iban].filter(Boolean).join(', ');
+    facts.push(`- QR-code om te betalen${p.amount ? `: ${p.amount}` : ''}${to ? ` aan ${to}` : ''}${p.reference ? ` (kenmerk ${p.reference})` : ''}.`);
+  }
   for (const f of forms) facts.push(`- Formulier${f.url ? ` op ${f.url}` : ''} (“${f.text.replace(/\s+/g, ' ')}”).`);
   if (phones.length > 0) facts.push(`- Telefoonnummer in de brief: ${phones.join(', ')}.`);
   const logins = [...new Set(refs.logins.map((l) => ({ digid: 'DigiD', eherkenning: 'eHerkenning', eidas: 'eIDAS' })[l.kind]))];

@@ -111,6 +111,81 @@ export interface Letter {
   directives: DisableDirective[];
   /** .docx: tracked changes not yet accepted or rejected (the text is read as if accepted). */
   trackedChanges?: { insertions: number; deletions: number };
+  /**
+   * The images the letter shows (.docx media in body, headers and footers; Markdown `![…](…)`), in
+   * reading order, and what src/images read from them (a QR code, or why nothing could be read).
+   */
+  images?: LetterImage[];
+}
+
+/** What an image's bytes are, as far as their first bytes tell. */
+export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'bmp' | 'emf' | 'wmf' | 'svg' | 'tiff' | 'webp' | 'unknown';
+
+/**
+ * Why an image was not searched for a QR code:
+ * - skipped (it cannot hold one): `too-small` (under 21 pixels a side), `not-square` (a banner or
+ *   a logo: longer than 2.5 × its width), `no-contrast` (a photo: not two tones), `noise` (dithered);
+ * - unreadable (it may hold one, brieflint cannot tell): `vector` (EMF, WMF, SVG), `unsupported`
+ *   (TIFF, WebP, an unknown format), `corrupt`, `too-large` (bytes or pixels over the limits),
+ *   `missing` (the file or part is not there), `linked` (not embedded: a link to a file or a web
+ *   address), `outside` (a Markdown image outside the project folder).
+ */
+export type ImageProblem =
+  | 'too-small'
+  | 'not-square'
+  | 'no-contrast'
+  | 'noise'
+  | 'vector'
+  | 'unsupported'
+  | 'corrupt'
+  | 'too-large'
+  | 'missing'
+  | 'linked'
+  | 'outside';
+
+/** A rectangle in an image, in its pixels. */
+export interface Region {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A QR code read from an image. */
+export interface DecodedCode {
+  /** The text the code holds (UTF-8, or Latin-1 when it is not valid UTF-8). */
+  payload: string;
+  /** Where the code sits in the image (its finder patterns' bounding box). */
+  region: Region;
+  /** QR version (1–40): the size of the code. */
+  version: number;
+  /** A small greyscale PNG of the code's region, as a `data:` URL (for the KCC page). */
+  thumbnail?: string;
+}
+
+export interface LetterImage {
+  /** .docx: the part name (`word/media/image1.png`); Markdown: the path as written (`qr.png`). */
+  name: string;
+  /** The paragraph holding the image; .docx: column = the character offset where it stands. */
+  location: Location;
+  /** Alternative text (Word's description or title; Markdown's `![alt]`). */
+  alt?: string;
+  /** Not embedded: Word's linked picture, a Markdown image on the web. Never fetched. */
+  external?: boolean;
+  /** Set by the reader when it holds the bytes (.docx); dropped once src/images has read them. */
+  load?: () => Promise<Buffer>;
+  /** What src/images made of it (absent before it ran). */
+  read?: ImageReading;
+}
+
+export interface ImageReading {
+  format: ImageFormat;
+  width?: number;
+  height?: number;
+  /** `code`: a QR code was read; `no-code`: searched, none found; `skipped`: it cannot hold one; `unreadable`: it may, but brieflint cannot read it. */
+  status: 'code' | 'no-code' | 'skipped' | 'unreadable';
+  reason?: ImageProblem;
+  code?: DecodedCode;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,6 +280,43 @@ export interface PlaceholderRef {
   role?: 'address' | 'phone' | 'email' | 'other';
 }
 
+/** What a QR code holds: a web address, an EPC (SEPA/iDEAL) payment, a contact card, e-mail, phone, or other text. */
+export type QrPayloadKind = 'url' | 'epc' | 'vcard' | 'email' | 'phone' | 'text';
+
+/** A QR code read from an image in the letter (src/images), as a reference of kind `qr`. */
+export interface QrRef {
+  /** The decoded text. */
+  payload: string;
+  kind: QrPayloadKind;
+  /** For a `url` payload: the normalized absolute URL (checked live like a printed address). */
+  href?: string;
+  /** The paragraph (and part) holding the image. */
+  location: Location;
+  /** The image: part name (.docx) or path (Markdown). */
+  image: string;
+  /** The code's place in the image, and a small thumbnail of it. */
+  region: Region;
+  thumbnail?: string;
+  /** For an `epc` payload: the payment it asks for. */
+  payment?: { name?: string; iban?: string; amount?: string; reference?: string };
+  /** The address printed next to it (same paragraph, or the `qr-code` call it belongs to): an index into References.urls. */
+  url?: number;
+  /** The call to action (`qr-code`) it belongs to: an index into References.forms. */
+  call?: number;
+}
+
+/**
+ * An image that may hold a QR code brieflint cannot read (EMF, WMF, SVG, TIFF, damaged, too large,
+ * missing, linked): a note on the letter, so an unchecked code never passes silently. Images that
+ * cannot hold a code (too small, a banner, a photo) are not listed.
+ */
+export interface ImageRef {
+  image: string;
+  location: Location;
+  format: ImageFormat;
+  reason: ImageProblem;
+}
+
 export interface References {
   urls: UrlRef[];
   forms: FormMention[];
@@ -212,6 +324,10 @@ export interface References {
   emails: EmailRef[];
   logins: LoginMention[];
   placeholders: PlaceholderRef[];
+  /** QR codes read from the letter's images (absent: none, or images were not read). */
+  qr?: QrRef[];
+  /** Images that may hold a code but could not be read (see ImageRef). */
+  images?: ImageRef[];
 }
 
 // ---------------------------------------------------------------------------------------------

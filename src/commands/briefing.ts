@@ -6,7 +6,7 @@ import type { Lang } from '../types.js';
 import { allRules } from '../../rules/index.js';
 import { loadConfig } from '../config/index.js';
 import { configSections } from '../config/sections.js';
-import { applyManifest, readError } from '../read/one.js';
+import { applyManifest, readError, readImages } from '../read/one.js';
 import { escapeControls } from '../report/escape.js';
 import { resolveKccConfig } from '../facts/kcc/config.js';
 import { LetterReadError, readLetter } from '../letters/index.js';
@@ -36,6 +36,7 @@ export async function writeBriefing(path: string, flags: BriefingFlags, io: Io):
       throw error instanceof LetterReadError ? error : new LetterReadError(display, readError(error), { cause: error });
     });
     applyManifest(letter, absolute, config);
+    await readImages(letter, absolute, config.root); // where the letter's QR codes lead
     // Loaded for this command only (it brings the yaml package): check starts faster.
     const { briefingFileName, renderBriefing } = await import('../briefing.js');
     const dir = flags.out ? resolve(io.cwd, flags.out) : resolve(config.root, resolveKccConfig(config.kcc).folder);

@@ -39,6 +39,7 @@ import { findPhones, normalizePhone } from './phones.js';
 import { findPlaceholders, dataName, type PlaceholderMatch } from './placeholders.js';
 import { findCalls, type CallMatch, type Range } from './calls.js';
 import { findUrls, looksLikeUrl, normalizeUrl } from './urls.js';
+import { qrReferences } from './qr.js';
 import { hasScheme } from './linkify.js';
 
 export { findUrls, looksLikeUrl, normalizeUrl, sameUrl } from './urls.js';
@@ -51,6 +52,7 @@ export { findEmails, mailtoAddress, normalizeEmail } from './emails.js';
 export type { EmailMatch } from './emails.js';
 export { findFormMentions, findLogins } from './mentions.js';
 export { findCalls } from './calls.js';
+export { classifyPayload, epcPayment, qrReferences } from './qr.js';
 export type { CallMatch, CallContext, CallsFound } from './calls.js';
 export type { FormMentionMatch, LoginMatch } from './mentions.js';
 
@@ -305,6 +307,8 @@ export function extractReferences(letter: Letter): References {
       if (p !== undefined) mention.placeholder = p;
     }
   }
+  // QR codes read from the images, with the address printed next to each.
+  Object.assign(out, qrReferences(letter, out));
   return out;
 }
 

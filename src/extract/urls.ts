@@ -136,3 +136,21 @@ export const urlKey: (url: string) => string = memoByString((url) => {
 export function sameUrl(a: string, b: string): boolean {
   return urlKey(a) === urlKey(b);
 }
+
+/** Query parameters that only track where a visit came from (`utm_source=qr`): the same page with or without them. */
+const TRACKING = /^(?:utm_[a-z]+|mtm_[a-z]+|pk_[a-z]+|matomo_[a-z]+|piwik_[a-z]+|gclid|fbclid|msclkid|mc_cid|mc_eid|_ga|ref|source|bron)$/i;
+
+/**
+ * A URL without its fragment and tracking parameters: the page it names. QR codes often carry
+ * `?utm_source=brief&utm_medium=qr`; the page is the same one the letter prints.
+ */
+export function pageOf(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    for (const key of [...u.searchParams.keys()]) if (TRACKING.test(key)) u.searchParams.delete(key);
+    return u.href;
+  } catch {
+    return url.replace(/#.*$/, '');
+  }
+}

@@ -39,8 +39,11 @@ export async function readHeadersOrFooters(pkg: DocxPackage, kind: HeaderFooter,
       context.tracked.insertions += changes.insertions;
       context.tracked.deletions += changes.deletions;
     }
-    const partRels = new Map((await pkg.relationships(name)).map((r) => [r.id, r.target]));
-    new PartWalker(writer, kind, partRels, context.hidden).blocks(childElements(xml.documentElement), false);
+    const relationships = await pkg.relationships(name);
+    const partRels = new Map(relationships.map((r) => [r.id, r.target]));
+    // A picture's relationship: its part name, or undefined for one linked to a file outside.
+    const images = new Map(relationships.map((r) => [r.id, r.external ? undefined : resolvePartName(name, r.target)]));
+    new PartWalker(writer, kind, partRels, context.hidden, images).blocks(childElements(xml.documentElement), false);
   }
 }
 
@@ -55,12 +58,15 @@ class PartWalker {
   private readonly fields: OpenField[] = [];
   /** The style of the paragraph being read (its run properties may hide text). */
   private pStyle: string | undefined;
+  /** The alternative text of the drawing being read. */
+  private alt: string | undefined;
 
   constructor(
     private readonly writer: BlockWriter,
     private readonly part: HeaderFooter,
     private readonly rels: Map<string, string>,
     private readonly hidden: HiddenStyles,
+    private readonly images: Map<string, string | undefined>,
   ) {}
 
   blocks(elements: Element[], inCell: boolean): void {
@@ -85,7 +91,10 @@ class PartWalker {
   private inline(elements: Element[], target: LinkTarget | undefined, textboxes: Element[]): void {
     for (const el of elements) {
       if (el.localName === 'AlternateContent') this.inline(alternative(el), target, textboxes);
-      else if (!isWord(el)) this.inline(childElements(el), target, textboxes);
+      else if (!isWord(el)) {
+        this.picture(el);
+        this.inline(childElements(el), target, textboxes);
+      }
       else this.wordInline(el, target, textboxes);
     }
   }
@@ -119,6 +128,32 @@ class PartWalker {
         return;
       default:
         if (!HIDDEN.has(el.localName ?? '')) this.inline(childElements(el), target, textboxes);
+    }
+  }
+
+  /**
+   * A picture met on the way through a drawing: DrawingML `a:blip r:embed` (or `r:link` to a file
+   * outside), VML `v:imagedata r:id`; its alternative text comes from the drawing's `wp:docPr`
+   * just before it. A text box in the drawing is read as text as before.
+   */
+  private picture(el: Element): void {
+    switch (el.localName) {
+      case 'docPr':
+        this.alt = attr(el, 'descr') || attr(el, 'title') || undefined;
+        return;
+      case 'blip': {
+        const embed = attr(el, 'embed');
+        if (embed !== undefined) this.writer.image(this.images.get(embed), this.alt);
+        else if (attr(el, 'link') !== undefined) this.writer.image(undefined, this.alt);
+        return;
+      }
+      case 'imagedata': {
+        const id = attr(el, 'id');
+        if (id !== undefined) this.writer.image(this.images.get(id), attr(el, 'title') || this.alt);
+        return;
+      }
+      default:
+        return;
     }
   }
 

@@ -26,6 +26,12 @@ export interface BodyContext {
   tracked: { insertions: number; deletions: number };
   /** Comment id → the paragraphs its range and mark are in (filled by the walk; see docx-comments.ts). */
   comments?: Map<string, CommentAnchor>;
+  /**
+   * Set while the walker asks mammoth which part an image is: mammoth's image element only knows
+   * how to read itself (through our zip file below), so asking it to read tells us the part name,
+   * and nothing is read.
+   */
+  naming?: (part: string) => void;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -69,10 +75,15 @@ interface MCommentReference {
   type: 'commentReference';
   commentId: string;
 }
-interface MOther {
-  type: 'tab' | 'break' | 'image';
+interface MImage {
+  type: 'image';
+  altText?: string;
+  readAsArrayBuffer(): Promise<unknown>;
 }
-type MElement = MParagraph | MContainer | MHyperlink | MText | MCheckbox | MNoteReference | MBookmarkStart | MCommentReference | MOther;
+interface MOther {
+  type: 'tab' | 'break';
+}
+type MElement = MParagraph | MContainer | MHyperlink | MText | MCheckbox | MNoteReference | MBookmarkStart | MCommentReference | MImage | MOther;
 
 interface MNote {
   noteType: 'footnote' | 'endnote';
@@ -98,7 +109,7 @@ const TEXTBOX_END = 'brieflint-textbox-end';
 /** Read the body, then the footnotes and endnotes it refers to, into `writer`. */
 export async function readBodyWithMammoth(displayPath: string, pkg: DocxPackage, writer: BlockWriter, context: BodyContext): Promise<void> {
   const document = await mammothDocument(displayPath, pkg, context);
-  const walker = new TreeWalker(writer, document, context.comments ?? new Map());
+  const walker = new TreeWalker(writer, document, context, context.comments ?? new Map());
   walker.blocks(document.children, false);
   walker.notes();
 }
@@ -135,6 +146,10 @@ function mammothZipFile(displayPath: string, pkg: DocxPackage, context: BodyCont
   return {
     exists: (name) => pkg.zip.has(name),
     read: async (name, encoding) => {
+      if (context.naming && !encoding) {
+        context.naming(name);
+        return new Uint8Array();
+      }
       const bytes = await pkg.zip.read(name);
       if (!encoding) return bytes;
       let xml = new TextDecoder(encoding).decode(bytes);
@@ -207,6 +222,7 @@ class TreeWalker {
   constructor(
     private readonly writer: BlockWriter,
     private readonly document: MDocument,
+    private readonly context: BodyContext,
     private readonly comments: Map<string, CommentAnchor>,
   ) {}
 
@@ -253,6 +269,19 @@ class TreeWalker {
       this.blocks(note.body, false);
       this.parts.pop();
     }
+  }
+
+  /** The part an embedded image is (see BodyContext.naming); undefined for a picture linked to a file outside. */
+  private imagePart(image: MImage): string | undefined {
+    let part: string | undefined;
+    this.context.naming = (name) => (part = name);
+    try {
+      // mammoth calls our zip file's read() synchronously; a linked picture rejects (external files are off).
+      image.readAsArrayBuffer().catch(() => undefined);
+    } finally {
+      this.context.naming = undefined;
+    }
+    return part;
   }
 
   private paragraph(p: MParagraph, inCell: boolean): void {
@@ -302,12 +331,15 @@ class TreeWalker {
           if (here) this.anchor(el.commentId).reference = here;
           break;
         }
+        case 'image':
+          this.writer.image(this.imagePart(el), el.altText);
+          break;
         case 'paragraph':
         case 'table':
           nested.push(el);
           break;
         default:
-          break; // images: no letter text
+          break;
       }
     }
   }

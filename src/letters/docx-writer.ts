@@ -3,7 +3,7 @@
  * locations the readers promise: `line` = 1-based paragraph number within its part,
  * `column` = 1-based character offset in the paragraph.
  */
-import type { Link, Part, TextBlock } from '../types.js';
+import type { LetterImage, Link, Part, TextBlock } from '../types.js';
 import { locate } from './locate.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'table-cell' | 'list-item';
@@ -31,6 +31,8 @@ interface OpenParagraph {
 export class BlockWriter {
   readonly blocks: TextBlock[] = [];
   readonly links: Link[] = [];
+  /** The images the paragraphs show, where they stand (their bytes are loaded later, see docx.ts). */
+  readonly images: LetterImage[] = [];
   private readonly paragraphCounts = new Map<Part, number>();
   private current: OpenParagraph | undefined;
 
@@ -63,6 +65,18 @@ export class BlockWriter {
     const last = p.pieces.at(-1);
     if (last && last.end === start && sameTarget(last.target, target)) last.end = p.text.length;
     else p.pieces.push({ start, end: p.text.length, target });
+  }
+
+  /**
+   * An image at this point of the open paragraph: `name` is its part (`word/media/image1.png`), or
+   * undefined for a picture linked to a file outside the document.
+   */
+  image(name: string | undefined, alt?: string): void {
+    const p = this.current;
+    if (!p) return;
+    const location = { line: p.line, column: p.text.length + 1, part: p.part };
+    const text = alt?.trim();
+    this.images.push({ name: name ?? '', location, ...(text ? { alt: text } : {}), ...(name === undefined ? { external: true } : {}) });
   }
 
   /** Close the open paragraph; a paragraph without visible text gives no block. */

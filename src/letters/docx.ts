@@ -14,7 +14,8 @@
  * footers.
  */
 import { posix } from 'node:path';
-import type { Letter } from '../types.js';
+import type { Letter, LetterImage } from '../types.js';
+import { ImageLoadError, MAX_IMAGE_BYTES } from '../images/limits.js';
 import { readHeadersOrFooters } from './docx-headers.js';
 import { readBodyWithMammoth } from './docx-mammoth.js';
 import { openDocxPackage, resolvePartName } from './docx-package.js';
@@ -45,6 +46,29 @@ export async function readDocx(displayPath: string, data: Buffer): Promise<Lette
     links: writer.links,
     directives,
     ...(insertions + deletions > 0 ? { trackedChanges: { insertions, deletions } } : {}),
+    ...(writer.images.length ? { images: writer.images.map((image) => withLoader(pkg, image)) } : {}),
+  };
+}
+
+/**
+ * An image's bytes come from the package, when src/images asks for them: never more than
+ * MAX_IMAGE_BYTES (the declared size is checked before inflating), and a missing or damaged part
+ * is that image's problem, not the letter's.
+ */
+function withLoader(pkg: DocxPackage, image: LetterImage): LetterImage {
+  if (image.external) return image;
+  return {
+    ...image,
+    load: async () => {
+      const size = pkg.zip.size(image.name);
+      if (size === undefined) throw new ImageLoadError('missing');
+      if (size > MAX_IMAGE_BYTES) throw new ImageLoadError('too-large');
+      try {
+        return await pkg.zip.read(image.name);
+      } catch {
+        throw new ImageLoadError('corrupt');
+      }
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import type { Nodes, Parents, Root, RootContent, PhrasingContent } from 'mdast';
-import type { DisableDirective, Letter, Link, Segment, TextBlock } from '../types.js';
+import type { DisableDirective, Letter, LetterImage, Link, Segment, TextBlock } from '../types.js';
 import { LetterReadError } from './errors.js';
 import { idFromPath, metaFromRecord } from './meta.js';
 import { decodeText } from './text-input.js';
@@ -41,7 +41,27 @@ export function readMarkdown(displayPath: string, data: Uint8Array): Letter {
     blocks: builder.blocks,
     links: builder.links,
     directives: builder.directives,
+    ...(builder.images.length ? { images: builder.images } : {}),
   };
+}
+
+/** `data:image/png;base64,…`: an image whose bytes are in the letter itself. */
+const DATA_URL = /^data:([^;,]*)((?:;[^;,]*)*?)(;base64)?,(.*)$/is;
+
+/**
+ * A Markdown image (`![alt](qr.png)`, `![alt][ref]`): a local file is read next to the letter
+ * (src/read/one.ts), a `data:` URL from the letter itself, a web address never (`external`).
+ */
+function markdownImage(url: string, alt: string | null | undefined, line: number, column: number): LetterImage {
+  const location = { line, column, part: 'body' as const };
+  const text = alt?.trim() ? { alt: alt.trim() } : {};
+  const data = DATA_URL.exec(url.trim());
+  if (data) {
+    const bytes = data[3] ? Buffer.from(data[4], 'base64') : Buffer.from(decodeURIComponent(data[4]), 'utf8');
+    return { name: `data:${data[1] || 'text/plain'}`, location, ...text, load: async () => bytes };
+  }
+  const external = /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
+  return { name: url, location, ...text, ...(external ? { external: true } : {}) };
 }
 
 /**
@@ -100,6 +120,7 @@ class MarkdownBuilder {
   readonly blocks: TextBlock[] = [];
   readonly links: Link[] = [];
   readonly directives: DisableDirective[] = [];
+  readonly images: LetterImage[] = [];
   private readonly lines: string[];
 
   // State of the block being built.
@@ -218,7 +239,13 @@ class MarkdownBuilder {
         this.inlineHtml(node.value, node, blockIndex);
         break;
       case 'image':
-      case 'imageReference':
+        this.images.push(markdownImage(node.url, node.alt, node.position?.start.line ?? 1, node.position?.start.column ?? 1));
+        break;
+      case 'imageReference': {
+        const url = this.refs.get(node.identifier.toLowerCase());
+        if (url !== undefined) this.images.push(markdownImage(url, node.alt, node.position?.start.line ?? 1, node.position?.start.column ?? 1));
+        break;
+      }
       case 'footnoteReference':
         break;
       default:

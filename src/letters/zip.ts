@@ -33,6 +33,8 @@ export interface ZipArchive {
   has(name: string): boolean;
   /** The entry's bytes; throws LetterReadError when the entry is missing, damaged or too big. */
   read(name: string): Promise<Buffer>;
+  /** The entry's declared (uncompressed) size, before inflating it; undefined when absent. */
+  size(name: string): number | undefined;
 }
 
 /** Open `data` as a zip archive; throws LetterReadError naming what is wrong. */
@@ -43,6 +45,7 @@ export async function openZip(displayPath: string, data: Buffer): Promise<ZipArc
   return {
     has: (name) => entries.has(name),
     read: (name) => readEntry(displayPath, data, zip, entries.get(name), name),
+    size: (name) => entries.get(name)?.uncompressedSize,
   };
 }
 

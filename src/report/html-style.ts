@@ -69,6 +69,7 @@ tbody th { font-weight: 600; }
 .detail { display: block; color: var(--muted); font-size: .85rem; font-weight: 400; }
 code, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .92em; }
 .mono, .meta code { overflow-wrap: anywhere; }
+img.qr { display: block; width: 64px; height: 64px; image-rendering: pixelated; border: 1px solid #767676; background: #fff; }
 td code { white-space: nowrap; }
 .briefing p { margin: .25rem 0; }
 .hint { display: block; color: var(--muted); font-size: .9rem; }

@@ -10,7 +10,9 @@
  * Letter text is untrusted: it only reaches the page through the auto-escaping `html` tag.
  */
 import type { Lang } from '../types.js';
-import type { JsonFile, JsonFinding, JsonReport, JsonUrl } from './types.js';
+import type { JsonFile, JsonFinding, JsonQr, JsonReport, JsonUrl } from './types.js';
+import { imageProblem } from '../images/problems.js';
+import type { ImageFormat, ImageProblem } from '../types.js';
 import { safeHref } from './escape.js';
 import { html, trusted, type SafeHtml } from './html-template.js';
 import { STRINGS, type Strings } from './html-i18n.js';
@@ -216,6 +218,59 @@ ${urls.map((u) => {
 </table>`;
 }
 
+/** Only a PNG thumbnail as brieflint writes it reaches the page (the CSP allows `img-src data:`). */
+const THUMBNAIL = /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/;
+
+function qrHolds(q: JsonQr, t: Strings): SafeHtml {
+  const kind = t.qr.kinds[q.kind] ?? q.kind;
+  if (q.href) {
+    return html`<span class="mono">${link(q.href, q.href.replace(/^https:\/\//i, ''))}</span><span class="detail">${kind}${
+      q.nextTo ? html` · ${t.qr.nextTo} <span class="mono">${q.nextTo.replace(/^https:\/\//i, '')}</span>` : ''
+    }</span>`;
+  }
+  if (q.kind === 'epc' && q.payment) {
+    const p = q.payment;
+    const to = [p.name, p.iban].filter(Boolean).join(', ');
+    return html`${t.qr.pay(p.amount, to)}<span class="detail">${kind}${p.reference ? ` · ${p.reference}` : ''}</span>`;
+  }
+  return html`<span class="mono">${q.payload}</span><span class="detail">${kind}</span>`;
+}
+
+/**
+ * Each QR code: the decoded region (a small PNG, inline), what it holds, where it stands, and for a
+ * web address where it lands, its live result and the form behind it — the same facts as a printed
+ * address. Images that may hold a code brieflint could not read are listed under it.
+ */
+function qrSection(file: JsonFile, title: string, t: Strings, lang: Lang): SafeHtml {
+  const codes = file.references.qr ?? [];
+  const unread = file.references.images ?? [];
+  const table = codes.length
+    ? html`<table>
+<caption class="sr-only">${t.qr.caption(title)}</caption>
+<thead><tr><th scope="col">${t.qr.code}</th><th scope="col">${t.qr.holds}</th><th scope="col">${t.col.where}</th><th scope="col">${t.col.landsOn}</th><th scope="col">${t.col.result}</th><th scope="col">${t.col.form}</th></tr></thead>
+<tbody>
+${codes.map((q) => {
+  const img =
+    q.thumbnail && THUMBNAIL.test(q.thumbnail)
+      ? html`<img class="qr" src="${q.thumbnail}" alt="${t.qr.image(q.image)}" width="64" height="64">`
+      : html`<span class="detail">${t.qr.noImage}</span>`;
+  const asUrl: JsonUrl = { href: q.href ?? '', line: q.line, column: q.column, ...(q.result ? { result: q.result } : {}), ...(q.form ? { form: q.form } : {}) };
+  const fetched = q.href
+    ? html`<td>${landsOn(asUrl, t)}</td><td>${urlResult(asUrl, t)}</td><td>${formCell(asUrl, t)}</td>`
+    : html`<td><span class="detail">—</span></td><td>${status('na', t.qr.notFetched)}</td><td><span class="detail">—</span></td>`;
+  return html`<tr><td>${img}</td><th scope="row">${qrHolds(q, t)}</th><td class="nowrap">${where(file.path, q, t)}</td>${fetched}</tr>
+`;
+})}</tbody>
+</table>`
+    : '';
+  const notes = unread.length
+    ? html`<p class="note">${t.qr.unread}</p><ul class="todo">${unread.map(
+        (i) => html`<li><span class="mono">${i.image}</span> — ${imageProblem(i.reason as ImageProblem, i.format as ImageFormat)[lang]} <span class="detail">${where(file.path, i, t)}</span></li>`,
+      )}</ul>`
+    : '';
+  return html`${table}${notes}`;
+}
+
 export function todoList(file: JsonFile, t: Strings): SafeHtml {
   const forms = file.references.forms;
   const contact = [...file.references.phones.map((p) => p.printed), ...file.references.emails.map((e) => e.printed)];
@@ -336,6 +391,7 @@ ${
     ? html`<p>${status('error', t.unreadable)} <span class="mono">${file.error}</span></p>`
     : html`<section><h4>${t.sections.todo}</h4>${todoList(file, t)}</section>
 <section><h4>${t.sections.urls}</h4>${urlsTable(file, view.title, t)}</section>
+${file.references.qr?.length || file.references.images?.length ? html`<section><h4>${t.sections.qr}</h4>${qrSection(file, view.title, t, t.locale.startsWith('nl') ? 'nl' : 'en')}</section>` : ''}
 <section><h4>${t.sections.briefing}</h4>${briefingBlock(view, t, links)}</section>
 <section><h4>${t.sections.findings}</h4>${findingsTable(file, view.title, t)}</section>`
 }

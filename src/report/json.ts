@@ -74,6 +74,26 @@ export function toJsonReport(run: CheckRun, version: string, lang: Lang): JsonRe
               })),
             }
           : {}),
+        ...(refs?.qr?.length
+          ? {
+              qr: refs.qr.map((q) => ({
+                payload: q.payload,
+                kind: q.kind,
+                ...(q.href ? { href: q.href } : {}),
+                ...at(q.location),
+                ...partOf(q.location),
+                image: q.image,
+                region: q.region,
+                ...(q.thumbnail ? { thumbnail: q.thumbnail } : {}),
+                ...(q.payment ? { payment: q.payment } : {}),
+                ...(q.url !== undefined && refs.urls[q.url] ? { nextTo: refs.urls[q.url].href } : {}),
+                ...(q.href ? { ...siteResult(run, q.href), ...formResult(run, q.href) } : {}),
+              })),
+            }
+          : {}),
+        ...(refs?.images?.length
+          ? { images: refs.images.map((i) => ({ image: i.image, format: i.format, reason: i.reason, ...at(i.location), ...partOf(i.location) })) }
+          : {}),
       },
       findings: f.findings.map(toJsonFinding),
       ...(f.error ? { error: f.error[lang] } : {}),

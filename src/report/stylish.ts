@@ -1,8 +1,10 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../types.js';
-import type { JsonFile, JsonReport } from './types.js';
+import type { JsonFile, JsonQr, JsonReport } from './types.js';
 import { visibleControls } from './escape.js';
 import { formatPosition, type Position } from './position.js';
+import { imageProblem } from '../images/problems.js';
+import type { ImageFormat, ImageProblem } from '../types.js';
 
 export interface StylishOptions {
   lang: Lang;
@@ -22,6 +24,9 @@ const T = {
     forms: 'Oproepen',
     phones: 'Telefoon',
     emails: 'E-mail',
+    qr: 'QR-codes',
+    images: 'Niet gelezen',
+    payment: 'betaling',
     recipients: 'ontvangers',
     none: 'geen',
     problems: (n: number) => (n === 1 ? '1 probleem' : `${n} problemen`),
@@ -49,6 +54,9 @@ const T = {
     forms: 'Calls',
     phones: 'Phone',
     emails: 'E-mail',
+    qr: 'QR codes',
+    images: 'Not read',
+    payment: 'payment',
     recipients: 'recipients',
     none: 'none',
     problems: (n: number) => (n === 1 ? '1 problem' : `${n} problems`),
@@ -106,8 +114,17 @@ function describeLetter(file: JsonFile, t: Texts, c: ChalkInstance): string {
   return c.dim(`  (${bits.join(' · ')})`);
 }
 
+function describeQr(q: JsonQr, t: Texts): string {
+  if (q.href) return q.href.replace(/^https:\/\//i, '');
+  if (q.kind === 'epc' && q.payment) return `${t.payment} ${[q.payment.amount, q.payment.name].filter(Boolean).join(' ')}`.trim();
+  const text = q.payload.replace(/\s+/g, ' ').trim();
+  return `${q.kind}: ${text.length > 40 ? `${text.slice(0, 39)}…` : text}`;
+}
+
 function describeReferences(file: JsonFile, t: Texts, c: ChalkInstance, lang: Lang): string[] {
   const { urls, forms, phones, emails } = file.references;
+  const qr = file.references.qr ?? [];
+  const images = file.references.images ?? [];
   const position = (p: Position) => formatPosition('stylish', file.path, p, lang);
   const rows: Array<[string, string[]]> = [
     [
@@ -121,6 +138,9 @@ function describeReferences(file: JsonFile, t: Texts, c: ChalkInstance, lang: La
     [t.forms, forms.map((f) => `“${f.text}” (${f.kind}) ${c.dim(position(f))}`)],
     [t.phones, phones.map((p) => `${p.printed} ${c.dim(position(p))}`)],
     [t.emails, emails.map((e) => `${e.address} ${c.dim(position(e))}`)],
+    [t.qr, qr.map((q) => `${describeQr(q, t)} ${c.dim(position(q))}`)],
+    // Images that may hold a code brieflint could not read: said, never passed silently.
+    [t.images, images.map((i) => `${i.image} (${imageProblem(i.reason as ImageProblem, i.format as ImageFormat)[lang]}) ${c.dim(position(i))}`)],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   return rows

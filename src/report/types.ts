@@ -49,6 +49,28 @@ export interface JsonExcluded {
   line?: number;
 }
 
+/**
+ * A QR code in the letter: `payload` as decoded, `kind` (`url`, `epc`, `vcard`, `email`, `phone`,
+ * `text`), `href` for a web address (checked live like a printed one: `result`, `form`), the image
+ * and the code's `region` in it, a small `thumbnail` (`data:image/png`), `payment` for an EPC code,
+ * and `nextTo`: the href of the address printed next to it.
+ */
+export interface JsonQr {
+  payload: string;
+  kind: string;
+  href?: string;
+  line: number;
+  column: number;
+  part?: string;
+  image: string;
+  region: { x: number; y: number; width: number; height: number };
+  thumbnail?: string;
+  payment?: { name?: string; iban?: string; amount?: string; reference?: string };
+  nextTo?: string;
+  result?: JsonUrl['result'];
+  form?: JsonUrl['form'];
+}
+
 export interface JsonFinding {
   rule: string;
   severity: Severity;
@@ -71,6 +93,10 @@ export interface JsonFile {
     emails: Array<{ printed: string; address: string; line: number; column: number; part?: string }>;
     /** Template placeholders left in the letter; `inUrl` where an address belongs. */
     placeholders?: Array<{ printed: string; line: number; column: number; part?: string; inUrl: boolean; role?: string }>;
+    /** QR codes read from the letter's images (issue 18); see JsonQr. */
+    qr?: JsonQr[];
+    /** Images that may hold a QR code but could not be read (EMF, WMF, SVG, TIFF, damaged, too large, missing, linked). */
+    images?: Array<{ image: string; format: string; reason: string; line: number; column: number; part?: string }>;
   };
   findings: JsonFinding[];
   /** Set when the file could not be read (counted in summary.unreadable). */

@@ -16,6 +16,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { formatHtml } from '../../src/report/html.js';
 import { buildProgram } from '../../src/cli.js';
 import { HOSTILE, hostileReport, sampleReport } from './sample.js';
+import QRCode from 'qrcode';
+import { searchBytes } from '../../src/images/index.js';
 
 const CHROMIUM = process.env.BRIEFLINT_CHROMIUM ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -182,6 +184,30 @@ describe.skipIf(!available && !mustRun)('KCC page in headless Chromium', () => {
     expect(await page.locator('p.generated').textContent()).toContain('10 februari 2027');
     expect(await axe(page)).toEqual([]);
     await context.close();
+  });
+
+  it('shows each QR code’s picture under the CSP (img-src data:), with no axe violations; a hostile payload or picture stays inert', async () => {
+    const png = await QRCode.toBuffer('https://voorbeeldstad.example/afval', { margin: 4, scale: 6 });
+    const found = searchBytes(png);
+    expect(found.status).toBe('code');
+    const report = sampleReport();
+    const file = report.files[0];
+    file.references.qr = [
+      { payload: 'https://voorbeeldstad.example/afval', kind: 'url', href: 'https://voorbeeldstad.example/afval', line: 3, column: 1, image: 'word/media/image1.png', region: found.code!.region, thumbnail: found.code!.thumbnail!, nextTo: 'https://voorbeeldstad.example/afval', result: { kind: 'ok', finalUrl: 'https://voorbeeldstad.example/afval', status: 200, chain: [] } },
+      { payload: HOSTILE.script, kind: 'text', line: 4, column: 1, image: 'word/media/image2.png', region: { x: 0, y: 0, width: 1, height: 1 }, thumbnail: 'data:image/svg+xml,<svg onload="window.__pwned=20"/>' },
+    ];
+    file.references.images = [{ image: `word/media/${HOSTILE.img}.emf`, format: 'emf', reason: 'vector', line: 1, column: 1, part: 'header' }];
+    const { page, requests } = await open(formatHtml(report, 'nl', { generatedAt: GENERATED_AT }));
+    const images = await page.$$eval('img.qr', (els) => els.map((el) => ({ alt: el.getAttribute('alt'), width: (el as unknown as { naturalWidth: number }).naturalWidth })));
+    expect(images).toEqual([{ alt: 'QR-code uit word/media/image1.png', width: expect.any(Number) }]);
+    expect(images[0].width).toBeGreaterThan(20);
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.textContent('body')).toContain(HOSTILE.script);
+    expect(requests).toEqual([]);
+    await page.context().close();
+    const checked = await open(formatHtml(report, 'en', { generatedAt: GENERATED_AT }), { bypassCSP: true });
+    expect(await axe(checked.page)).toEqual([]);
+    await checked.page.context().close();
   });
 
   it.runIf(process.env.UPDATE_SCREENSHOT === '1')('writes docs/kcc-report.png', async () => {

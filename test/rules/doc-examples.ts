@@ -10,8 +10,10 @@
  *   file, e.g. ```markdown brieven/parkeervergunning-2027.md; default brief.md / brief.txt /
  *   brief.docx). A docx block is written as a Word document, one paragraph per line, where
  *   `{++…++}` and `{--…--}` are tracked (unaccepted) insertions and deletions;
- * - before the letter, optionally: a ```json config block (merged over the base config) and
- *   files under `kcc/` (```markdown kcc/afvalpas-2027.md: a KCC briefing);
+ * - before the letter, optionally: a ```json config block (merged over the base config),
+ *   files under `kcc/` (```markdown kcc/afvalpas-2027.md: a KCC briefing) and QR images
+ *   (```qr qr.png: the block's text is the code's payload, drawn as a PNG by the `qrcode` encoder);
+ *   in a docx block, `{qr PAYLOAD}` is a QR picture at that point of the paragraph;
  * - after a failing letter, a ```text block with what brieflint prints for that rule, one finding
  *   a line: `line:column  severity  message  rule` (`—` for a finding about the whole letter,
  *   `footer 2:5` for a finding in a Word footer). A line may show the hint as `brieflint check`
@@ -25,7 +27,8 @@ import { fileURLToPath } from 'node:url';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Code, Heading, Root } from 'mdast';
-import { DeletedTextRun, Document, InsertedTextRun, Packer, Paragraph, TextRun } from 'docx';
+import { DeletedTextRun, Document, ImageRun, InsertedTextRun, Packer, Paragraph, TextRun } from 'docx';
+import QRCode from 'qrcode';
 import { buildProgram } from '../../src/cli.js';
 import type { JsonFinding, JsonReport } from '../../src/report/types.js';
 
@@ -47,8 +50,8 @@ export interface DocExample {
   letter: { path: string; format: LetterFormat; text: string };
   /** The example's ```json config block. */
   config?: Record<string, unknown>;
-  /** Other files of the example (KCC briefings), by path. */
-  files: Array<{ path: string; text: string }>;
+  /** Other files of the example (KCC briefings; QR images, `qr`: the text is the payload), by path. */
+  files: Array<{ path: string; text: string; qr?: true }>;
   /** The printed output lines (failing examples). */
   expected?: string[];
 }
@@ -106,6 +109,11 @@ export function parseRuleDoc(rule: string, markdown: string): DocExample[] {
     }
     if (meta.startsWith('kcc/')) {
       files.push({ path: meta, text: code.value });
+      continue;
+    }
+    if (lang === 'qr') {
+      if (!meta) throw fail(line, 'a ```qr block names its image file: ```qr qr.png');
+      files.push({ path: meta, text: code.value, qr: true });
       continue;
     }
     const format = LETTER_LANGS[lang];
@@ -186,7 +194,7 @@ export async function runExample(example: DocExample, live?: LiveSite): Promise<
     }
     writeFileSync(join(dir, 'brieflint.config.json'), JSON.stringify(config, null, 2));
     mkdirSync(join(dir, 'kcc'), { recursive: true });
-    for (const file of example.files) write(dir, file.path, file.text);
+    for (const file of example.files) write(dir, file.path, file.qr ? await qrPng(file.text) : file.text);
     write(dir, example.letter.path, example.letter.format === 'docx' ? await docxOf(example.letter.text) : example.letter.text);
 
     const args = ['check', example.letter.path, '--format', 'json', '--today', DOC_TODAY, ...(live ? [] : ['--offline'])];
@@ -264,19 +272,27 @@ function merge(base: Record<string, unknown>, over: Record<string, unknown>): Re
   return out;
 }
 
+/** A QR code for a doc example: the payload drawn by the `qrcode` encoder as a PNG. */
+export async function qrPng(payload: string): Promise<Buffer> {
+  return QRCode.toBuffer(payload.replace(/\n$/, ''), { margin: 4, scale: 6, errorCorrectionLevel: 'M' });
+}
+
 /**
  * A Word document of the docx block, written with the `docx` package (a real Word writer): one
- * paragraph per non-empty line; `{++…++}` a tracked insertion, `{--…--}` a tracked deletion.
+ * paragraph per non-empty line; `{++…++}` a tracked insertion, `{--…--}` a tracked deletion,
+ * `{qr PAYLOAD}` a QR picture.
  */
 export async function docxOf(text: string): Promise<Buffer> {
   const date = '2027-01-05T10:00:00Z';
   let id = 0;
-  const paragraphs = text
-    .split('\n')
-    .filter((l) => l.trim() !== '')
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const codes = new Map<string, Buffer>();
+  for (const line of lines) for (const m of line.matchAll(/\{qr (.+?)\}/g)) codes.set(m[1], await qrPng(m[1]));
+  const paragraphs = lines
     .map((line) => {
-      const runs = line.split(/(\{\+\+.*?\+\+\}|\{--.*?--\})/).flatMap((piece) => {
+      const runs = line.split(/(\{\+\+.*?\+\+\}|\{--.*?--\}|\{qr .+?\})/).flatMap((piece) => {
         if (piece === '') return [];
+        if (piece.startsWith('{qr ')) return [new ImageRun({ type: 'png', data: codes.get(piece.slice(4, -1))!, transformation: { width: 110, height: 110 } })];
         if (piece.startsWith('{++')) return [new InsertedTextRun({ text: piece.slice(3, -3), id: ++id, author: 'Redactie', date })];
         if (piece.startsWith('{--')) return [new DeletedTextRun({ text: piece.slice(3, -3), id: ++id, author: 'Redactie', date })];
         return [new TextRun(piece)];

@@ -2,9 +2,9 @@
  * What a letter prints that its briefing does not name: forms, URLs, phone numbers. Pure: the facts
  * that `kcc-briefing-mismatch` words as findings and the KCC page counts, worked out once per letter.
  */
-import type { FormMention, PhoneRef, References, UrlRef } from '../../types.js';
+import type { FormMention, PhoneRef, QrRef, References, UrlRef } from '../../types.js';
 import type { Briefing, BriefingForm } from './types.js';
-import { urlKey } from '../../extract/urls.js';
+import { pageOf, urlKey } from '../../extract/urls.js';
 import { normalizePhone } from '../../extract/phones.js';
 import { briefingPhones, briefingUrlKeys, hasPlaceholder, letterForms, letterUrlKey } from './match.js';
 
@@ -20,6 +20,8 @@ export type Mismatch =
    * target instead of what is printed; `sameHost`: addresses on the same host it does name.
    */
   | { kind: 'url-not-named'; url: UrlRef; targetNamed: boolean; sameHost: string[] }
+  /** A QR code in the letter leads to an address the briefing does not name (`sameHost` as above). */
+  | { kind: 'qr-not-named'; qr: QrRef; sameHost: string[] }
   /** The letter prints a phone number the briefing does not name. */
   | { kind: 'phone-not-named'; phone: PhoneRef };
 
@@ -76,6 +78,18 @@ export function briefingMismatches(refs: References, b: Briefing): Mismatch[] {
     out.push({ kind: 'url-not-named', url: u, targetNamed: keys.has(urlKey(u.href)), sameHost });
   }
 
+  // A QR code's address is where residents who scan it go: the KCC must know it too (not the
+  // letterhead's, nor a bare home page). Tracking parameters (`?utm_source=qr`) make no other page.
+  for (const qr of qrDestinations(refs)) {
+    const k = urlKey(pageOf(qr.href!));
+    if (done.has(k)) continue;
+    done.add(k);
+    if (keys.has(k) || keys.has(urlKey(qr.href!))) continue;
+    const host = k.split(/[/?#]/)[0];
+    const sameHost = [...new Set([...b.urls, ...b.forms.flatMap((f) => (f.url ? [f.url] : []))].filter((x) => urlKey(x).split(/[/?#]/)[0] === host))];
+    out.push({ kind: 'qr-not-named', qr, sameHost });
+  }
+
   const phones = briefingPhones(b);
   const seen = new Set<string>();
   for (const p of refs.phones) {
@@ -85,4 +99,9 @@ export function briefingMismatches(refs: References, b: Briefing): Mismatch[] {
     if (!phones.has(n)) out.push({ kind: 'phone-not-named', phone: p });
   }
   return out;
+}
+
+/** The QR codes that send residents to a web page (not in the letterhead, not a bare home page). */
+export function qrDestinations(refs: References): QrRef[] {
+  return (refs.qr ?? []).filter((q) => q.kind === 'url' && q.href && /^https?:\/\//i.test(q.href) && !isLetterhead({ printed: q.href, href: q.href, location: q.location, linked: false, visible: false }));
 }

@@ -1,7 +1,7 @@
 /**
  * Pure helpers over SiteFacts for the rules (no I/O, no undici).
  */
-import type { Message, References, UrlRef } from '../../types.js';
+import type { Message, QrRef, References, UrlRef } from '../../types.js';
 import { normalizeUrl, sameUrl } from '../../extract/urls.js';
 import type { Facts } from '../types.js';
 import type { CheckOutcome, UrlKind, UrlResult, VariantKind, VariantResult } from './types.js';
@@ -16,14 +16,18 @@ export function isLive(kind: UrlKind): boolean {
  * Which side of a reference an address is:
  * - `printed`: the address as printed, which is also where the link (if any) goes;
  * - `typed`: what a reader of the paper letter types, for a hyperlink whose text is another address;
- * - `link`: where that hyperlink (or one whose text is no address, "klik hier") takes an e-mail reader.
+ * - `link`: where that hyperlink (or one whose text is no address, "klik hier") takes an e-mail reader;
+ * - `qr`: where a QR code in the letter takes a resident who scans it (nobody types it).
  */
-export type AddressSide = 'printed' | 'typed' | 'link';
+export type AddressSide = 'printed' | 'typed' | 'link' | 'qr';
 
 /** One checked address of a reference, with what the site and the forms check found for it. */
 export interface AddressFact {
+  /** For a QR code, a reference made for it: `printed` is its address as a resident would read it, neither visible nor linked. */
   ref: UrlRef;
   side: AddressSide;
+  /** The QR code, for side `qr`. */
+  qr?: QrRef;
   /** The URL fetched (the printed text normalised, or the link's target). */
   href: string;
   result?: UrlResult;
@@ -52,7 +56,20 @@ export function addressFacts(refs: References, facts?: Facts): AddressFact[] {
     } else if (ref.linked && !ref.visible) add(ref, 'link', ref.href);
     else if (ref.visible || ref.linked) add(ref, 'printed', ref.href);
   }
+  // A QR code's web address is checked like a printed one: live, the form behind it, off-site redirects.
+  for (const qr of refs.qr ?? []) {
+    if (!qr.href || !HTTP.test(qr.href)) continue;
+    const ref: UrlRef = { printed: displayUrl(qr.href), href: qr.href, location: qr.location, linked: false, visible: false };
+    const before = out.length;
+    add(ref, 'qr', qr.href);
+    if (out.length > before) out[out.length - 1].qr = qr;
+  }
   return out;
+}
+
+/** The checked address of a QR code (its live result and form), from the letter's facts. */
+export function qrAddress(about: readonly AddressFact[] | undefined, qr: QrRef): AddressFact | undefined {
+  return about?.find((a) => a.side === 'qr' && a.qr === qr);
 }
 
 /**
@@ -60,11 +77,18 @@ export function addressFacts(refs: References, facts?: Facts): AddressFact[] {
  * types, "De link achter X (Y)" for where a hyperlink goes when it differs from what is printed.
  */
 export function addressLabel(a: Pick<AddressFact, 'ref' | 'side' | 'href'>): Message {
+  if (a.side === 'qr') return qrLabel(a.href);
   if (a.side !== 'link') return { nl: a.ref.printed, en: a.ref.printed };
   const target = displayUrl(a.href);
   if (a.ref.visible) return { nl: `De link achter ${a.ref.printed} (${target})`, en: `The link behind ${a.ref.printed} (${target})` };
   const text = (a.ref.linkText ?? '').trim();
   return { nl: `De link “${text}” (${target})`, en: `The link “${text}” (${target})` };
+}
+
+/** How a finding names a QR code's address, at the start of a sentence. */
+export function qrLabel(href: string): Message {
+  const target = displayUrl(href);
+  return { nl: `De QR-code (${target})`, en: `The QR code (${target})` };
 }
 
 /** The same, for both sides of one link at once ("X en de link erachter (Y)"). */
@@ -78,7 +102,7 @@ export function bothSidesLabel(typed: AddressFact, link: AddressFact): Message {
  * the typed side as a bare reference. Kept for the facts gathering, which fetches each href.
  */
 export function checkableUrls(refs: References): UrlRef[] {
-  return addressFacts(refs).map((a) => (a.side === 'typed' ? { printed: a.ref.printed, href: a.href, location: a.ref.location, linked: false, visible: true } : a.ref));
+  return addressFacts(refs).map((a) => (a.side === 'typed' || a.side === 'qr' ? { printed: a.ref.printed, href: a.href, location: a.ref.location, linked: false, visible: true } : a.ref));
 }
 
 const HTTP = /^https?:\/\//i;
