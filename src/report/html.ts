@@ -241,7 +241,7 @@ function qrHolds(q: JsonQr, t: Strings): SafeHtml {
  * web address where it lands, its live result and the form behind it — the same facts as a printed
  * address. Images that may hold a code brieflint could not read are listed under it.
  */
-function qrSection(file: JsonFile, title: string, t: Strings, lang: Lang): SafeHtml {
+export function qrSection(file: JsonFile, title: string, t: Strings, lang: Lang, pending: Pending = {}): SafeHtml {
   const codes = file.references.qr ?? [];
   const unread = file.references.images ?? [];
   const table = codes.length
@@ -256,7 +256,7 @@ ${codes.map((q) => {
       : html`<span class="detail">${t.qr.noImage}</span>`;
   const asUrl: JsonUrl = { href: q.href ?? '', line: q.line, column: q.column, ...(q.result ? { result: q.result } : {}), ...(q.form ? { form: q.form } : {}) };
   const fetched = q.href
-    ? html`<td>${landsOn(asUrl, t)}</td><td>${urlResult(asUrl, t)}</td><td>${formCell(asUrl, t)}</td>`
+    ? html`<td>${landsOn(asUrl, t)}</td><td>${urlResult(asUrl, t, pending)}</td><td>${formCell(asUrl, t, pending)}</td>`
     : html`<td><span class="detail">—</span></td><td>${status('na', t.qr.notFetched)}</td><td><span class="detail">—</span></td>`;
   return html`<tr><td>${img}</td><th scope="row">${qrHolds(q, t)}</th><td class="nowrap">${where(file.path, q, t)}</td>${fetched}</tr>
 `;

@@ -23,6 +23,7 @@ import {
   formTone,
   letterStatus,
   status,
+  qrSection,
   todoList,
   urlsTable,
   where,
@@ -279,6 +280,7 @@ export function addressesSection(v: LetterView, lang: Lang): SafeHtml {
   const title = v.file.letter?.title || v.file.letter?.id || v.file.path;
   return html`<section class="addresses" id="${v.key}-addr" aria-labelledby="${v.key}-addr-h"><h3 id="${v.key}-addr-h">${s.letter.addresses}</h3>
 ${urlsTable(v.file, title, t, pendingOf(v))}
+${v.file.references.qr?.length || v.file.references.images?.length ? html`<h4>${t.sections.qr}</h4>${qrSection(v.file, title, t, lang, pendingOf(v))}` : ''}
 <h4>${t.sections.todo}</h4>${todoList(v.file, t)}</section>`;
 }
 

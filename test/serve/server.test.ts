@@ -13,6 +13,7 @@ import { configSections } from '../../src/config/sections.js';
 import { startServer, type ServeHandle } from '../../src/serve/server.js';
 import { buildProgram } from '../../src/cli.js';
 import { copyDemo, listFiles, multipart, request, runEvents, tempProject } from './helpers.js';
+import { qrPng, wordLetter } from '../qr/make.js';
 
 const TODAY = '2027-01-10';
 const LETTER = readFileSync(new URL('../../fixtures/demo/brieven/parkeervergunning-2027.md', import.meta.url), 'utf8');
@@ -192,6 +193,20 @@ describe('brieflint serve (server)', () => {
     // A page that reconnects gets what it missed (Last-Event-ID), and only that.
     const again = await runEvents(port, cookie, id, events[2].id);
     expect(again.map((e) => e.id)).toEqual(events.slice(3).map((e) => e.id));
+  });
+
+  it('shows the QR codes of a dropped Word letter: the code as a picture, where it leads, and the qr-mismatch finding', async () => {
+    const docx = await wordLetter({
+      body: ['Scan de QR-code of ga naar voorbeeldstad.example/afvalpas.', [{ image: await qrPng('https://acc.voorbeeldstad.example/afvalpas'), alt: 'QR-code' }]],
+    });
+    const r = await upload([{ name: 'afvalpas.docx', data: docx }]);
+    expect(r.status).toBe(202);
+    const events = await runEvents(port, cookie, JSON.parse(r.body).id);
+    const last = String(events.filter((e) => e.type === 'letter').at(-1)!.data.html);
+    expect(last).toContain('QR-codes');
+    expect(last).toMatch(/<img class="qr" src="data:image\/png;base64,[A-Za-z0-9+/]+=*" alt="[^"]+" width="64" height="64">/);
+    expect(last).toContain('acc.voorbeeldstad.example/afvalpas');
+    expect(last).toContain('data-rule="qr-mismatch"');
   });
 
   it('shows letter text as text: markup in a letter is escaped everywhere', async () => {
