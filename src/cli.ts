@@ -155,10 +155,16 @@ export function buildProgram(untrustedIo: Io, setExit: (code: number) => void): 
   program
     .command('explain')
     .description("print a rule's documentation")
-    .argument('<rule>', 'rule id, e.g. pretty-url')
+    .argument('[rule]', 'rule id, e.g. pretty-url (without it: the list of rules, as brieflint rules)')
     .addOption(new Option('--lang <lang>', 'language of the documentation').choices(['nl', 'en']))
     .option('--no-color', 'no colours in the output')
-    .action(async (id: string, flags: ExplainFlags) => setExit(await explain(id, { ...flags, lang: flags.lang ?? program.lang }, io)));
+    .action(async (id: string | undefined, flags: ExplainFlags) =>
+      setExit(
+        id === undefined
+          ? await listRules({ format: 'stylish', lang: flags.lang ?? program.lang }, io)
+          : await explain(id, { ...flags, lang: flags.lang ?? program.lang }, io),
+      ),
+    );
 
   program
     .command('rules')

@@ -168,7 +168,12 @@ export const COMMANDS: Record<string, CommandTexts> = {
   },
   explain: {
     description: { nl: 'toon de uitleg van een regel', en: "print a rule's documentation" },
-    arguments: { rule: { nl: 'regel-id, bijv. pretty-url', en: 'rule id, e.g. pretty-url' } },
+    arguments: {
+      rule: {
+        nl: 'regel-id, bijv. pretty-url (zonder: de lijst van regels, zoals brieflint rules)',
+        en: 'rule id, e.g. pretty-url (without it: the list of rules, as brieflint rules)',
+      },
+    },
     options: {
       '--lang': {
         nl: 'taal van de uitleg (standaard: lang uit de configuratie, anders Engels als de taal van het systeem Engels is, anders nl)',

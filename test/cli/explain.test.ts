@@ -84,6 +84,15 @@ describe('brieflint explain', () => {
     expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(60);
   });
 
+  it('without a rule, lists the rules as brieflint rules does (exit 0)', async () => {
+    const list = await cli(['explain']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toBe((await cli(['rules'])).stdout);
+    expect(list.stdout).toMatch(/^regel +standaard +nodig +omschrijving\n/);
+    for (const rule of allRules) expect(list.stdout).toContain(`\n${rule.meta.id} `);
+    expect((await cli(['explain', '--lang', 'en'])).stdout).toMatch(/^rule +default +needs +description\n/);
+  });
+
   it('an unknown rule: "bedoelt u …?", or the list of rules', async () => {
     expect(await cli(['explain', 'prety-url'])).toMatchObject({ code: 2, stdout: '', stderr: 'brieflint: onbekende regel “prety-url”; bedoelt u “pretty-url”?\n' });
     expect((await cli(['explain', 'prety-url', '--lang', 'en'])).stderr).toBe('brieflint: unknown rule “prety-url”; did you mean “pretty-url”?\n');
