@@ -1,7 +1,7 @@
 import { defineRule } from '../src/rule.js';
 import type { Message, Report } from '../src/types.js';
-import { briefingLabel, choiceNote } from '../src/facts/kcc/match.js';
-import { briefingFacts } from '../src/facts/letter.js';
+import { briefingLabel, choiceNote } from '../src/model/briefing-match.js';
+import { briefingFacts } from '../src/model/letter-facts.js';
 import { urlKey } from '../src/extract/urls.js';
 
 export default defineRule({

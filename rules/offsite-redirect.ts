@@ -1,7 +1,7 @@
 import { defineRule } from '../src/rule.js';
-import { onDomain } from '../src/domains.js';
+import { onDomain } from '../src/model/url.js';
 import type { Report } from '../src/types.js';
-import { addressLabel, displayUrl, siteResults } from '../src/facts/site/results.js';
+import { addressLabel, displayUrl, siteResults } from '../src/model/site-results.js';
 
 export interface OffsiteRedirectOptions {
   /** Domains a redirect may end on without a warning (subdomains included). */

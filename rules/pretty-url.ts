@@ -1,5 +1,5 @@
 import { defineRule } from '../src/rule.js';
-import { onDomain } from '../src/domains.js';
+import { onDomain } from '../src/model/url.js';
 import { normalizeUrl } from '../src/extract/urls.js';
 import type { Message, Report, UrlRef } from '../src/types.js';
 

@@ -1,8 +1,8 @@
 import { defineRule } from '../src/rule.js';
 import type { Message, QrRef, References, Report, UrlRef } from '../src/types.js';
-import { hostOf, onDomain } from '../src/domains.js';
+import { hostOf, onDomain } from '../src/model/url.js';
 import { normalizeUrl, pageOf, sameUrl } from '../src/extract/urls.js';
-import { addressFacts, displayUrl, isLive, qrAddress, type AddressFact } from '../src/facts/site/results.js';
+import { addressFacts, displayUrl, isLive, qrAddress, type AddressFact } from '../src/model/site-results.js';
 
 export interface QrMismatchOptions {
   /** More host names (or parent domains) of acceptance and test sites, besides the ones recognised by their labels. */

@@ -11,7 +11,7 @@ import { basename } from 'node:path';
 import type { Message } from '../types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { CheckRun } from '../check.js';
-import { onDomain } from '../domains.js';
+import { onDomain } from '../model/url.js';
 
 export interface RunNote {
   id: 'no-domains' | 'dns';

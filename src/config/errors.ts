@@ -9,7 +9,7 @@ import type { ErrorObject } from 'ajv';
 import type { ParseError } from 'jsonc-parser';
 import type { YAMLParseError } from 'yaml';
 import type { Message } from '../types.js';
-import { isoDate } from '../letters/meta.js';
+import { isoDate } from '../model/date.js';
 import { didYouMean } from '../i18n/suggest.js';
 
 type Json = unknown;

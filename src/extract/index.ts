@@ -19,7 +19,7 @@
  * Nothing else is deduplicated: the same URL printed twice is two refs at two locations.
  * Every list is sorted by location (parts in the order the letter's blocks first show them).
  */
-import { locate } from '../letters/locate.js';
+import { locate } from '../model/locate.js';
 import type {
   EmailRef,
   FormMention,

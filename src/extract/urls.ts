@@ -154,3 +154,24 @@ export function pageOf(url: string): string {
     return url.replace(/#.*$/, '');
   }
 }
+
+const URL_IN_TEXT =
+  /\b(?:https?:\/\/[^\s<>"'()]+|www\.[^\s<>"'()]+|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?:\/[^\s<>"'()]*)?)/gi;
+
+/**
+ * URLs written in free text (bare, `www.` or `domain.tld/path`), trailing punctuation dropped.
+ * Only strings with a scheme, `www.` or a path count, so "bijv." or "a.b" do not.
+ * Simpler than findUrls (no linkify, no placeholders, no positions): a briefing's text is only searched.
+ */
+export function urlsInText(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(URL_IN_TEXT)) {
+    const start = m.index ?? 0;
+    if (start > 0 && /[@\w.-]/.test(text[start - 1])) continue; // part of an e-mail address or word
+    const u = m[0].replace(/[.,;:!?»”’)\]]+$/, '');
+    if (!/^(https?:\/\/|www\.)/i.test(u) && !u.includes('/')) continue;
+    if (/^https?:\/\/$/i.test(u)) continue;
+    out.push(u);
+  }
+  return out;
+}

@@ -7,8 +7,9 @@ import { parseYamlDocument, YamlError } from '../../yaml.js';
 import type { Message } from '../../types.js';
 import type { Briefing, BriefingCovers, BriefingForm, KnowledgeBase } from './types.js';
 import { KnowledgeBaseError } from './errors.js';
-import { isoDate } from '../../letters/meta.js';
-import { findUrls, uniq } from './text.js';
+import { isoDate, MONTHS_NL } from '../../model/date.js';
+import { urlsInText } from '../../extract/urls.js';
+import { uniq } from './uniq.js';
 
 /**
  * The embedded default: a folder of Markdown briefings with YAML front matter, next to the letters.
@@ -116,7 +117,6 @@ const EXPECTED: Record<string, Message> = {
 
 /** The example date each date field's message gives, in every form it accepts. */
 const DATE_EXAMPLE = { mailingDate: '2027-02-01', validFrom: '2027-02-01', validUntil: '2027-03-31', updated: '2027-01-20' } as const;
-const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
 let validateFrontMatter: Validator | undefined;
 
@@ -214,7 +214,7 @@ function parse(text: string, file: string, defaultId: string): ParsedFile {
     fail(field, { nl: `moet ${exp.nl} zijn (staat er: ${got})`, en: `must be ${exp.en} (got ${got})` });
   }
 
-  // Dates in the forms letters accept: 2027-04-30, 30-04-2027, 30 april 2027 (src/letters/meta.ts).
+  // Dates in the forms letters accept: 2027-04-30, 30-04-2027, 30 april 2027 (src/model/date.ts isoDate).
   for (const key of ['mailingDate', 'validFrom', 'validUntil', 'updated'] as const) {
     const v = fm[key];
     if (v === undefined) continue;
@@ -273,7 +273,7 @@ function parse(text: string, file: string, defaultId: string): ParsedFile {
     ...(fm.recipients !== undefined ? { recipients: fm.recipients as number } : {}),
     ...(validFrom !== undefined ? { validFrom } : {}),
     ...(validUntil !== undefined ? { validUntil } : {}),
-    urls: uniq([...declaredUrls, ...findUrls(body)]),
+    urls: uniq([...declaredUrls, ...urlsInText(body)]),
     forms,
     phone: scalarStrings(doc, 'phone'),
     ...(fm.owner !== undefined ? { owner: String(fm.owner) } : {}),

@@ -2,20 +2,20 @@
  * The live-site checker (issue 3): every distinct printed URL fetched once per run, with the
  * variants a resident may type on the gemeente's own domains. See ../../../../shared/DESIGN.md.
  */
-import { onDomain } from '../../domains.js';
+import { onDomain } from '../../model/url.js';
 import { createHash } from 'node:crypto';
 import { HttpClient, defaultUserAgent, parseConnectTo, type AttemptEvent, type HttpClientOptions } from '../../http/index.js';
 import { cacheFingerprint, SiteCache } from './cache.js';
 import { SITE_DEFAULTS } from './config.js';
 import { compileExclude, type ExcludeRule } from './exclude.js';
 import { Follower } from './check.js';
-import { isLive } from './results.js';
+import { isLive } from '../../model/site-results.js';
 import { VERSION } from '../../paths.js';
 import type { CheckOutcome, SiteFacts, SiteOptions, UrlResult, VariantKind, VariantProblem, VariantResult } from './types.js';
 
 export type * from './types.js';
 export { siteConfigSchema, siteOptionsFromConfig, DEFAULT_CACHE_FILE, SITE_DEFAULTS } from './config.js';
-export { isLive, checkableUrls, siteResults, liveVariant } from './results.js';
+export { isLive, checkableUrls, siteResults, liveVariant } from '../../model/site-results.js';
 export { parseConnectTo, isPrivateAddress, defaultUserAgent } from '../../http/index.js';
 
 

@@ -12,3 +12,17 @@ export function hostOf(href: string): string | undefined {
     return undefined;
   }
 }
+
+/** Strip credentials from a URL before it appears in a message. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.username || u.password) {
+      u.username = '';
+      u.password = '';
+    }
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/[^/@]*@/, '//');
+  }
+}

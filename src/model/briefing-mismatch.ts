@@ -2,11 +2,11 @@
  * What a letter prints that its briefing does not name: forms, URLs, phone numbers. Pure: the facts
  * that `kcc-briefing-mismatch` words as findings and the KCC page counts, worked out once per letter.
  */
-import type { FormMention, PhoneRef, QrRef, References, UrlRef } from '../../types.js';
-import type { Briefing, BriefingForm } from './types.js';
-import { pageOf, urlKey } from '../../extract/urls.js';
-import { normalizePhone } from '../../extract/phones.js';
-import { briefingPhones, briefingUrlKeys, hasPlaceholder, letterForms, letterUrlKey } from './match.js';
+import type { FormMention, PhoneRef, QrRef, References, UrlRef } from '../types.js';
+import type { Briefing, BriefingForm } from '../facts/kcc/types.js';
+import { pageOf, urlKey } from '../extract/urls.js';
+import { normalizePhone } from '../extract/phones.js';
+import { briefingPhones, briefingUrlKeys, hasPlaceholder, letterForms, letterUrlKey } from './briefing-match.js';
 
 export type Mismatch =
   /** The letter mentions a form without an address, and the briefing names no form at all. */

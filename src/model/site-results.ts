@@ -1,11 +1,11 @@
 /**
  * Pure helpers over SiteFacts for the rules (no I/O, no undici).
  */
-import type { Message, QrRef, References, UrlRef } from '../../types.js';
-import { normalizeUrl, sameUrl } from '../../extract/urls.js';
-import type { Facts } from '../types.js';
-import type { CheckOutcome, UrlKind, UrlResult, VariantKind, VariantResult } from './types.js';
-import type { FormResult } from '../forms/types.js';
+import type { Message, QrRef, References, UrlRef } from '../types.js';
+import { normalizeUrl, sameUrl } from '../extract/urls.js';
+import type { Facts } from '../facts/types.js';
+import type { CheckOutcome, UrlKind, UrlResult, VariantKind, VariantResult } from '../facts/site/types.js';
+import type { FormResult } from '../facts/forms/types.js';
 
 /** A live page: reachable, or behind a login wall. */
 export function isLive(kind: UrlKind): boolean {

@@ -2,12 +2,12 @@
  * Pure helpers over FormsFacts for the rules (no I/O): which form each printed URL leads to,
  * which URL a "fill in the form" mention points at, which log-in a form asks for.
  */
-import type { FormMention, Letter, Location, Message, References, UrlRef } from '../../types.js';
-import type { Facts } from '../types.js';
-import { hostOf, onDomain } from '../../domains.js';
-import { checkableUrls, displayUrl, siteResults, type AddressFact } from '../site/results.js';
-import type { UrlResult } from '../site/types.js';
-import type { FormResult } from './types.js';
+import type { FormMention, Letter, Location, Message, References, UrlRef } from '../types.js';
+import type { Facts } from '../facts/types.js';
+import { hostOf, onDomain } from './url.js';
+import { checkableUrls, displayUrl, siteResults, type AddressFact } from './site-results.js';
+import type { UrlResult } from '../facts/site/types.js';
+import type { FormResult } from '../facts/forms/types.js';
 
 /** Each checked address with its site result and the form found behind it (both sides of a link whose text is another address). */
 export function formResults(refs: References, facts: Facts, about?: readonly AddressFact[]): Array<AddressFact & { site: UrlResult; form: FormResult }> {
