@@ -2,7 +2,7 @@ import { defineRule } from '../src/rule.js';
 import type { Message, Report } from '../src/types.js';
 import { briefingLabel, choiceNote } from '../src/model/briefing-match.js';
 import { briefingFacts } from '../src/model/letter-facts.js';
-import { urlKey } from '../src/extract/urls.js';
+import { urlKey } from '../src/model/url.js';
 
 export default defineRule({
   meta: {

@@ -9,7 +9,8 @@ import type { Letter, Message, References } from './types.js';
 import { BRIEFING_WEEKS, briefingContents } from './briefing.js';
 import { FRONT_MATTER_KEYS } from './facts/kcc/folder.js';
 import { addDays } from './model/date.js';
-import { urlKey, urlsInText } from './extract/urls.js';
+import { urlsInText } from './extract/urls.js';
+import { urlKey } from './model/url.js';
 import { normalizePhone } from './extract/phones.js';
 
 /** One change to a front-matter field: a value replaced, or list entries added and removed. */

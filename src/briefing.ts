@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import type { Letter, QrRef, References } from './types.js';
 import { hasPlaceholder, letterForms, letterUrlKey } from './model/briefing-match.js';
 import { qrDestinations } from './model/briefing-mismatch.js';
-import { pageOf, urlKey } from './extract/urls.js';
+import { pageOf, urlKey } from './model/url.js';
 import { normalizePhone } from './extract/phones.js';
 import { addDays, dateNl } from './model/date.js';
 

@@ -4,7 +4,8 @@
 import picomatch from 'picomatch';
 import type { FormMention, Letter, Message, References, UrlRef } from '../types.js';
 import type { Briefing, KccFacts, KccInvalid } from '../facts/kcc/types.js';
-import { urlKey, urlsInText } from '../extract/urls.js';
+import { urlsInText } from '../extract/urls.js';
+import { urlKey } from './url.js';
 import { normalizePhone, phonesInText } from '../extract/phones.js';
 
 /** What the matcher needs of a letter. */

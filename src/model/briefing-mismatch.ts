@@ -4,7 +4,7 @@
  */
 import type { FormMention, PhoneRef, QrRef, References, UrlRef } from '../types.js';
 import type { Briefing, BriefingForm } from '../facts/kcc/types.js';
-import { pageOf, urlKey } from '../extract/urls.js';
+import { pageOf, parseUrl, urlKey } from './url.js';
 import { normalizePhone } from '../extract/phones.js';
 import { briefingPhones, briefingUrlKeys, hasPlaceholder, letterForms, letterUrlKey } from './briefing-match.js';
 
@@ -28,11 +28,8 @@ export type Mismatch =
 /** A URL in the letter's header or footer, or a site's home page: stationery, not a destination. */
 export function isLetterhead(u: UrlRef): boolean {
   if (u.location.part === 'header' || u.location.part === 'footer') return true;
-  try {
-    return new URL(u.href).pathname.replace(/\/+$/, '') === '';
-  } catch {
-    return false;
-  }
+  const url = parseUrl(u.href);
+  return !!url && url.pathname.replace(/\/+$/, '') === '';
 }
 
 /** Everything the letter prints that the briefing does not name, in the order a finding names it. */

@@ -4,8 +4,8 @@
  */
 import type { FormMention, Letter, Location, Message, References, UrlRef } from '../types.js';
 import type { Facts } from '../facts/types.js';
-import { hostOf, onDomain } from './url.js';
-import { checkableUrls, displayUrl, siteResults, type AddressFact } from './site-results.js';
+import { displayUrl, hostnameOf, onDomain, parseUrl } from './url.js';
+import { checkableUrls, siteResults, type AddressFact } from './site-results.js';
 import type { UrlResult } from '../facts/site/types.js';
 import type { FormResult } from '../facts/forms/types.js';
 
@@ -74,12 +74,8 @@ export function blockAt(letter: Letter, loc: Location): number | undefined {
 const before = (a: Location, b: Location) => a.line < b.line || (a.line === b.line && a.column < b.column);
 
 function isHomePage(href: string): boolean {
-  try {
-    const u = new URL(href);
-    return (u.pathname === '/' || u.pathname === '') && !u.search;
-  } catch {
-    return false;
-  }
+  const u = parseUrl(href);
+  return !!u && (u.pathname === '/' || u.pathname === '') && !u.search;
 }
 
 /** A mention that asks the reader to fill in a form online. */
@@ -110,7 +106,7 @@ export function mentionedFormUrl(letter: Letter, refs: References, mention: Form
   const ownDomains = domains.map((d) => d.toLowerCase());
   const own = urls.filter((u) => {
     const p = u.location.part ?? 'body';
-    const host = hostOf(u.href);
+    const host = hostnameOf(u.href);
     return p !== 'header' && p !== 'footer' && host !== undefined && onDomain(host, ownDomains) && !isHomePage(u.href);
   });
   const distinct = new Set(own.map((u) => u.href));

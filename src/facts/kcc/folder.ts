@@ -258,7 +258,7 @@ function parse(text: string, file: string, defaultId: string): ParsedFile {
   }
 
   const forms: BriefingForm[] = list(fm.forms).map((f) => {
-    if (typeof f === 'string') return looksLikeUrl(f) ? { url: f } : { name: f };
+    if (typeof f === 'string') return urlRatherThanName(f) ? { url: f } : { name: f };
     const o = f as { name?: string; url?: string };
     return { ...(o.name !== undefined ? { name: o.name } : {}), ...(o.url !== undefined ? { url: o.url } : {}) };
   });
@@ -320,7 +320,11 @@ function list(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [v];
 }
 
-function looksLikeUrl(s: string): boolean {
+/**
+ * A `forms:` entry written as an address (a scheme, `www.` or a host with a path) rather than a
+ * form's name. Stricter than the extractor's looksLikeUrl: a bare `gemeente.nl` stays a name.
+ */
+function urlRatherThanName(s: string): boolean {
   return /^(https?:\/\/|www\.)/i.test(s) || /^[a-z0-9-]+(\.[a-z0-9-]+)+\//i.test(s);
 }
 
