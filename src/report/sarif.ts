@@ -33,7 +33,6 @@ export const SRCROOT = '%SRCROOT%';
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 const DEFAULT_LEVEL = { error: 'error', warn: 'warning', off: 'none' } as const;
 
-export { isDocxPath } from './position.js';
 
 /**
  * A path segment as RFC 3986 allows it in a URI: every character outside `pchar` percent-encoded
