@@ -11,6 +11,7 @@
  */
 import type { JsonFinding, JsonReport } from './report/types.js';
 import { safeJson } from './report/escape.js';
+import { MONTHS_EN, MONTHS_NL } from './model/date.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -63,7 +64,7 @@ export function normalizePath(path: string): string {
  * Message text without what moves when a letter is edited: whitespace runs collapsed, and any
  * "line 12" / "regel 12" / "paragraph 3" / "alinea 3" / "12:5" position reference blanked.
  */
-const MONTH = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october';
+const MONTH = [...new Set([...MONTHS_NL, ...MONTHS_EN.map((m) => m.toLowerCase())])].join('|');
 
 export function normalizeMessage(message: string): string {
   return message
