@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import type { Letter, QrRef, References } from './types.js';
 import { hasPlaceholder, letterForms, letterUrlKey } from './model/briefing-match.js';
 import { qrDestinations } from './model/briefing-mismatch.js';
-import { pageOf, urlKey } from './model/url.js';
+import { pageOf, urlKey, withoutHttps } from './model/url.js';
 import { normalizePhone } from './extract/phones.js';
 import { addDays, dateNl } from './model/date.js';
 
@@ -57,7 +57,7 @@ export function briefingContents(refs: References): {
     const k = urlKey(pageOf(q.href!));
     if (seenUrls.has(k)) continue;
     seenUrls.add(k);
-    const shown = pageOf(q.href!).replace(/^https:\/\//i, '');
+    const shown = withoutHttps(pageOf(q.href!));
     urls.push(shown);
     qrUrls.push(shown);
   }

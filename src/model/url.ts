@@ -125,9 +125,14 @@ export function pageOf(url: string): string {
   return u.href;
 }
 
-/** How a variant is written for a resident: without `https://`. */
+/** A URL without `https://` (any other scheme is kept): `https://x.nl/a` → `x.nl/a`. */
+export function withoutHttps(url: string): string {
+  return url.replace(/^https:\/\//i, '');
+}
+
+/** How an address is written for a resident: without `https://`, and a bare host without its `/`. */
 export function displayUrl(url: string): string {
-  return url.replace(/^https:\/\//i, '').replace(/^([^/?#]+)\/$/, '$1');
+  return withoutHttps(url).replace(/^([^/?#]+)\/$/, '$1');
 }
 
 /** A URL for messages: without user name and password (also in text that is no URL). */
