@@ -7,7 +7,7 @@ import { parseYamlDocument, YamlError } from '../../yaml.js';
 import type { Message } from '../../types.js';
 import type { Briefing, BriefingCovers, BriefingForm, KnowledgeBase } from './types.js';
 import { KnowledgeBaseError } from './errors.js';
-import { isoDate, MONTHS_NL } from '../../model/date.js';
+import { dateNl, isoDate } from '../../model/date.js';
 import { urlsInText } from '../../extract/urls.js';
 import { uniq } from './uniq.js';
 
@@ -221,7 +221,7 @@ function parse(text: string, file: string, defaultId: string): ParsedFile {
     const iso = isoDate(v);
     if (iso === undefined) {
       const [y, m, d] = DATE_EXAMPLE[key].split('-');
-      const forms = `${DATE_EXAMPLE[key]}, ${d}-${m}-${y} ${'{or}'} ${Number(d)} ${MONTHS_NL[Number(m) - 1]} ${y}`;
+      const forms = `${DATE_EXAMPLE[key]}, ${d}-${m}-${y} ${'{or}'} ${dateNl(DATE_EXAMPLE[key])}`;
       fail(key, {
         nl: `moet een datum zijn, zoals ${forms.replace('{or}', 'of')} (staat er: ${JSON.stringify(v)})`,
         en: `must be a date, like ${forms.replace('{or}', 'or')} (got ${JSON.stringify(v)})`,
