@@ -50,7 +50,6 @@ const FILE_TLDS = new Set(['md', 'py', 'sh', 'ps', 'ai', 'rs', 'pl', 'so', 'do',
 const TRAILING = new Set(['.', ',', ';', ':', '!', '?', '…', "'", '"', '”', '’', '“', '‘', '„', '»', '›', '«', '*']);
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
-
 /** Count of `ch` in s. */
 function count(s: string, ch: string): number {
   let n = 0;

@@ -5,9 +5,13 @@
  */
 import { memoByString } from '../memo.js';
 
-/** The URL `text` names (relative to `base` when given), or undefined when it is none. */
+/** The URL `text` names (relative to `base` when given), or undefined when it is none. Parses once. */
 export function parseUrl(text: string, base?: string | URL): URL | undefined {
-  return URL.canParse(text, base === undefined ? undefined : String(base)) ? new URL(text, base) : undefined;
+  try {
+    return new URL(text, base);
+  } catch {
+    return undefined;
+  }
 }
 
 /** An http(s) URL, or undefined for anything else (no URL, `mailto:`, `ftp:` …). */
@@ -87,7 +91,7 @@ export function normalizeUrl(href: string): string {
  * as written. "https://www.Gemeente.nl/Afval/" → "gemeente.nl/Afval".
  */
 export const urlKey: (url: string) => string = memoByString((url) => {
-  const s = url.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^\/\//, '');
+  const s = url.trim().replace(SCHEME_RE, '').replace(/^\/\//, '');
   const cut = s.search(/[/?#]/);
   const host = (cut === -1 ? s : s.slice(0, cut))
     .replace(/^[^@]*@/, '')
@@ -151,7 +155,7 @@ export function domainName(input: string): string | undefined {
   const host = input
     .trim()
     .toLowerCase()
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+    .replace(SCHEME_RE, '')
     .replace(/[/?#].*$/, '')
     .replace(/:\d+$/, '')
     .replace(/\.$/, '')
