@@ -139,7 +139,15 @@ export function displayUrl(url: string): string {
   return withoutHttps(url).replace(/^([^/?#]+)\/$/, '$1');
 }
 
-/** A URL for messages: without user name and password (also in text that is no URL). */
+/**
+ * A URL as written, without user name and password (`https://user:pass@host/` → `https://host/`),
+ * for the verbose log, which shows each address exactly as it was fetched.
+ */
+export function withoutCredentials(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1');
+}
+
+/** A URL for messages: without user name and password (also in text that is no URL), normalised. */
 export function redactUrl(url: string): string {
   const u = parseUrl(url);
   if (!u) return url.replace(/\/\/[^/@]*@/, '//');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayUrl, domainName, hostForMessage, hostnameOf, parseUrl, parseWebUrl, redactUrl, withoutHttps } from '../../src/model/url.js';
+import { displayUrl, domainName, hostForMessage, hostnameOf, parseUrl, parseWebUrl, redactUrl, withoutCredentials, withoutHttps } from '../../src/model/url.js';
 
 describe('src/model/url.ts', () => {
   it('parseUrl: a URL, relative to a base, or undefined for text that is none', () => {
@@ -33,6 +33,9 @@ describe('src/model/url.ts', () => {
     expect(redactUrl('https://user:geheim@x.nl/a')).toBe('https://x.nl/a');
     expect(redactUrl('http://proxy.x.nl:8080')).toBe('http://proxy.x.nl:8080/');
     expect(redactUrl('http://user:geheim@[bad')).toBe('http://[bad');
+    // As written for the verbose log: nothing else changes.
+    expect(withoutCredentials('HTTPS://user:geheim@X.nl')).toBe('HTTPS://X.nl');
+    expect(withoutCredentials('https://x.nl/a@b')).toBe('https://x.nl/a@b');
   });
 
   it('domainName: what a domain setting stands for', () => {
