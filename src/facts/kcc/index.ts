@@ -1,5 +1,5 @@
 /**
- * The KCC knowledge base (issue 4). The facts phase calls `loadKcc` once per run, before the
+ * The KCC knowledge base. The facts phase calls `loadKcc` once per run, before the
  * rules: one read of the folder, or one search per distinct letter id/kenmerk against the
  * HTTP service, deduplicated. Failure is a KnowledgeBaseError (exit code 2).
  */
