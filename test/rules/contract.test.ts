@@ -65,22 +65,31 @@ describe('the contract checker catches a rule that breaks it', () => {
     expect(fileProblems('pretty-url', prettyUrl, allRules)).toEqual([]);
   });
 
-  it('a missing Dutch page, a wrong title, a missing or misplaced standard section', () => {
+  it('a missing Dutch page, a wrong title or default line, a missing or misplaced standard section', () => {
     mkdirSync(join(dir, 'rules'), { recursive: true });
-    // A real page with its "## Why" taken out, another title, and "## Options" before "## Passing".
     const real = readFileSync(join(ROOT, 'rules', 'pretty-url.md'), 'utf8');
-    expect(docProblems('pretty-url', real, 'en')).toEqual([]);
-    const noWhy = real.replace(/^## Why\n/m, '');
-    expect(docProblems('pretty-url', noWhy, 'en')).toEqual(['rules/pretty-url.md: has no "## Why" section']);
-    expect(docProblems('broken-rule', real, 'en')).toEqual(['rules/broken-rule.md: does not start with "# broken-rule"']);
-    const swapped = '# broken-rule\n## Wat het controleert\n## Waarom\n## Fout\n## Opties\n## Goed\n';
-    expect(docProblems('broken-rule', swapped, 'nl')).toEqual([
+    expect(docProblems(prettyUrl, real, 'en')).toEqual([]);
+    // A real page with its "## Why" taken out; without its default line; claiming a need it has not.
+    expect(docProblems(prettyUrl, real.replace(/^## Why\n/m, ''), 'en')).toEqual(['rules/pretty-url.md: has no "## Why" section']);
+    expect(docProblems(prettyUrl, real.replace(/^\*\*Default:\*\*.*\n/m, ''), 'en')).toEqual(['rules/pretty-url.md: has no "**Default:** error" line']);
+    expect(docProblems(prettyUrl, real.replace('**Default:** error', '**Default:** error · **Needs:** the KCC knowledge base'), 'en')).toEqual([
+      'rules/pretty-url.md: the "**Default:**" line says the rule needs the KCC knowledge base, the rule does not',
+    ]);
+    // Another rule's page: its title, default and needs are not this rule's.
+    expect(docProblems(broken, real, 'en')).toEqual([
+      'rules/broken-rule.md: says "**Default:** error", the rule\'s default is "warning"',
+      'rules/broken-rule.md: the "**Default:**" line does not say the rule needs the live-site check',
+      'rules/broken-rule.md: does not start with "# broken-rule"',
+    ]);
+    const swapped = '# broken-rule\n**Standaard:** warning · heeft de live-controle van de site nodig\n## Wat het controleert\n## Waarom\n## Fout\n## Opties\n## Goed\n';
+    expect(docProblems(broken, swapped, 'nl')).toEqual([
       'rules/broken-rule.nl.md: "## Opties" is out of order (the sections are "## Wat het controleert", "## Waarom", "## Fout", "## Goed", "## Opties")',
     ]);
     // A heading inside a fenced example is no section.
-    const fenced = '# broken-rule\n## What it checks\n## Why\n## Failing\n```markdown\n## Passing\n```\n## Options\n';
-    expect(docProblems('broken-rule', fenced, 'en')).toEqual(['rules/broken-rule.md: has no "## Passing" section']);
-    writeFileSync(join(dir, 'rules', 'broken-rule.md'), '# broken-rule\n## What it checks\n## Why\n## Failing\n## Passing\n## Options\n');
+    const head = '# broken-rule\n**Default:** warning · needs the live-site check\n';
+    const fenced = `${head}## What it checks\n## Why\n## Failing\n\`\`\`markdown\n## Passing\n\`\`\`\n## Options\n`;
+    expect(docProblems(broken, fenced, 'en')).toEqual(['rules/broken-rule.md: has no "## Passing" section']);
+    writeFileSync(join(dir, 'rules', 'broken-rule.md'), `${head}## What it checks\n## Why\n## Failing\n## Passing\n## Options\n`);
     const row: ReadmeRow = { id: 'broken-rule', doc: 'rules/broken-rule.md', severity: 'warning', needs: 'site' };
     expect(ruleProblems(broken, dir, [row])).toEqual([
       'rules/broken-rule.nl.md is missing',

@@ -4,8 +4,9 @@
  * can run it on every rule and show, on a deliberately broken rule, that it catches each breach.
  *
  * - the rule lives in `rules/<id>.ts`, default-exported, and is listed in `rules/index.ts`;
- * - `rules/<id>.md` (English) and `rules/<id>.nl.md` (Dutch) exist, start with `# <id>` and have
- *   the standard sections in order (other sections may sit between them);
+ * - `rules/<id>.md` (English) and `rules/<id>.nl.md` (Dutch) exist, start with `# <id>`, give the
+ *   default severity and what the rule needs as its metadata says (`**Default:** warning · needs
+ *   the live-site check`), and have the standard sections in order (others may sit between them);
  * - the README's rule table names every rule once, in the order of `allRules`, with its doc link,
  *   default severity and needs as the rule's metadata says;
  * - the rule's default options are valid against its own options schema (what the config would
@@ -53,11 +54,32 @@ export function fileProblems(file: string, exported: unknown, allRules: readonly
   return problems;
 }
 
+/** The line under a page's title that gives the default severity, and how it names what a rule needs. */
+const DEFAULT_LINE = { en: '**Default:**', nl: '**Standaard:**' } as const;
+const NEEDS_WORDS = {
+  en: { site: 'live-site check', forms: 'forms check', kcc: 'KCC knowledge base' },
+  nl: { site: 'live-controle van de site', forms: 'formuliercontrole', kcc: 'KCC-kennisbank' },
+} as const;
+
 /** A rule page: `null` when the file is missing. */
-export function docProblems(id: string, markdown: string | null, lang: 'en' | 'nl'): string[] {
+export function docProblems(rule: Rule, markdown: string | null, lang: 'en' | 'nl'): string[] {
+  const id = rule.meta.id;
   const file = `rules/${id}${lang === 'nl' ? '.nl' : ''}.md`;
   if (markdown === null) return [`${file} is missing`];
   const problems: string[] = [];
+  const severity = README_SEVERITY[rule.meta.defaultSeverity];
+  const line = markdown.split('\n').find((l) => l.startsWith(DEFAULT_LINE[lang]));
+  if (line === undefined) {
+    problems.push(`${file}: has no "${DEFAULT_LINE[lang]} ${severity}" line`);
+  } else {
+    const said = line.slice(DEFAULT_LINE[lang].length).trim().split(/\s/)[0];
+    if (said !== severity) problems.push(`${file}: says "${DEFAULT_LINE[lang]} ${said}", the rule's default is "${severity}"`);
+    for (const [need, words] of Object.entries(NEEDS_WORDS[lang])) {
+      const needed = (rule.meta.needs ?? []).includes(need as 'site' | 'forms' | 'kcc');
+      if (needed && !line.includes(words)) problems.push(`${file}: the "${DEFAULT_LINE[lang]}" line does not say the rule needs the ${words}`);
+      if (!needed && line.includes(words)) problems.push(`${file}: the "${DEFAULT_LINE[lang]}" line says the rule needs the ${words}, the rule does not`);
+    }
+  }
   const headings = headingsOf(markdown);
   if (headings[0]?.depth !== 1 || headings[0].text !== id) problems.push(`${file}: does not start with "# ${id}"`);
   const sections = headings.filter((h) => h.depth === 2).map((h) => h.text);
@@ -141,8 +163,8 @@ export function ruleProblems(rule: Rule, dir: string, readme: readonly ReadmeRow
   const id = rule.meta.id;
   const read = (file: string) => (existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8') : null);
   return [
-    ...docProblems(id, read(`rules/${id}.md`), 'en'),
-    ...docProblems(id, read(`rules/${id}.nl.md`), 'nl'),
+    ...docProblems(rule, read(`rules/${id}.md`), 'en'),
+    ...docProblems(rule, read(`rules/${id}.nl.md`), 'nl'),
     ...readmeProblems([rule], readme.filter((r) => r.id === id)),
     ...optionsProblems(rule),
   ];
