@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './rules/doc-examples.js';
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIRS = ['src', 'rules', 'test', 'scripts', 'bench', 'fixtures', 'bin', 'assets', '.ci'];
 const FILES = ['README.md', 'action.yml', 'package.json'];
 const TEXT = /\.(ts|mts|js|mjs|cjs|md|yaml|yml|json|sh|txt|html|css)$/;

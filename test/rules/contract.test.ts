@@ -7,14 +7,14 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.js';
 import prettyUrl from '../../rules/pretty-url.js';
 import { defineRule } from '../../src/rule.js';
-import { ROOT } from './doc-examples.js';
 import { docProblems, fileProblems, optionsProblems, readmeProblems, readmeRuleTable, ruleProblems, type ReadmeRow } from './contract.js';
 
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const README = readmeRuleTable(readFileSync(join(ROOT, 'README.md'), 'utf8'));
 const RULE_FILES = readdirSync(join(ROOT, 'rules'), { withFileTypes: true })
   .filter((e) => e.isFile() && e.name.endsWith('.ts') && e.name !== 'index.ts' && !/\.(test|d)\.ts$/.test(e.name))
