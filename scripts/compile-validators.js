@@ -9,7 +9,7 @@ import { AJV_OPTIONS, schemaHash } from '../dist/src/validators.js';
 import { buildConfigSchema } from '../dist/src/config/schema.js';
 import { configSections } from '../dist/src/config/sections.js';
 import { kccConfigSchema } from '../dist/src/facts/kcc/config.js';
-import { briefingFrontMatterSchema } from '../dist/src/facts/kcc/folder.js';
+import { briefingFrontMatterSchema } from '../dist/src/facts/kcc/front-matter.js';
 import { cacheEntrySchema } from '../dist/src/facts/site/cache.js';
 import { jsonReportSchema, sarifStructureSchema } from '../dist/src/report/schema.js';
 import { allRules } from '../dist/rules/index.js';

@@ -11,7 +11,7 @@ export const KINDS = [
   'paper-form', 'phone', 'visit',
 ];
 
-/** The targets of the issue that asked for the set: printed next to the figures, never asserted. */
+/** The targets for reading letters (README, Measured recall): printed next to the figures, never asserted. */
 export const TARGETS = { online: { precision: 0.95, recall: 0.95 }, placeholders: { precision: 0.95, recall: 0.95 }, falseUrls: 0 };
 
 /** Every item of every YAML file in `dir`, with the file's source and licence. */

@@ -7,7 +7,7 @@
 import { isMap, isScalar, isSeq, parseDocument, Pair, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
 import type { Letter, Message, References } from './types.js';
 import { BRIEFING_WEEKS, briefingContents } from './briefing.js';
-import { FRONT_MATTER_KEYS } from './facts/kcc/folder.js';
+import { FRONT_MATTER_KEYS } from './facts/kcc/front-matter.js';
 import { addDays } from './model/date.js';
 import { urlsInText } from './extract/urls.js';
 import { urlKey } from './model/url.js';

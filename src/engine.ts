@@ -1,4 +1,4 @@
-import type { Finding, Lang, Letter, Part, References, Severity, SeveritySetting } from './types.js';
+import type { Finding, Lang, Letter, Message, Part, References, Severity, SeveritySetting } from './types.js';
 import type { Facts, LetterFacts } from './facts/types.js';
 import { letterFacts } from './model/letter-facts.js';
 import type { ResolvedConfig } from './config/types.js';
@@ -42,42 +42,48 @@ export function runRules(
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id] ?? { severity: rule.meta.defaultSeverity, options: rule.meta.defaultOptions };
     if (setting.severity === 'off' || !hasFacts(rule, facts)) continue;
-    let reports: ReturnType<Rule['check']>;
+    // A rule that throws, or returns what is no report, is a bug in brieflint: its findings on this
+    // letter are replaced by one that names the rule and the letter, and the other rules still run.
+    const own: Finding[] = [];
     try {
-      reports = rule.check({ letter, refs, facts, options: setting.options, config, about });
+      for (const r of rule.check({ letter, refs, facts, options: setting.options, config, about })) {
+        if (isDisabled(letter, rule.meta.id, r.location?.line, r.location?.part)) continue;
+        own.push({
+          rule: rule.meta.id,
+          severity: SEVERITY[setting.severity],
+          message: text(r.message, lang),
+          ...(r.location ? { location: r.location } : {}),
+          ...(r.url ? { url: r.url } : {}),
+          ...(r.hint ? { hint: text(r.hint, lang) } : {}),
+        });
+      }
     } catch (error) {
-      // A rule that throws is a bug in brieflint: say which rule and letter, and go on with the others.
-      findings.push(internalError(rule.meta.id, error, lang));
+      findings.push(internalError(rule.meta.id, letter, error, lang));
       continue;
     }
-    for (const r of reports) {
-      if (isDisabled(letter, rule.meta.id, r.location?.line, r.location?.part)) continue;
-      findings.push({
-        rule: rule.meta.id,
-        severity: SEVERITY[setting.severity],
-        message: r.message[lang],
-        ...(r.location ? { location: r.location } : {}),
-        ...(r.url ? { url: r.url } : {}),
-        ...(r.hint ? { hint: r.hint[lang] } : {}),
-      });
-    }
+    findings.push(...own);
   }
   return findings.sort(compareFindings);
+}
+
+/** A message in the run's language; a rule that left it out has a bug (contained by runRules). */
+function text(message: Message, lang: Lang): string {
+  const s = message[lang];
+  if (typeof s !== 'string') throw new TypeError(`a report without a ${lang === 'nl' ? 'Dutch' : 'English'} message`);
+  return s;
 }
 
 /** The rule id of a finding that says a rule failed (the run then exits 2). */
 export const INTERNAL_ERROR = 'internal-error';
 
-function internalError(ruleId: string, error: unknown, lang: Lang): Finding {
+/** The finding that says a rule failed on a letter: which rule, which letter, and what went wrong. */
+function internalError(ruleId: string, letter: Letter, error: unknown, lang: Lang): Finding {
   const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return {
-    rule: INTERNAL_ERROR,
-    severity: 'error',
-    message:
-      lang === 'nl'
-        ? `De regel ${ruleId} liep vast op deze brief (${what}). Dit is een fout in brieflint: meld het, met de brief als het kan. De andere regels zijn wel uitgevoerd.`
-        : `The rule ${ruleId} failed on this letter (${what}). This is a bug in brieflint: please report it, with the letter if you can. The other rules did run.`,
+  const message: Message = {
+    nl: `De regel ${ruleId} liep vast op ${letter.path} (${what}). Dit is een fout in brieflint: meld het, met de brief als het kan. De andere regels zijn wel uitgevoerd.`,
+    en: `The rule ${ruleId} failed on ${letter.path} (${what}). This is a bug in brieflint: please report it, with the letter if you can. The other rules did run.`,
   };
+  return { rule: INTERNAL_ERROR, severity: 'error', message: message[lang] };
 }
 
 /**

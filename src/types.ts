@@ -1,6 +1,6 @@
 /**
  * Core types shared by readers, extractors, facts, rules and reporters.
- * See ../shared/DESIGN.md for the flow: read → extract → gather facts → rules → report.
+ * The flow: read → extract → gather facts (all I/O) → rules (pure) → report.
  */
 
 export type Lang = 'nl' | 'en';

@@ -6,7 +6,7 @@ import { glob } from 'tinyglobby';
 import type { Lang, Letter } from '../types.js';
 import { extractReferences } from '../extract/index.js';
 import { BriefingUpdateError, updateBriefing, type BriefingChange } from '../briefing-update.js';
-import { parseBriefingFile } from '../facts/kcc/folder.js';
+import { parseBriefingFile } from '../facts/kcc/front-matter.js';
 import { coverReason } from '../model/briefing-match.js';
 import { KnowledgeBaseError } from '../facts/kcc/errors.js';
 import { EXIT, type Io } from './io.js';

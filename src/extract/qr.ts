@@ -1,5 +1,5 @@
 /**
- * QR codes as references (issue 18): each code read from an image (src/images) becomes a QrRef of
+ * QR codes as references: each code read from an image (src/images) becomes a QrRef of
  * kind `qr`, with what it holds and the address printed next to it:
  *  - a visible address in the same paragraph as the image (the nearest one);
  *  - else the `qr-code` call to action it belongs to ("Scan de QR-code of ga naar …"): the nearest

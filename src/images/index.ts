@@ -1,5 +1,5 @@
 /**
- * Reading a letter's images for QR codes (issue 18), after the reader and before extraction: the
+ * Reading a letter's images for QR codes, after the reader and before extraction: the
  * reader lists the images (src/letters: .docx media in body, headers and footers; Markdown
  * images), this module loads their bytes (from the .docx zip, or from disk next to a Markdown
  * letter, in src/read/one.ts), decodes them and searches them for a code. Each image gets a

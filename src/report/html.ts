@@ -1,5 +1,5 @@
 /**
- * The KCC page: one self-contained HTML file for the klantcontactcentrum lead (issue 6 §2).
+ * The KCC page: one self-contained HTML file for the klantcontactcentrum lead.
  *
  * Every mailing that is coming, sorted by mailing date: title, kenmerk, date, recipients, what the
  * reader must do, each URL as printed and where it lands, the form behind it, the KCC briefing, and

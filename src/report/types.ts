@@ -31,7 +31,7 @@ export interface JsonUrl {
     /** Typed variants (own domains): how each fared; `problem` set when it fails. */
     variants?: Array<{ variant: string; url: string; kind: string; finalUrl?: string; status?: number; problem?: string }>;
   };
-  /** The online form found behind the URL (issue 5). */
+  /** The online form found behind the URL (the forms check). */
   form?: { platform: string; slug?: string; state: string; name?: string; loginRequired?: boolean; reason?: string };
   /** Not fetched: `site.exclude` or `.brieflintignore` matches it (`line`: where in .brieflintignore). No `result` then. */
   excluded?: JsonExcluded;
@@ -93,7 +93,7 @@ export interface JsonFile {
     emails: Array<{ printed: string; address: string; line: number; column: number; part?: string }>;
     /** Template placeholders left in the letter; `inUrl` where an address belongs. */
     placeholders?: Array<{ printed: string; line: number; column: number; part?: string; inUrl: boolean; role?: string }>;
-    /** QR codes read from the letter's images (issue 18); see JsonQr. */
+    /** QR codes read from the letter's images; see JsonQr. */
     qr?: JsonQr[];
     /** Images that may hold a QR code but could not be read (EMF, WMF, SVG, TIFF, damaged, too large, missing, linked). */
     images?: Array<{ image: string; format: string; reason: string; line: number; column: number; part?: string }>;

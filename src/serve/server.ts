@@ -26,7 +26,7 @@ import type { Rule } from '../rule.js';
 import { findLetters, type FoundFile } from '../files.js';
 import { factFolders } from '../facts/index.js';
 import { resolveKccConfig } from '../facts/kcc/config.js';
-import { parseBriefingFile } from '../facts/kcc/folder.js';
+import { parseBriefingFile } from '../facts/kcc/front-matter.js';
 import { coverReason } from '../model/briefing-match.js';
 import { KnowledgeBaseError } from '../facts/kcc/errors.js';
 import { LETTER_EXTENSIONS, extensionOf } from '../letters/index.js';

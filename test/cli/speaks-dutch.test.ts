@@ -55,7 +55,7 @@ describe('help', () => {
     expect(stdout).not.toMatch(/Usage:|Options:|display help|Examples:/);
     const root = await cli(['--help']);
     expect(root.stdout).toContain('Commando’s:');
-    expect(root.stdout).toMatch(/explain (\[opties\] )?<regel> +toon de uitleg van een regel/);
+    expect(root.stdout).toMatch(/explain (\[opties\] )?\[regel\] +toon de uitleg van een regel/);
   });
 
   it('is English with --lang en, with lang: en in the config, or with an English locale; --lang wins', async () => {
@@ -84,7 +84,7 @@ describe('argument errors', () => {
     expect((await cli(['check', '--today', '1-3-2027'])).stderr).toBe(
       'brieflint: ongeldige waarde “1-3-2027” voor --today: verwacht een datum als JJJJ-MM-DD, bijv. 2027-03-01\nZie “brieflint check --help”.\n',
     );
-    expect((await cli(['explain'])).stderr).toBe('brieflint: ontbrekend argument <regel>\nZie “brieflint explain --help”.\n');
+    expect((await cli(['briefing'])).stderr).toBe('brieflint: ontbrekend argument <brief>\nZie “brieflint briefing --help”.\n');
     expect((await cli(['explain', 'a', 'b'])).stderr).toBe('brieflint: te veel argumenten voor “explain”: 1 verwacht, 2 gegeven\nZie “brieflint explain --help”.\n');
     expect((await cli(['check', '--config'])).stderr).toBe('brieflint: optie --config mist een waarde\nZie “brieflint check --help”.\n');
     expect((await cli(['check', '--report', 'pdf=x.pdf'])).stderr).toContain('ongeldige waarde “pdf=x.pdf” voor --report: onbekend formaat “pdf”');

@@ -1,6 +1,6 @@
 /**
- * What a human reader sees in each real-world letter of ../shared/corpus/letters (decided by
- * reading the files): shared by the extractor test (raw text) and the reader test (real readers).
+ * What a human reader sees in each real-world letter of the corpus of public letters (the
+ * optional folder beside the repository that readers.test.ts reads; decided by reading the files): shared by the extractor test (raw text) and the reader test (real readers).
  */
 import { expect } from 'vitest';
 import type { References } from '../../src/types.js';

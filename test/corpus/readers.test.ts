@@ -1,7 +1,8 @@
 /**
- * Every .md and .txt letter in ../shared/corpus/letters read with brieflint's real readers: no
- * crash, and the URLs extracted are what a reader of the file sees. (The .docx corpus is covered
- * by test/docx/corpus.test.ts.) Skipped when the corpus folder is absent.
+ * Every .md and .txt letter of the corpus of real public letters read with brieflint's real
+ * readers: no crash, and the URLs extracted are what a reader of the file sees. (The .docx corpus
+ * is covered by test/docx/corpus.test.ts.) The corpus is a read-only folder beside the repository
+ * (CORPUS), not part of it: a clone has no copy, and these tests skip.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

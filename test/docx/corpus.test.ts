@@ -1,6 +1,7 @@
 /**
- * Real Word files with the edge cases a letter reader meets (../shared/corpus/docx, see its
- * README). Skipped when the corpus is not there.
+ * Real Word files with the edge cases a letter reader meets, from the corpus of real public
+ * letters (CORPUS: a read-only folder beside the repository, with a README on each file). A clone
+ * has no copy: then these tests skip.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

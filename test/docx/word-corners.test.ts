@@ -1,5 +1,5 @@
 /**
- * Word's hidden corners (issue 11): hidden text, soft and non-breaking hyphens, tracked changes,
+ * Word's hidden corners: hidden text, soft and non-breaking hyphens, tracked changes,
  * merge fields, phone numbers in a footer, a hyperlink whose address is not printed. The letters are
  * written here with the `docx` package, a real Word writer, and read by the real reader.
  */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runRules, skippedRules } from '../../src/engine.js';
 import { defineRule } from '../../src/rule.js';
 import { at, config, facts, letter, refs } from '../helpers.js';
@@ -74,7 +74,7 @@ describe('a rule that throws is contained', () => {
     const findings = runRules(letter, extractReferences(letter), { offline: true, today: '2027-01-10' }, config, rules, 'en');
     expect(findings.map((f) => f.rule)).toEqual([INTERNAL_ERROR, 'pretty-url']);
     expect(findings[0].message).toBe(
-      "The rule broken-rule failed on this letter (TypeError: Cannot read properties of undefined (reading 'href')). This is a bug in brieflint: please report it, with the letter if you can. The other rules did run.",
+      "The rule broken-rule failed on brieven/a.md (TypeError: Cannot read properties of undefined (reading 'href')). This is a bug in brieflint: please report it, with the letter if you can. The other rules did run.",
     );
     const report = toJsonReport(
       { files: [{ path: 'brieven/a.md', letter, refs: extractReferences(letter), findings }], facts: { offline: true, today: '2027-01-10' }, skipped: [], ignored: [] },
@@ -83,5 +83,57 @@ describe('a rule that throws is contained', () => {
     );
     expect(report.summary.internalErrors).toBe(1);
     expect(exitCode(report)).toBe(2);
+  });
+
+  it('says so in Dutch by default, and contains a rule that returns what is no report (its other findings dropped)', () => {
+    const halfBroken = defineRule({
+      meta: { id: 'half-broken', defaultSeverity: 'warn', description: { nl: 'x', en: 'x' }, defaultOptions: {} },
+      check: () => [{ message: { nl: 'eerste', en: 'first' }, location: at(1) }, null as never],
+    });
+    const findings = runRules(letter({ path: 'brieven/b.md' }), refs(), facts(), config(), [halfBroken, everyLine], 'nl');
+    expect(findings.map((f) => f.rule)).toEqual(['internal-error', 'every-line', 'every-line', 'every-line', 'every-line', 'every-line']);
+    expect(findings[0]).toEqual({
+      rule: 'internal-error',
+      severity: 'error',
+      message: expect.stringMatching(/^De regel half-broken liep vast op brieven\/b\.md \(TypeError: .*\)\. Dit is een fout in brieflint: meld het, met de brief als het kan\. De andere regels zijn wel uitgevoerd\.$/),
+    });
+    // A thrown value that is no Error is named as it is.
+    const throwsText = defineRule({ ...halfBroken, check: () => { throw 'stuk'; } });
+    expect(runRules(letter(), refs(), facts(), config(), [throwsText], 'en')[0].message).toMatch(/^The rule half-broken failed on brieven\/test\.md \(stuk\)\./);
+  });
+
+  it('in a real run: the failing letter gets the finding, the other rules and letters are checked, stylish and JSON, exit 2', async () => {
+    const { cli, project, NO_KCC } = await import('../cli/run.js');
+    const prettyUrl = (await import('../../rules/pretty-url.js')).default;
+    const original = prettyUrl.check.bind(prettyUrl);
+    // pretty-url fails on brieven/a.md only (a bug that one letter's text sets off).
+    const spy = vi.spyOn(prettyUrl, 'check').mockImplementation((ctx) => {
+      if (ctx.letter.path === 'brieven/a.md') throw new RangeError('Invalid array length');
+      return original(ctx);
+    });
+    try {
+      const LONG = 'https://voorbeeldstad.example/Lang_Adres.aspx';
+      const dir = project({
+        'brieflint.config.json': JSON.stringify({ domains: ['voorbeeldstad.example'], rules: NO_KCC }),
+        'brieven/a.md': `Kijk op ${LONG}.\n\nGa naar [voorbeeldstad.example/afval](https://voorbeeldstad.example/parkeren).\n`,
+        'brieven/b.md': `Kijk op ${LONG}.\n`,
+      });
+      const json = await cli(['check', 'brieven', '--offline', '--format', 'json', '--lang', 'en'], dir);
+      expect(json.code).toBe(2);
+      const report = JSON.parse(json.stdout) as import('../../src/report/types.js').JsonReport;
+      const rules = Object.fromEntries(report.files.map((f) => [f.path, f.findings.map((x) => x.rule)]));
+      expect(rules).toEqual({ 'brieven/a.md': ['internal-error', 'link-text-mismatch'], 'brieven/b.md': ['pretty-url'] });
+      expect(report.files[0].findings[0].message).toBe(
+        'The rule pretty-url failed on brieven/a.md (RangeError: Invalid array length). This is a bug in brieflint: please report it, with the letter if you can. The other rules did run.',
+      );
+      expect(report.summary.internalErrors).toBe(1);
+      const stylish = await cli(['check', 'brieven', '--offline'], dir);
+      expect(stylish.code).toBe(2);
+      expect(stylish.stdout).toContain('De regel pretty-url liep vast op brieven/a.md (RangeError: Invalid array length).');
+      expect(stylish.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/); // no stack trace
+      expect(spy).toHaveBeenCalledTimes(4);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

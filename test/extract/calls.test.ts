@@ -24,7 +24,7 @@ function findings(text: string, format: 'txt' | 'md' = 'txt'): string[] {
   return runRules(letter, refs, facts(), config(), allRules, 'en').map((f) => f.rule);
 }
 
-describe('calls to action: the phrasings of issue 11, each followed by an address', () => {
+describe('calls to action: the phrasings letters use, each followed by an address', () => {
   it.each<[string, string]>([
     ['Ga naar lindendal.nl/afval.', 'website'],
     ['Kijk op lindendal.nl/afval voor de ophaaldagen.', 'website'],

@@ -1,6 +1,7 @@
 /**
- * The real-world letters in ../shared/corpus/letters: for each file, the URLs a human reader of
- * it sees, decided by reading the file. Skipped when the corpus folder is absent.
+ * The real-world letters of the corpus of public letters (CORPUS: a read-only folder beside the
+ * repository, which a clone does not have; then these tests skip): for each file, the URLs a
+ * human reader of it sees, decided by reading the file.
  *
  * The files are fed as one block of their raw text. A reader of a .md or .html file does not see
  * markup, so the helper does the little a letter reader would (keeping every offset): it blanks the
@@ -55,7 +56,7 @@ function readLetter(name: string): Letter {
   };
 }
 
-describe.skipIf(!existsSync(CORPUS))('corpus: ../shared/corpus/letters', () => {
+describe.skipIf(!existsSync(CORPUS))('corpus: real public letters', () => {
   const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => /\.(txt|md|html)$/.test(f) && f !== 'README.md') : [];
 
   it('has an expectation for every letter', () => {

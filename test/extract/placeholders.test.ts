@@ -110,7 +110,7 @@ describe('findTemplateTags', () => {
   });
 });
 
-describe('findPlaceholders: more template syntaxes (issue 11)', () => {
+describe('findPlaceholders: more template syntaxes', () => {
   it.each<[string, Array<[string, boolean]>]>([
     // Laravel/Blade translation parameters
     ['Ga naar :link om uw tegoed te bekijken.', [[':link', true]]],

@@ -18,7 +18,7 @@ import formNotFound from '../../rules/form-not-found-on-page.js';
 import formLogin from '../../rules/form-login-mismatch.js';
 import { noDns } from './helpers.js';
 
-/** The demo of issue 5: the example letters against the example site, every rule on. */
+/** The forms demo: the example letters against the example site, every rule on. */
 const demo = fileURLToPath(new URL('../../fixtures/demo/', import.meta.url));
 const rules: Rule[] = [...allRules.filter((r) => !r.meta.id.startsWith('form-')), formUnavailable, formNotFound, formLogin];
 const LETTERS = ['hondenbelasting-2027.md', 'kwijtschelding-2027.md', 'parkeervergunning-2027.md', 'subsidie-zonnepanelen-2027.md'];

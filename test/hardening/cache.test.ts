@@ -1,5 +1,5 @@
 /**
- * Issue 14, defect 5: the live-site cache cannot lie. Entries are validated when read, the file
+ * The live-site cache cannot lie. Entries are validated when read, the file
  * holds a format version and a fingerprint of the settings, concurrent writers merge under a lock,
  * and a cache that cannot be read or written is one warning. Against a real site on 127.0.0.1.
  */

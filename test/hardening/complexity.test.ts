@@ -1,5 +1,5 @@
 /**
- * Issue 14, defect 3: no letter can stall a run or overflow the stack. Deep nesting and the other
+ * No letter can stall a run or overflow the stack. Deep nesting and the other
  * inputs that cost the Markdown parser quadratic time are refused before it parses them, with a
  * `letter-too-complex` reason naming the line; the file gets exit code 2 and the other letters are
  * still checked. No test here measures time: they check that the run completes (within vitest's

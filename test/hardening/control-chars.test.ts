@@ -1,5 +1,5 @@
 /**
- * Issue 14, defect 2: control characters from file names, letter metadata, letter text and server
+ * Control characters from file names, letter metadata, letter text and server
  * answers never reach a terminal, CI log or report raw. Stylish, GitHub, Markdown, JUnit and HTML
  * show them escaped (`\x1b`), also without colour; JSON and SARIF keep the data exactly but escape
  * every control and direction override in the text.

@@ -1,5 +1,5 @@
 /**
- * Issue 14, defect 1: a credential-bearing URL anywhere in the config is refused with its key
+ * A credential-bearing URL anywhere in the config is refused with its key
  * named, and the secret is never repeated — online and under --offline, JSON and YAML.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Issue 14, defect 6: merge-reports validates its inputs (the published JSON Schema of the JSON
+ * `merge-reports` validates its inputs (the published JSON Schema of the JSON
  * report; the structure merging relies on for SARIF) and names the file and the field that is
  * wrong, with exit code 2 — never a TypeError.
  */

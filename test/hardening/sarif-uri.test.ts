@@ -1,5 +1,5 @@
 /**
- * Issue 14, defect 8: SARIF artifact URIs percent-encode what RFC 3986 requires and never turn a
+ * SARIF artifact URIs percent-encode what RFC 3986 requires and never turn a
  * backslash in a file name (legal on Linux) into `/`, which would name another file.
  */
 import { describe, expect, it } from 'vitest';

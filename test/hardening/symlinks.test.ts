@@ -1,5 +1,5 @@
 /**
- * Issue 14, defect 7: the letter walk follows each real path once. A folder symlink to a parent
+ * The letter walk follows each real path once. A folder symlink to a parent
  * no longer counts letters twice (findings and recipients doubled), and symlink loops are named
  * in a note on stderr instead of being skipped without a word.
  */

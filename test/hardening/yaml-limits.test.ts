@@ -1,5 +1,5 @@
 /**
- * Issue 14, defect 4: every YAML brieflint reads (a letter's front matter, a KCC briefing, the
+ * Every YAML brieflint reads (a letter's front matter, a KCC briefing, the
  * config) has the same alias and size limits, and breaking them is a clear error naming the file
  * and the line — never a 164 MB report, never a stack trace.
  */

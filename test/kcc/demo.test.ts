@@ -12,7 +12,7 @@ import mismatch from '../../rules/kcc-briefing-mismatch.js';
 import type { Letter, References } from '../../src/types.js';
 import type { Rule } from '../../src/rule.js';
 
-/** The demo of issue 4: fixtures/demo/kcc/ against the demo letters — all three outcomes. */
+/** The KCC demo: fixtures/demo/kcc/ against the demo letters — all three outcomes. */
 const demo = fileURLToPath(new URL('../../fixtures/demo/', import.meta.url));
 const rules = [missing, outdated, mismatch] as Rule[];
 const at = (line: number, column = 1) => ({ line, column, part: 'body' as const });

@@ -1,5 +1,5 @@
 /**
- * QR codes through the whole pipeline (issue 18): Word and Markdown letters made here with real QR
+ * QR codes through the whole pipeline: Word and Markdown letters made here with real QR
  * codes, checked by the CLI live against the fixture site on 127.0.0.1 (every host mapped there
  * with site.connectTo, its certificate trusted through site.ca) and offline: qr-mismatch, the live
  * rules on a code's address, the KCC briefing, `brieflint briefing`, the JSON report and the KCC page.

@@ -1,5 +1,5 @@
 /**
- * QR fixtures made at test time (issue 18): real QR codes drawn by the `qrcode` encoder, saved as
+ * QR fixtures made at test time: real QR codes drawn by the `qrcode` encoder, saved as
  * PNG, JPEG, GIF or BMP with the same decoders' encoders, and Word letters written with the `docx`
  * package (a real Word writer) that place them as pictures in the body and in a footer. An EMF
  * picture is a part with a minimal EMF header, put in the package the way Word stores one.

@@ -1,5 +1,5 @@
 /**
- * Reading QR codes (issue 18): real Word letters written with the `docx` package and Markdown
+ * Reading QR codes: real Word letters written with the `docx` package and Markdown
  * letters on disk, holding real QR codes drawn by the `qrcode` encoder, read by the real readers,
  * src/images and the extractor (read/one.ts: parse → images → extract).
  */

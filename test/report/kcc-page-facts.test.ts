@@ -1,5 +1,5 @@
 /**
- * The KCC page shows facts, not filtered findings (issue 12): a baseline, --quiet or a rule switched
+ * The KCC page shows facts, not filtered findings: a baseline, --quiet or a rule switched
  * off changes the findings shown, never what the page says about a briefing; a draft is a draft;
  * mailings already sent are in their own section; --today is the page's date; links to briefings
  * open from wherever the page is written. Run through the real CLI on copies of the demo letters.

@@ -293,7 +293,7 @@ describe('the printed address of a hyperlink is checked too', () => {
   });
 });
 
-describe('verdicts per address: what is printed and where the link goes are judged apart (issue 12)', () => {
+describe('verdicts per address: what is printed and where the link goes are judged apart', () => {
   const text = 'voorbeeldstad.example/containerpas';
   const target = `${V}/Afval/Containerpas_Aanvragen.aspx`;
   const link = (): UrlRef => ({ printed: text, href: target, linkText: text, linked: true, visible: true, location: { line: 4, column: 48, part: 'body' } });

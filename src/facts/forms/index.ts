@@ -1,8 +1,8 @@
 /**
- * The online-forms check (issue 5): for every printed URL the live-site check reached, find the
+ * The online-forms check: for every printed URL the live-site check reached, find the
  * form on its landing page and ask Open Formulieren whether it is open. Runs after checkSite() on
  * its SiteFacts (the landing pages are not fetched again); every distinct Open Formulieren form is
- * asked about once per run. See ../../../../shared/DESIGN.md.
+ * asked about once per run.
  */
 import { isLive } from '../../model/site-results.js';
 import { openConnection } from '../site/index.js';

@@ -1,5 +1,5 @@
 /**
- * Types of the online-forms check (issue 5). `checkForms()` in ./index.ts reads the landing pages
+ * Types of the online-forms check. `checkForms()` in ./index.ts reads the landing pages
  * the live-site checker fetched (SiteFacts), finds the form on each, asks Open Formulieren about
  * it, and fills `FormsFacts`; rules read it and never fetch anything themselves.
  */

@@ -1,5 +1,5 @@
 /**
- * The KCC knowledge base (issue 4). The facts phase calls `loadKcc` once per run, before the
+ * The KCC knowledge base. The facts phase calls `loadKcc` once per run, before the
  * rules: one read of the folder, or one search per distinct letter id/kenmerk against the
  * HTTP service, deduplicated. Failure is a KnowledgeBaseError (exit code 2).
  */
@@ -19,7 +19,8 @@ import { uniq } from './uniq.js';
 export type { Briefing, BriefingCovers, BriefingForm, KccFacts, KccInvalid, KccMissing, KccSearch, KccSource, KnowledgeBase } from './types.js';
 export { KnowledgeBaseError } from './errors.js';
 export { kccConfigSchema, resolveKccConfig, type KccConfig, type KccFieldMap } from './config.js';
-export { FolderKnowledgeBase, parseBriefingFile, FRONT_MATTER_KEYS, type InvalidBriefing } from './folder.js';
+export { FolderKnowledgeBase, type InvalidBriefing } from './folder.js';
+export { parseBriefingFile, FRONT_MATTER_KEYS } from './front-matter.js';
 export { ObjectsApiKnowledgeBase, VAC_FIELDS, MIN_OBJECTS_API_VERSION, dataIcontainsTerm } from './objects-api.js';
 export { KissKnowledgeBase, KISS_FIELDS } from './kiss.js';
 export * from '../../model/briefing-match.js';

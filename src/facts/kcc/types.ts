@@ -1,5 +1,5 @@
 /**
- * The KCC knowledge base (issue 4): briefings that tell the klantcontactcentrum what a mailing
+ * The KCC knowledge base: briefings that tell the klantcontactcentrum what a mailing
  * says. Adapters (folder, objects-api, kiss) read them into one model; rules read KccFacts.
  */
 

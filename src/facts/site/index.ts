@@ -1,6 +1,7 @@
 /**
- * The live-site checker (issue 3): every distinct printed URL fetched once per run, with the
- * variants a resident may type on the gemeente's own domains. See ../../../../shared/DESIGN.md.
+ * The live-site checker: every distinct printed URL fetched once per run, with the variants a
+ * resident may type on the gemeente's own domains. It runs in the facts phase, after the letters
+ * are read and before the rules, so rules judge what was fetched and never fetch anything.
  */
 import { hostnameOf, onDomain, parseUrl } from '../../model/url.js';
 import { createHash } from 'node:crypto';

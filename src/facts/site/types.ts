@@ -1,5 +1,5 @@
 /**
- * Types of the live-site checker (issue 3). `checkSite()` in ./index.ts fills `SiteFacts`; rules
+ * Types of the live-site checker. `checkSite()` in ./index.ts fills `SiteFacts`; rules
  * read it and never fetch anything themselves.
  */
 import type { LookupFunction } from 'node:net';
