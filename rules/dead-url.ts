@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import type { Report } from '../src/types.js';
-import { liveVariant, notLiveCause, perCause, siteResults } from '../src/facts/site/results.js';
+import { liveVariant, notLiveCause, perCause, siteResults } from '../src/model/site-results.js';
 
 export interface DeadUrlOptions {
   /** Also report soft 404s: a "page not found" served as 200, a redirect to the home page or to /404. */

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import type { LoginMention, Report, UrlRef } from '../src/types.js';
-import { LOGIN_NAME, blockAt, formLabel, formResults, hasForm, loginKinds, onlineFormUrls, type LoginKind } from '../src/facts/forms/results.js';
+import { LOGIN_NAME, blockAt, formLabel, formResults, hasForm, loginKinds, onlineFormUrls, type LoginKind } from '../src/model/form-results.js';
 import type { FormResult } from '../src/facts/forms/types.js';
 import type { UrlResult } from '../src/facts/site/types.js';
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import type { Report } from '../src/types.js';
-import { onlineFormUrls } from '../src/facts/forms/results.js';
+import { onlineFormUrls } from '../src/model/form-results.js';
 
 /**
  * The letter asks the reader to fill in a form online at a URL ("vul het formulier in op …"), but

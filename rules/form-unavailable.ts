@@ -1,7 +1,7 @@
 import { defineRule } from '../src/rule.js';
 import type { Message, Report } from '../src/types.js';
-import { formLabel, formResults, formWhere } from '../src/facts/forms/results.js';
-import { addressLabel } from '../src/facts/site/results.js';
+import { formLabel, formResults, formWhere } from '../src/model/form-results.js';
+import { addressLabel } from '../src/model/site-results.js';
 import type { FormResult } from '../src/facts/forms/types.js';
 
 /**

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import type { Message } from '../src/types.js';
+import { parseUrl } from '../src/model/url.js';
 
 const FILE_NAME = /^[^/]+\.(docx?|pdf|xlsx?|odt|ods|png|jpe?g|gif|html?|aspx?|php|txt|rtf|zip)$/i;
 
@@ -23,13 +24,10 @@ export function invalidTargetReason(href: string): Message | undefined {
       ? { nl: 'een adres zonder https://, dat de browser als relatieve link opvat', en: 'an address without https://, which a browser reads as a relative link' }
       : { nl: 'een relatieve naam in plaats van een volledig webadres', en: 'a relative name instead of a full web address' };
   }
-  try {
-    const url = new URL(target);
-    if (!url.hostname.includes('.')) return { nl: `geen geldige host (${url.hostname})`, en: `no valid host (${url.hostname})` };
-    if (/%[0-9a-f]{2}/i.test(url.hostname)) return { nl: 'geplakte tekst in het adres', en: 'pasted text in the address' };
-  } catch {
-    return { nl: 'geen geldig webadres', en: 'not a valid web address' };
-  }
+  const url = parseUrl(target);
+  if (!url) return { nl: 'geen geldig webadres', en: 'not a valid web address' };
+  if (!url.hostname.includes('.')) return { nl: `geen geldige host (${url.hostname})`, en: `no valid host (${url.hostname})` };
+  if (/%[0-9a-f]{2}/i.test(url.hostname)) return { nl: 'geplakte tekst in het adres', en: 'pasted text in the address' };
   return undefined;
 }
 

@@ -1,8 +1,8 @@
 import { defineRule } from '../src/rule.js';
 import type { Message, Report } from '../src/types.js';
-import { briefingLabel, choiceNote } from '../src/facts/kcc/match.js';
-import { briefingFacts } from '../src/facts/letter.js';
-import { urlKey } from '../src/extract/urls.js';
+import { briefingLabel, choiceNote } from '../src/model/briefing-match.js';
+import { briefingFacts } from '../src/model/letter-facts.js';
+import { urlKey, withoutHttps } from '../src/model/url.js';
 
 export default defineRule({
   meta: {
@@ -106,7 +106,7 @@ export default defineRule({
           };
         }
         case 'qr-not-named': {
-          const to = m.qr.href!.replace(/^https:\/\//i, '');
+          const to = withoutHttps(m.qr.href!);
           return {
             message: say({
               nl: `De brief heeft een QR-code naar ${to}, maar de KCC-briefing ${label.nl} noemt dat adres niet: het KCC weet niet waar inwoners uitkomen die hem scannen.`,

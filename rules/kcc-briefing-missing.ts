@@ -1,7 +1,7 @@
 import { defineRule } from '../src/rule.js';
 import type { Message } from '../src/types.js';
-import { briefingLabel, brokenCovering, hasPlaceholder, mentioningBriefings } from '../src/facts/kcc/match.js';
-import { briefingFacts } from '../src/facts/letter.js';
+import { briefingLabel, brokenCovering, hasPlaceholder, mentioningBriefings } from '../src/model/briefing-match.js';
+import { briefingFacts } from '../src/model/letter-facts.js';
 
 export default defineRule({
   meta: {

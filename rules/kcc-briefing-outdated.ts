@@ -1,8 +1,8 @@
 import { defineRule } from '../src/rule.js';
 import type { Message } from '../src/types.js';
-import { briefingLabel, choiceNote } from '../src/facts/kcc/match.js';
-import { briefingFacts } from '../src/facts/letter.js';
-import { dateEn, dateNl, daysBetween } from '../src/facts/kcc/text.js';
+import { briefingLabel, choiceNote } from '../src/model/briefing-match.js';
+import { briefingFacts } from '../src/model/letter-facts.js';
+import { dateEn, dateNl, daysBetween } from '../src/model/date.js';
 
 export interface KccBriefingOutdatedOptions {
   /** Days after the mailing date the briefing must still be valid (residents call for weeks). */

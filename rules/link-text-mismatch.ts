@@ -1,5 +1,6 @@
 import { defineRule } from '../src/rule.js';
-import { looksLikeUrl, sameUrl } from '../src/extract/urls.js';
+import { looksLikeUrl } from '../src/extract/urls.js';
+import { sameUrl } from '../src/model/url.js';
 
 export default defineRule({
   meta: {

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/rule.js';
-import { onDomain } from '../src/domains.js';
+import { displayUrl, hostnameOf, onDomain } from '../src/model/url.js';
 import type { Report } from '../src/types.js';
-import { addressLabel, displayUrl, siteResults } from '../src/facts/site/results.js';
+import { addressLabel, siteResults } from '../src/model/site-results.js';
 
 export interface OffsiteRedirectOptions {
   /** Domains a redirect may end on without a warning (subdomains included). */
@@ -32,7 +32,7 @@ export default defineRule<OffsiteRedirectOptions>({
       const { ref, result } = a;
       const label = addressLabel(a);
       if (!result.offsite || (result.kind !== 'ok' && result.kind !== 'protected')) continue;
-      const host = new URL(result.finalUrl).hostname.toLowerCase();
+      const host = hostnameOf(result.finalUrl) ?? '';
       if (onDomain(host, allow)) continue;
       const to = displayUrl(result.finalUrl);
       reports.push({

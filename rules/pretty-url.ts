@@ -1,6 +1,5 @@
 import { defineRule } from '../src/rule.js';
-import { onDomain } from '../src/domains.js';
-import { normalizeUrl } from '../src/extract/urls.js';
+import { normalizeUrl, onDomain, parseUrl } from '../src/model/url.js';
 import type { Message, Report, UrlRef } from '../src/types.js';
 
 export interface PrettyUrlOptions {
@@ -44,13 +43,9 @@ export function prettyUrlProblems(
   allowedDomains: string[],
 ): Problem[] {
   const problems: Problem[] = [];
-  let url: URL;
-  try {
-    // Judge what the resident reads: for a link whose text is an address, that text, not the target.
-    url = new URL(ref.linked ? normalizeUrl(ref.printed) : ref.href);
-  } catch {
-    return problems; // not a URL at all: invalid-link-target / placeholder-url speak about it
-  }
+  // Judge what the resident reads: for a link whose text is an address, that text, not the target.
+  const url = parseUrl(ref.linked ? normalizeUrl(ref.printed) : ref.href);
+  if (!url) return problems; // not a URL at all: invalid-link-target / placeholder-url speak about it
   const host = url.hostname;
   const printed = ref.printed;
   const bare = printed.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
@@ -91,12 +86,8 @@ export function prettyUrlProblems(
 
 /** A short form to suggest: own domain without www, the last meaningful path words, hyphenated. */
 export function suggestPrettyUrl(href: string, ownDomains: string[], shorteners: readonly string[] = SHORTENERS): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return undefined;
-  }
+  const url = parseUrl(href);
+  if (!url) return undefined;
   // A shortener's path is usually a code ("3xYzAbC"), not words: nothing to build an address from.
   // A chosen alias in words ("tinyurl.com/afvalpas") is kept.
   if (shorteners.includes(url.hostname.toLowerCase().replace(/^www\./, ''))) {

@@ -1,8 +1,7 @@
 import { defineRule } from '../src/rule.js';
 import type { Message, QrRef, References, Report, UrlRef } from '../src/types.js';
-import { hostOf, onDomain } from '../src/domains.js';
-import { normalizeUrl, pageOf, sameUrl } from '../src/extract/urls.js';
-import { addressFacts, displayUrl, isLive, qrAddress, type AddressFact } from '../src/facts/site/results.js';
+import { displayUrl, hostnameOf, normalizeUrl, onDomain, pageOf, sameUrl } from '../src/model/url.js';
+import { addressFacts, isLive, qrAddress, type AddressFact } from '../src/model/site-results.js';
 
 export interface QrMismatchOptions {
   /** More host names (or parent domains) of acceptance and test sites, besides the ones recognised by their labels. */
@@ -89,9 +88,9 @@ const HINT_REMAKE: Message = {
 /** A code to an acceptance or test site (as encoded, or where it ends up): always wrong. */
 function acceptance(qr: QrRef, fact: AddressFact | undefined, extra: string[]): Report | undefined {
   const final = fact?.result && isLive(fact.result.kind) ? fact.result.finalUrl : undefined;
-  const host = [qr.href!, final].map((u) => (u ? hostOf(u) : undefined)).find((h) => h && isAcceptanceHost(h, extra));
+  const host = [qr.href!, final].map((u) => (u ? hostnameOf(u) : undefined)).find((h) => h && isAcceptanceHost(h, extra));
   if (!host) return undefined;
-  const via = hostOf(qr.href!) === host ? '' : ` (via ${displayUrl(qr.href!)})`;
+  const via = hostnameOf(qr.href!) === host ? '' : ` (via ${displayUrl(qr.href!)})`;
   return {
     message: {
       nl: `De QR-code leidt naar een acceptatie- of testomgeving: ${host}${via}. Inwoners die hem scannen komen niet op de echte site.`,
@@ -144,7 +143,7 @@ function mismatch(qr: QrRef, fact: AddressFact | undefined, refs: References, ab
 /** A code with no address next to it, to a domain that is neither the gemeente's own nor allowed. */
 function foreign(qr: QrRef, own: string[], allowed: string[]): Report | undefined {
   if (qr.url !== undefined || own.length === 0) return undefined;
-  const host = hostOf(qr.href!);
+  const host = hostnameOf(qr.href!);
   if (!host || onDomain(host, own) || onDomain(host, allowed)) return undefined;
   return {
     message: {

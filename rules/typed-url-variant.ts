@@ -1,6 +1,7 @@
 import { defineRule } from '../src/rule.js';
 import type { Message, Report } from '../src/types.js';
-import { VARIANT_LABEL, displayUrl, isLive, liveVariant, notLiveCause, siteResults } from '../src/facts/site/results.js';
+import { VARIANT_LABEL, isLive, liveVariant, notLiveCause, siteResults } from '../src/model/site-results.js';
+import { displayUrl } from '../src/model/url.js';
 import type { VariantKind, VariantResult } from '../src/facts/site/types.js';
 
 export interface TypedUrlVariantOptions {

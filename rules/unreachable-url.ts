@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import type { Report } from '../src/types.js';
-import { liveVariant, perCause, siteResults, unreachableCause } from '../src/facts/site/results.js';
+import { liveVariant, perCause, siteResults, unreachableCause } from '../src/model/site-results.js';
 
 /**
  * A printed URL that gives no answer at all: the domain does not exist (DNS), the connection is

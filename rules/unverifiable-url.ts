@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import type { Report } from '../src/types.js';
-import { perCause, siteResults, unverifiableCause } from '../src/facts/site/results.js';
+import { perCause, siteResults, unverifiableCause } from '../src/model/site-results.js';
 
 /** A bot wall or a lasting rate limit kept the answer from brieflint: check this URL by hand. */
 export default defineRule<Record<string, never>>({

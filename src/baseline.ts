@@ -6,11 +6,12 @@
  * A finding is keyed by rule + file + (URL, or else its normalized message) — never by line or
  * column, so editing a letter above a finding does not resurrect it. Keys are a multiset: a letter
  * that prints the same bad URL twice has count 2, and a third copy is a new finding.
+ *
+ * Pure: keys, applying and (de)serializing. Reading and writing the file: baseline-file.ts.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
 import type { JsonFinding, JsonReport } from './report/types.js';
 import { safeJson } from './report/escape.js';
+import { MONTHS_EN, MONTHS_NL } from './model/date.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -63,7 +64,7 @@ export function normalizePath(path: string): string {
  * Message text without what moves when a letter is edited: whitespace runs collapsed, and any
  * "line 12" / "regel 12" / "paragraph 3" / "alinea 3" / "12:5" position reference blanked.
  */
-const MONTH = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october';
+const MONTH = [...new Set([...MONTHS_NL, ...MONTHS_EN.map((m) => m.toLowerCase())])].join('|');
 
 export function normalizeMessage(message: string): string {
   return message
@@ -226,26 +227,6 @@ export function parseBaseline(data: unknown, path = 'baseline'): Baseline {
   return { version: BASELINE_VERSION, tool: 'brieflint', entries };
 }
 
-export async function readBaseline(path: string): Promise<Baseline> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw new BaselineError(path, `baseline file not found: ${path} (create it with --update-baseline)`, { cause: err });
-    }
-    throw new BaselineError(path, `could not read baseline ${path}: ${(err as Error).message}`, { cause: err });
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new BaselineError(path, `${path}: not valid JSON: ${(err as Error).message}`, { cause: err });
-  }
-  return parseBaseline(data, path);
-}
-
 /** The file's text: stable, 2-space JSON with a trailing newline. */
 export function serializeBaseline(baseline: Baseline): string {
   const entries = [...baseline.entries].sort(compareEntries).map((e) => {
@@ -256,16 +237,4 @@ export function serializeBaseline(baseline: Baseline): string {
     return out;
   });
   return `${safeJson({ version: BASELINE_VERSION, tool: 'brieflint', entries }, 2)}\n`;
-}
-
-/** Written atomically (temp file + rename), parent folders created. */
-export async function writeBaseline(path: string, baseline: Baseline): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(tmp, serializeBaseline(baseline), 'utf8');
-    await rename(tmp, path);
-  } catch (err) {
-    throw new BaselineError(path, `could not write baseline ${path}: ${(err as Error).message}`, { cause: err });
-  }
 }

@@ -8,8 +8,9 @@ import { isMap, isScalar, isSeq, parseDocument, Pair, Scalar, YAMLMap, YAMLSeq, 
 import type { Letter, Message, References } from './types.js';
 import { BRIEFING_WEEKS, briefingContents } from './briefing.js';
 import { FRONT_MATTER_KEYS } from './facts/kcc/front-matter.js';
-import { addDays, findUrls } from './facts/kcc/text.js';
-import { urlKey } from './extract/urls.js';
+import { addDays } from './model/date.js';
+import { urlsInText } from './extract/urls.js';
+import { urlKey } from './model/url.js';
 import { normalizePhone } from './extract/phones.js';
 
 /** One change to a front-matter field: a value replaced, or list entries added and removed. */
@@ -108,7 +109,7 @@ export function updateBriefing(text: string, letter: Letter, refs: References, t
 
   // What the body still says about addresses the letter no longer prints.
   const gone = new Set((urlChange?.removed ?? []).map(urlKey));
-  const stale = findUrls(body).filter((u) => gone.has(urlKey(u)));
+  const stale = urlsInText(body).filter((u) => gone.has(urlKey(u)));
   if (stale.length) {
     notes.push({ nl: `de tekst van de briefing noemt nog ${stale.join(', ')}`, en: `the briefing's text still names ${stale.join(', ')}` });
   }

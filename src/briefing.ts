@@ -5,11 +5,11 @@
  */
 import { stringify } from 'yaml';
 import type { Letter, QrRef, References } from './types.js';
-import { hasPlaceholder, letterForms, letterUrlKey } from './facts/kcc/match.js';
-import { qrDestinations } from './facts/kcc/mismatch.js';
-import { pageOf, urlKey } from './extract/urls.js';
+import { hasPlaceholder, letterForms, letterUrlKey } from './model/briefing-match.js';
+import { qrDestinations } from './model/briefing-mismatch.js';
+import { pageOf, urlKey, withoutHttps } from './model/url.js';
 import { normalizePhone } from './extract/phones.js';
-import { addDays, dateNl } from './facts/kcc/text.js';
+import { addDays, dateNl } from './model/date.js';
 
 /** How long a new briefing is valid after the mailing date: residents call for weeks. */
 export const BRIEFING_WEEKS = 8;
@@ -57,7 +57,7 @@ export function briefingContents(refs: References): {
     const k = urlKey(pageOf(q.href!));
     if (seenUrls.has(k)) continue;
     seenUrls.add(k);
-    const shown = pageOf(q.href!).replace(/^https:\/\//i, '');
+    const shown = withoutHttps(pageOf(q.href!));
     urls.push(shown);
     qrUrls.push(shown);
   }

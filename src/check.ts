@@ -8,7 +8,7 @@ import { loadBytes, parseOne, type ReadOutcome } from './read/one.js';
 import { readAhead } from './read/ahead.js';
 import { baseFacts, factFolders, startFacts, type GatherOptions } from './facts/index.js';
 import { runRules, skippedRules } from './engine.js';
-import { letterFacts } from './facts/letter.js';
+import { letterFacts } from './model/letter-facts.js';
 import type { LetterFacts } from './facts/types.js';
 import { configFor } from './config/overrides.js';
 

@@ -3,7 +3,7 @@
  */
 import { Option, type Command } from 'commander';
 import { parseReportSpec, FORMATS, type Format } from './report/index.js';
-import { isoDate as toIsoDate } from './letters/meta.js';
+import { isoDate as toIsoDate } from './model/date.js';
 import { VERSION } from './paths.js';
 import { parseShard, type Shard } from './shard.js';
 import { EXIT, type Io } from './commands/io.js';

@@ -1,6 +1,6 @@
 import type { Finding, Lang, Letter, Message, Part, References, Severity, SeveritySetting } from './types.js';
 import type { Facts, LetterFacts } from './facts/types.js';
-import { letterFacts } from './facts/letter.js';
+import { letterFacts } from './model/letter-facts.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { Rule } from './rule.js';
 import { enabledAnywhere } from './config/overrides.js';

@@ -7,7 +7,7 @@ import type { Lang, Letter } from '../types.js';
 import { extractReferences } from '../extract/index.js';
 import { BriefingUpdateError, updateBriefing, type BriefingChange } from '../briefing-update.js';
 import { parseBriefingFile } from '../facts/kcc/front-matter.js';
-import { coverReason } from '../facts/kcc/match.js';
+import { coverReason } from '../model/briefing-match.js';
 import { KnowledgeBaseError } from '../facts/kcc/errors.js';
 import { EXIT, type Io } from './io.js';
 

@@ -11,7 +11,7 @@ import { escapeControls } from '../report/escape.js';
 import { resolveKccConfig } from '../facts/kcc/config.js';
 import { LetterReadError, readLetter } from '../letters/index.js';
 import { extractReferences } from '../extract/index.js';
-import { localToday } from '../facts/index.js';
+import { localToday } from '../model/date.js';
 import { EXIT, guarded, type Io } from './io.js';
 
 export interface BriefingFlags {

@@ -10,12 +10,13 @@ import { loadConfig, type ResolvedConfig } from '../config/index.js';
 import { configSections } from '../config/sections.js';
 import { check } from '../check.js';
 import { resolveKccConfig } from '../facts/kcc/config.js';
-import { minDaysAfterMailing } from '../facts/letter.js';
+import { minDaysAfterMailing } from '../model/letter-facts.js';
 import { toJsonReport } from '../report/json.js';
 import { renderParts, type Format, type FormatContext } from '../report/index.js';
 import type { JsonReport } from '../report/types.js';
-import { applyBaseline, createBaseline, readBaseline, writeBaseline, type Baseline } from '../baseline.js';
-import { VERSION } from '../paths.js';
+import { applyBaseline, createBaseline, type Baseline } from '../baseline.js';
+import { readBaseline, writeBaseline } from '../baseline-file.js';
+import { REPOSITORY_URL, VERSION } from '../paths.js';
 import { startProgress } from '../progress.js';
 import type { Shard } from '../shard.js';
 import { tuneHeapFor } from '../heap.js';
@@ -86,6 +87,7 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     quiet: !!flags.quiet,
     rules: allRules,
     version: VERSION,
+    repository: REPOSITORY_URL,
     // Warnings fail the JUnit test cases exactly when they fail the run.
     warningsFail: tooMany,
     now: new Date(),

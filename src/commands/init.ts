@@ -11,6 +11,7 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { Lang } from '../types.js';
 import { PACKAGE_ROOT, REPOSITORY_URL, VERSION } from '../paths.js';
 import { EXIT, type Io } from './io.js';
+import { domainName } from '../model/url.js';
 
 export interface InitFlags {
   /** --domain, repeatable; absent when not given. */
@@ -23,7 +24,6 @@ export interface InitFlags {
 }
 
 /** The config schema's pattern for a domain (src/config/schema.ts). */
-const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
 
 const CACHE = '.brieflint-cache.json';
 const CONFIG = 'brieflint.config.json';
@@ -76,19 +76,6 @@ const T = {
     ],
   },
 } as const;
-
-/** `https://www.Voorbeeldstad.nl/afval` → `voorbeeldstad.nl`; undefined when it is no domain name. */
-export function domainName(input: string): string | undefined {
-  const host = input
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
-    .replace(/[/?#].*$/, '')
-    .replace(/:\d+$/, '')
-    .replace(/\.$/, '')
-    .replace(/^www\./, '');
-  return HOST.test(host) ? host : undefined;
-}
 
 export async function init(flags: InitFlags, io: Io): Promise<number> {
   const lang: Lang = flags.lang ?? 'nl';

@@ -11,7 +11,7 @@ import { basename } from 'node:path';
 import type { Message } from '../types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { CheckRun } from '../check.js';
-import { onDomain } from '../domains.js';
+import { hostnameOf, onDomain } from '../model/url.js';
 
 export interface RunNote {
   id: 'no-domains' | 'dns';
@@ -50,11 +50,8 @@ export function runNotes(run: CheckRun, config: ResolvedConfig, env: NodeJS.Proc
   const results = Object.values(run.facts.site?.urls ?? {});
   const hosts = new Set<string>();
   for (const r of results) {
-    try {
-      hosts.add(new URL(r.url).hostname.toLowerCase());
-    } catch {
-      // not a URL that was fetched
-    }
+    const host = hostnameOf(r.url);
+    if (host !== undefined) hosts.add(host); // else not a URL that was fetched
   }
   const allDns = results.length > 0 && results.every((r) => r.kind === 'unreachable' && r.error === 'dns');
   // One unknown host may be a typo in a letter; two, or the gemeente's own domain, are the network.

@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../types.js';
 import type { SiteEvent, UrlResult } from '../facts/site/types.js';
+import { withoutCredentials } from '../model/url.js';
 
 const T = {
   nl: {
@@ -35,11 +36,6 @@ const T = {
     offline: '--offline: nothing is fetched',
   },
 } as const;
-
-/** A URL without user name and password (`https://user:pass@host/` → `https://host/`). */
-export function withoutCredentials(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1');
-}
 
 const c = withoutCredentials;
 

@@ -9,7 +9,8 @@ import type { ErrorObject } from 'ajv';
 import type { ParseError } from 'jsonc-parser';
 import type { YAMLParseError } from 'yaml';
 import type { Message } from '../types.js';
-import { isoDate } from '../letters/meta.js';
+import { isoDate } from '../model/date.js';
+import { domainName } from '../model/url.js';
 import { didYouMean } from '../i18n/suggest.js';
 
 type Json = unknown;
@@ -24,30 +25,17 @@ interface Expectation {
   example?: (value: Json) => string | undefined;
 }
 
-/** The host a mistyped domain stands for: "https://www.lindendal.nl/" → "lindendal.nl". */
-function hostOf(value: Json): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const host = value
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
-    .replace(/[/?#].*$/, '')
-    .replace(/:\d+$/, '')
-    .replace(/^www\./, '')
-    .replace(/\.$/, '');
-  return /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(host) ? host : undefined;
-}
 
 const quote = (s: string) => JSON.stringify(s);
 const DOMAIN: Expectation = {
   nl: 'alleen de domeinnaam, zonder https:// en /',
   en: 'only the domain name, without https:// and /',
-  example: (v) => quote(hostOf(v) ?? 'lindendal.nl'),
+  example: (v) => quote((typeof v === 'string' ? domainName(v) : undefined) ?? 'lindendal.nl'),
 };
 const DOMAINS: Expectation = {
   nl: 'een lijst van domeinnamen',
   en: 'a list of domain names',
-  example: (v) => `[${quote(hostOf(v) ?? 'lindendal.nl')}]`,
+  example: (v) => `[${quote((typeof v === 'string' ? domainName(v) : undefined) ?? 'lindendal.nl')}]`,
 };
 const CA: Expectation = {
   nl: 'een PEM-bestand (pad vanaf de configuratie) of een lijst daarvan',

@@ -3,22 +3,9 @@
  * order (later entries win), over the top-level `rules`.
  */
 import { relative, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { filesMatcher } from '../globs.js';
 import type { ConfigOverride, ResolvedConfig, RuleSetting } from './types.js';
 
-const matchers = new WeakMap<ConfigOverride, (path: string) => boolean>();
-
-/** A glob matches the path relative to the config; one without a slash also the file name (as `manifest`). */
-function matcher(entry: ConfigOverride): (path: string) => boolean {
-  let match = matchers.get(entry);
-  if (!match) {
-    const full = picomatch(entry.files, { dot: true });
-    const base = picomatch(entry.files, { dot: true, basename: true });
-    match = (path) => full(path) || base(path);
-    matchers.set(entry, match);
-  }
-  return match;
-}
 
 /** The path of a file relative to the config's folder, with forward slashes. */
 export function configRelative(config: Pick<ResolvedConfig, 'root'>, absolute: string): string {
@@ -29,7 +16,7 @@ export function configRelative(config: Pick<ResolvedConfig, 'root'>, absolute: s
 export function matchingOverrides(config: Pick<ResolvedConfig, 'root' | 'overrides'>, absolute: string): ConfigOverride[] {
   if (!config.overrides?.length) return [];
   const rel = configRelative(config, absolute);
-  return config.overrides.filter((o) => matcher(o)(rel));
+  return config.overrides.filter((o) => filesMatcher(o)(rel));
 }
 
 /** The config that applies to one file: its rules with every matching override applied. */

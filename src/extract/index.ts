@@ -19,7 +19,7 @@
  * Nothing else is deduplicated: the same URL printed twice is two refs at two locations.
  * Every list is sorted by location (parts in the order the letter's blocks first show them).
  */
-import { locate } from '../letters/locate.js';
+import { locate } from '../model/locate.js';
 import type {
   EmailRef,
   FormMention,
@@ -38,11 +38,11 @@ import { findLogins } from './mentions.js';
 import { findPhones, normalizePhone } from './phones.js';
 import { findPlaceholders, dataName, type PlaceholderMatch } from './placeholders.js';
 import { findCalls, type CallMatch, type Range } from './calls.js';
-import { findUrls, looksLikeUrl, normalizeUrl } from './urls.js';
+import { findUrls, looksLikeUrl } from './urls.js';
+import { hasScheme, normalizeUrl } from '../model/url.js';
 import { qrReferences } from './qr.js';
-import { hasScheme } from './linkify.js';
 
-export { findUrls, looksLikeUrl, normalizeUrl, sameUrl } from './urls.js';
+export { findUrls, looksLikeUrl } from './urls.js';
 export type { UrlMatch, FindUrlsOptions } from './urls.js';
 export { findPlaceholders, findTemplateTags, urlishName } from './placeholders.js';
 export type { PlaceholderMatch } from './placeholders.js';

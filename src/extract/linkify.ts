@@ -9,6 +9,7 @@
  * other finders; findUrls (urls.ts) applies those.
  */
 import LinkifyIt from 'linkify-it';
+import { hostPart } from '../model/url.js';
 
 export interface RawUrl {
   start: number;
@@ -49,8 +50,6 @@ const FILE_TLDS = new Set(['md', 'py', 'sh', 'ps', 'ai', 'rs', 'pl', 'so', 'do',
 const TRAILING = new Set(['.', ',', ';', ':', '!', '?', '…', "'", '"', '”', '’', '“', '‘', '„', '»', '›', '«', '*']);
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
-const SCHEME_RE = /^([a-z][a-z0-9+.-]*):\/\//i;
-
 /** Count of `ch` in s. */
 function count(s: string, ch: string): number {
   let n = 0;
@@ -75,17 +74,6 @@ export function trimTrailing(url: string): string {
     }
     return s;
   }
-}
-
-/** Host part (no userinfo, no port) of a URL with or without scheme. */
-export function hostPart(url: string): string {
-  let rest = url.replace(SCHEME_RE, '');
-  const slash = rest.search(/[/?#]/);
-  if (slash !== -1) rest = rest.slice(0, slash);
-  const at = rest.lastIndexOf('@');
-  if (at !== -1) rest = rest.slice(at + 1);
-  const colon = rest.indexOf(':');
-  return colon === -1 ? rest : rest.slice(0, colon);
 }
 
 /** Whether a matched URL text is one a resident reads as an address (see module comment). */
@@ -199,9 +187,4 @@ export function matchUrls(text: string): RawUrl[] {
     if (out[i].start < out[i - 1].end) out.splice(i--, 1);
   }
   return out;
-}
-
-/** Whether the URL text carries a scheme (`https://`, `ftp://` …). */
-export function hasScheme(url: string): boolean {
-  return SCHEME_RE.test(url);
 }

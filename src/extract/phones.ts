@@ -134,3 +134,16 @@ export function normalizePhone(phone: string): string {
   }
   return digits;
 }
+
+/**
+ * Phone numbers in free text, normalized (see normalizePhone). Looser than findPhones
+ * on purpose: a number too many here only widens what a briefing is taken to name.
+ */
+export function phonesInText(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:\+|\b)\d[\d \-().]{2,18}\d\b/g)) {
+    const n = normalizePhone(m[0]);
+    if (n.length >= 5 && n.length <= 13) out.push(n);
+  }
+  return out;
+}

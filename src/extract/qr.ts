@@ -8,7 +8,8 @@
  * Pure: works on what the reader and src/images recorded.
  */
 import type { FormMention, ImageRef, Letter, Location, QrPayloadKind, QrRef, References, TextBlock } from '../types.js';
-import { looksLikeUrl, normalizeUrl } from './urls.js';
+import { looksLikeUrl } from './urls.js';
+import { normalizeUrl } from '../model/url.js';
 
 /** At most this many paragraphs between an image and the call to action it belongs to. */
 const CALL_DISTANCE = 2;

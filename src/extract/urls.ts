@@ -11,7 +11,8 @@
  * the line break removed; start/end span the original text.
  */
 import { findEmails } from './emails.js';
-import { hasScheme, hostPart, matchUrls } from './linkify.js';
+import { matchUrls } from './linkify.js';
+import { normalizeUrl } from '../model/url.js';
 import { findPlaceholders, maskTemplateTags, type Range } from './placeholders.js';
 import { memoByString } from '../memo.js';
 
@@ -77,80 +78,23 @@ export const looksLikeUrl: (text: string) => boolean = memoByString((text) => {
   return /^[.,;:!?…'"”’»)\]]*$/.test(t.slice(found[0].end));
 });
 
-/** `mailto:`, `tel:`, `urn:` … — a scheme without `//`; not "localhost:8080/pad" (a port). */
-const OPAQUE_SCHEME_RE = /^([a-z][a-z0-9+-]*):(?!\d+(?:[/?#]|$))/i;
+const URL_IN_TEXT =
+  /\b(?:https?:\/\/[^\s<>"'()]+|www\.[^\s<>"'()]+|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?:\/[^\s<>"'()]*)?)/gi;
 
 /**
- * Normalized absolute form of a URL as printed: `https://` added when there is no scheme, scheme
- * and host lower-cased; path, query and fragment untouched. Non-hierarchical schemes (`mailto:`,
- * `tel:`) only get the scheme lower-cased.
+ * URLs written in free text (bare, `www.` or `domain.tld/path`), trailing punctuation dropped.
+ * Only strings with a scheme, `www.` or a path count, so "bijv." or "a.b" do not.
+ * Simpler than findUrls (no linkify, no placeholders, no positions): a briefing's text is only searched.
  */
-export function normalizeUrl(href: string): string {
-  const s = href.trim();
-  let scheme: string;
-  let rest: string;
-  if (hasScheme(s)) {
-    const i = s.indexOf('://');
-    scheme = s.slice(0, i).toLowerCase();
-    rest = s.slice(i + 3);
-  } else if (s.startsWith('//')) {
-    scheme = 'https';
-    rest = s.slice(2);
-  } else {
-    const m = OPAQUE_SCHEME_RE.exec(s);
-    if (m) return m[1].toLowerCase() + s.slice(m[1].length);
-    scheme = 'https';
-    rest = s;
+export function urlsInText(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(URL_IN_TEXT)) {
+    const start = m.index ?? 0;
+    if (start > 0 && /[@\w.-]/.test(text[start - 1])) continue; // part of an e-mail address or word
+    const u = m[0].replace(/[.,;:!?»”’)\]]+$/, '');
+    if (!/^(https?:\/\/|www\.)/i.test(u) && !u.includes('/')) continue;
+    if (/^https?:\/\/$/i.test(u)) continue;
+    out.push(u);
   }
-  const host = hostPart(rest);
-  const hostAt = rest.indexOf(host);
-  const lowered = hostAt === -1 ? rest : rest.slice(0, hostAt) + host.toLowerCase() + rest.slice(hostAt + host.length);
-  return `${scheme}://${lowered}`;
-}
-
-/**
- * A URL as a resident would type it, for comparison: no scheme, no `www.`, no user info, host in
- * lower case, no default port, no trailing slash on the path; path, query and fragment otherwise
- * as written. "https://www.Gemeente.nl/Afval/" → "gemeente.nl/Afval".
- */
-export const urlKey: (url: string) => string = memoByString((url) => {
-  const s = url.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^\/\//, '');
-  const cut = s.search(/[/?#]/);
-  const host = (cut === -1 ? s : s.slice(0, cut))
-    .replace(/^[^@]*@/, '')
-    .toLowerCase()
-    .replace(/^www\./, '')
-    .replace(/:(80|443)$/, '')
-    .replace(/\.$/, '');
-  const rest = cut === -1 ? '' : s.slice(cut);
-  const q = rest.search(/[?#]/);
-  const path = q === -1 ? rest : rest.slice(0, q);
-  return host + path.replace(/\/+$/, '') + (q === -1 ? '' : rest.slice(q));
-});
-
-/**
- * Whether two URLs name the same page as a resident would type it (see urlKey): equal ignoring
- * the scheme, a leading `www.`, a trailing slash on the path and the case of the host.
- * `https://www.x.nl/afval/` and `x.nl/afval` are the same; `x.nl/Afval` and `x.nl/afval` are not.
- */
-export function sameUrl(a: string, b: string): boolean {
-  return urlKey(a) === urlKey(b);
-}
-
-/** Query parameters that only track where a visit came from (`utm_source=qr`): the same page with or without them. */
-const TRACKING = /^(?:utm_[a-z]+|mtm_[a-z]+|pk_[a-z]+|matomo_[a-z]+|piwik_[a-z]+|gclid|fbclid|msclkid|mc_cid|mc_eid|_ga|ref|source|bron)$/i;
-
-/**
- * A URL without its fragment and tracking parameters: the page it names. QR codes often carry
- * `?utm_source=brief&utm_medium=qr`; the page is the same one the letter prints.
- */
-export function pageOf(url: string): string {
-  try {
-    const u = new URL(url);
-    u.hash = '';
-    for (const key of [...u.searchParams.keys()]) if (TRACKING.test(key)) u.searchParams.delete(key);
-    return u.href;
-  } catch {
-    return url.replace(/#.*$/, '');
-  }
+  return out;
 }

@@ -4,7 +4,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Rule } from '../rule.js';
 import type { Facts } from './types.js';
 import { resolveKccConfig } from './kcc/config.js';
-import { checkableUrls } from './site/results.js';
+import { checkableUrls } from '../model/site-results.js';
 import type { SiteEvent, SiteOptions, SiteSession, UrlResult } from './site/index.js';
 import type { KccFacts } from './kcc/types.js';
 import type { FormsFacts } from './forms/types.js';
@@ -13,6 +13,7 @@ import { formsOptionsFromConfig } from './forms/config.js';
 // The network clients (undici) load only when a run needs them: --offline starts faster.
 import { ConfigError } from '../config/index.js';
 import { redactCredentials } from '../secrets.js';
+import { localToday } from '../model/date.js';
 import { enabledAnywhere } from '../config/overrides.js';
 
 export interface GatherOptions {
@@ -37,12 +38,6 @@ export interface GatherOptions {
    * letter; false in every shard but the first, so merged reports say it once. Default true.
    */
   runLevelFindings?: boolean;
-}
-
-/** Today's date as YYYY-MM-DD in local time. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** Folders that hold facts, not letters: never read as letters (the KCC briefing folder). */

@@ -1,6 +1,6 @@
 import type { SiteFacts } from './site/types.js';
-import type { AddressFact } from './site/results.js';
-import type { BriefingFacts } from './letter.js';
+import type { AddressFact } from '../model/site-results.js';
+import type { BriefingFacts } from '../model/letter-facts.js';
 import type { KccFacts } from './kcc/types.js';
 
 /**

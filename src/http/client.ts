@@ -13,7 +13,8 @@ import { parseRetryAfter, retrying } from '../retry.js';
 import { Connections } from './dispatcher.js';
 import { classifyError, proxyFailure, type HttpErrorCode } from './errors.js';
 import { RequestLimits } from './limits.js';
-import { proxyFromEnv, redactProxy, type ProxySettings } from './proxy.js';
+import { proxyFromEnv, type ProxySettings } from './proxy.js';
+import { parseUrl, redactUrl } from '../model/url.js';
 import type { ConnectToRule } from './connect-to.js';
 
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
@@ -250,12 +251,8 @@ export class HttpClient {
       if (!isRedirect || options.follow === false) return { ...res, chain, ...(isRedirect && location ? { location } : {}) };
       const failed = (detail: string, at?: string): HttpAnswer => ({ ...res, chain, error: 'bad-redirect', detail, ...(at ? { location: at } : {}) });
       if (!location) return failed(`${status} without a Location`);
-      let next: URL;
-      try {
-        next = new URL(location, current);
-      } catch {
-        return failed(`invalid Location: ${location}`);
-      }
+      const next = parseUrl(location, current);
+      if (!next) return failed(`invalid Location: ${location}`);
       if (next.protocol !== 'http:' && next.protocol !== 'https:') return failed(`redirect to ${next.protocol} URL`, next.href);
       if (options.stopAt?.(next)) return { ...res, chain, location: next.href };
       next.hash = '';
@@ -303,7 +300,7 @@ export class HttpClient {
       ...(res.error ? { error: res.error } : {}),
       ...(res.detail ? { detail: res.detail } : {}),
       ...(connectTo ? { connectTo: [connectTo.host, connectTo.port, connectTo.toHost, connectTo.toPort].map((p) => (p.includes(':') ? `[${p}]` : p)).join(':') } : {}),
-      ...(proxy ? { proxy: redactProxy(proxy) } : {}),
+      ...(proxy ? { proxy: redactUrl(proxy) } : {}),
       ms: Math.round(performance.now() - started),
     });
     return res;

@@ -4,6 +4,6 @@ export type { HttpClientOptions, GetOptions, Credentials, Hop, HopAnswer, HttpAn
 export { classifyError, proxyFailure, type HttpErrorCode, type ClassifiedError } from './errors.js';
 export { isPrivateAddress, isLoopbackHost, isLocalName, PrivateAddressError } from './address.js';
 export { parseConnectTo, matchConnectTo, type ConnectToRule } from './connect-to.js';
-export { proxyFromEnv, redactProxy, ProxyError, type ProxySettings } from './proxy.js';
+export { proxyFromEnv, ProxyError, type ProxySettings } from './proxy.js';
 export { RequestLimits, mapLimit } from './limits.js';
 export { readCa, caEntries, CaError } from './ca.js';

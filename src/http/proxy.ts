@@ -6,6 +6,7 @@
  * so the guard and the agent agree on what is proxied.
  */
 import { ConfigError } from '../config/index.js';
+import { hasScheme, parseUrl, redactUrl } from '../model/url.js';
 
 export interface ProxySettings {
   /** Proxy URL for http:// targets. */
@@ -27,29 +28,15 @@ export class ProxyError extends ConfigError {
   }
 }
 
-/** A URL for messages: without user name and password. */
-export function redactProxy(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    return u.href;
-  } catch {
-    return url.replace(/\/\/[^/@]*@/, '//');
-  }
-}
-
 function proxyUrl(env: NodeJS.ProcessEnv, lower: string, upper: string): string | undefined {
   const name = env[lower] !== undefined ? lower : upper;
   const raw = env[name]?.trim();
   if (!raw) return undefined;
   // As curl does: `proxy.gemeente.nl:8080` means http://proxy.gemeente.nl:8080.
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;
-  let u: URL;
-  try {
-    u = new URL(withScheme);
-  } catch {
-    const shown = redactProxy(raw);
+  const withScheme = hasScheme(raw) ? raw : `http://${raw}`;
+  const u = parseUrl(withScheme);
+  if (!u) {
+    const shown = redactUrl(raw);
     throw new ProxyError(name, { nl: `${name}: "${shown}" is geen proxy-URL (verwacht http://host:poort)`, en: `${name}: "${shown}" is not a proxy URL (expected http://host:port)` });
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {

@@ -4,7 +4,7 @@
  * `column` = 1-based character offset in the paragraph.
  */
 import type { LetterImage, Link, Part, TextBlock } from '../types.js';
-import { locate } from './locate.js';
+import { locate } from '../model/locate.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'table-cell' | 'list-item';
 

@@ -8,7 +8,7 @@ import type { DisableDirective, Letter, LetterImage, Link, Segment, TextBlock } 
 import { LetterReadError } from './errors.js';
 import { idFromPath, metaFromRecord } from './meta.js';
 import { decodeText } from './text-input.js';
-import { locate } from './locate.js';
+import { locate } from '../model/locate.js';
 import { decodeEntities } from '../html-text.js';
 import { loadYaml, YamlError } from '../yaml.js';
 import { checkMarkdownComplexity } from './complexity.js';

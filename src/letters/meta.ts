@@ -1,4 +1,5 @@
 import type { LetterMeta } from '../types.js';
+import { isoDate } from '../model/date.js';
 
 /** Accepted spellings of each metadata key (front matter, Word custom properties, manifest). */
 const ALIASES: Record<keyof Omit<LetterMeta, 'extra' | 'invalid'>, string[]> = {
@@ -18,42 +19,6 @@ for (const [key, names] of Object.entries(ALIASES) as Array<[keyof typeof ALIASE
 /** Which LetterMeta field a property name stands for, if any (case-insensitive). */
 export function metaKeyFor(name: string): keyof typeof ALIASES | undefined {
   return KEY_OF.get(name.trim().toLowerCase().replace(/\s+/g, '-'));
-}
-
-/** Dates are letter dates in the Netherlands: a UTC instant is read as an Amsterdam date. */
-const DATE_IN_AMSTERDAM = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
-
-/**
- * YYYY-MM-DD from an ISO date (`2025-03-14`), an ISO date-time with a zone such as a Word
- * vt:filetime (`2025-03-13T23:00:00Z`, which is 14 March in the Netherlands), a Dutch
- * `14-03-2025` or `14 maart 2025`, or a Date.
- */
-export function isoDate(value: unknown): string | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : DATE_IN_AMSTERDAM.format(value);
-  if (typeof value !== 'string') return undefined;
-  const text = value.trim();
-  if (isIsoDate(text)) return text;
-  const m = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
-  if (m) return isIsoDate(m[1]) ? (m[4] ? DATE_IN_AMSTERDAM.format(new Date(text)) : m[1]) : undefined;
-  const long = /^(\d{1,2})\s+([a-z]+)\s+(\d{4})$/i.exec(text);
-  const month = long ? MONTHS.indexOf(long[2].toLowerCase()) + 1 : 0;
-  if (long && month > 0) {
-    const ymd = `${long[3]}-${String(month).padStart(2, '0')}-${long[1].padStart(2, '0')}`;
-    return isIsoDate(ymd) ? ymd : undefined;
-  }
-  const nl = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
-  if (!nl) return undefined;
-  const ymd = `${nl[3]}-${nl[2].padStart(2, '0')}-${nl[1].padStart(2, '0')}`;
-  return isIsoDate(ymd) ? ymd : undefined;
-}
-
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: unknown): boolean {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
 }
 
 /** A count of recipients: 1250, "1250", "1.250" or "1 250" (Dutch thousands separators). */

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { filesMatcher } from '../globs.js';
 import { realpath, stat, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Letter, Message, References } from '../types.js';
@@ -115,25 +115,13 @@ function releaseText(letter: Letter): Letter {
   return letter;
 }
 
-const matchers = new WeakMap<ManifestEntry, (path: string) => boolean>();
-
-function matcher(entry: ManifestEntry): (path: string) => boolean {
-  let match = matchers.get(entry);
-  if (!match) {
-    const full = picomatch(entry.files, { dot: true });
-    const base = picomatch(entry.files, { dot: true, basename: true });
-    match = (path) => full(path) || base(path);
-    matchers.set(entry, match);
-  }
-  return match;
-}
 
 /** Metadata from config `manifest` entries whose glob matches the file (later entries win). */
 export function applyManifest(letter: Letter, absolute: string, config: ManifestConfig): void {
   if (config.manifest.length === 0) return;
   const rel = relative(config.root, absolute).split(sep).join('/');
   for (const entry of config.manifest) {
-    if (!matcher(entry)(rel)) continue;
+    if (!filesMatcher(entry)(rel)) continue;
     const { files: _files, ...meta } = entry;
     for (const [key, value] of Object.entries(meta)) {
       if (value !== undefined) (letter.meta as unknown as Record<string, unknown>)[key] = value;

@@ -3,6 +3,7 @@
  * messages quoting the letter) is untrusted: a template may hold `<script>` or `"><img onerror>`.
  * Formatters never concatenate such text without passing it through one of these.
  */
+import { parseUrl } from '../model/url.js';
 
 /**
  * Characters a terminal, CI log viewer or browser may act on instead of showing: C0 controls
@@ -140,11 +141,7 @@ export function safeHref(url: string | undefined): string | undefined {
   if (!url) return undefined;
   const trimmed = url.trim();
   if (/^https?:\/\//i.test(trimmed)) {
-    try {
-      return new URL(trimmed).href;
-    } catch {
-      return undefined;
-    }
+    return parseUrl(trimmed)?.href;
   }
   // A relative reference: no scheme (no ':' before the first '/', '?' or '#'), no control chars.
   // eslint-disable-next-line no-control-regex

@@ -18,6 +18,7 @@ import { html, trusted, type SafeHtml } from './html-template.js';
 import { STRINGS, type Strings } from './html-i18n.js';
 import { CSS, ICONS } from './html-style.js';
 import { formatPosition } from './position.js';
+import { withoutHttps } from '../model/url.js';
 
 export interface HtmlOptions {
   /** ISO date-time of the run, shown in the header. */
@@ -224,8 +225,8 @@ const THUMBNAIL = /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/;
 function qrHolds(q: JsonQr, t: Strings): SafeHtml {
   const kind = t.qr.kinds[q.kind] ?? q.kind;
   if (q.href) {
-    return html`<span class="mono">${link(q.href, q.href.replace(/^https:\/\//i, ''))}</span><span class="detail">${kind}${
-      q.nextTo ? html` · ${t.qr.nextTo} <span class="mono">${q.nextTo.replace(/^https:\/\//i, '')}</span>` : ''
+    return html`<span class="mono">${link(q.href, withoutHttps(q.href))}</span><span class="detail">${kind}${
+      q.nextTo ? html` · ${t.qr.nextTo} <span class="mono">${withoutHttps(q.nextTo)}</span>` : ''
     }</span>`;
   }
   if (q.kind === 'epc' && q.payment) {

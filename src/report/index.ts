@@ -1,5 +1,4 @@
 import { dirname } from 'node:path';
-import { REPOSITORY_URL } from '../paths.js';
 import type { Lang } from '../types.js';
 import type { Rule } from '../rule.js';
 import type { JsonReport } from './types.js';
@@ -20,6 +19,8 @@ export interface FormatContext {
   quiet: boolean;
   rules: Rule[];
   version: string;
+  /** The web address of the repository brieflint is installed from (package.json `repository`): rule help links, SARIF informationUri. */
+  repository: string;
   /** --max-warnings 0: warnings fail the JUnit test cases too. */
   warningsFail: boolean;
   now: Date;
@@ -39,15 +40,15 @@ export interface FormatContext {
  * Where a rule's documentation lives: rules/<id>.md in the repository at the version's tag
  * (`base`: package.json `repository`). brieflint is not on the npm registry, so never unpkg.
  */
-export function ruleHelpUri(id: string, version: string, base: string = REPOSITORY_URL): string {
+export function ruleHelpUri(id: string, version: string, base: string): string {
   return `${base}/blob/v${version}/rules/${id}.md`;
 }
 
-function ruleInfo(rules: Rule[], version: string, lang: Lang): RuleInfo[] {
+function ruleInfo(rules: Rule[], version: string, base: string, lang: Lang): RuleInfo[] {
   return rules.map((r) => ({
     id: r.meta.id,
     description: r.meta.description[lang],
-    helpUri: ruleHelpUri(r.meta.id, version),
+    helpUri: ruleHelpUri(r.meta.id, version, base),
     defaultSeverity: r.meta.defaultSeverity,
   }));
 }
@@ -60,7 +61,7 @@ export function render(format: Format, report: JsonReport, ctx: FormatContext): 
     case 'json':
       return formatJson(report);
     case 'sarif':
-      return formatSarif(report, ruleInfo(ctx.rules, ctx.version, ctx.lang), { lang: ctx.lang });
+      return formatSarif(report, ruleInfo(ctx.rules, ctx.version, ctx.repository, ctx.lang), { lang: ctx.lang, informationUri: ctx.repository });
     case 'junit':
       return formatJunit(report, { warningsAsFailures: ctx.warningsFail, lang: ctx.lang });
     case 'github':

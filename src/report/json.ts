@@ -1,8 +1,8 @@
 import type { Finding, Lang, Location } from '../types.js';
 import type { CheckRun } from '../check.js';
-import { normalizeUrl, sameUrl } from '../extract/urls.js';
+import { normalizeUrl, sameUrl } from '../model/url.js';
 import type { JsonFile, JsonFinding, JsonReport, JsonUrl } from './types.js';
-import type { BriefingFacts } from '../facts/letter.js';
+import type { BriefingFacts } from '../model/letter-facts.js';
 import { INTERNAL_ERROR } from '../engine.js';
 import { safeJson } from './escape.js';
 

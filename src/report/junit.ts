@@ -10,7 +10,7 @@
 import type { JsonFile, JsonFinding, JsonReport } from './types.js';
 import { escapeXml, escapeXmlText } from './escape.js';
 import type { Lang } from '../types.js';
-import { formatPosition } from './position.js';
+import { formatPosition, isDocxPath } from './position.js';
 
 export interface JunitOptions {
   warningsAsFailures?: boolean;
@@ -49,7 +49,7 @@ export function formatJunit(report: JsonReport, options: JunitOptions = {}): str
     for (const f of file.findings) {
       const pos = formatPosition('short', file.path, f, options.lang ?? 'nl');
       const name = `${f.rule}${pos ? ` (${pos})` : ''}${f.severity === 'error' ? '' : ` [${f.severity}]`}`;
-      const lineAttr = f.line >= 1 && !/\.docx$/i.test(file.path) ? ` line="${f.line}"` : '';
+      const lineAttr = f.line >= 1 && !isDocxPath(file.path) ? ` line="${f.line}"` : '';
       const open = `    <testcase classname="${classname}" name="${escapeXml(name)}" ${fileAttr}${lineAttr}>`;
       const failing = f.severity === 'error' || (options.warningsAsFailures === true && f.severity === 'warning');
       if (failing) {

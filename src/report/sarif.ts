@@ -9,7 +9,6 @@ import { baselineKey } from '../baseline.js';
 import { safeJson } from './escape.js';
 import type { Lang } from '../types.js';
 import { formatPosition, isDocxPath } from './position.js';
-import { REPOSITORY_URL } from '../paths.js';
 
 export interface RuleInfo {
   id: string;
@@ -21,21 +20,19 @@ export interface RuleInfo {
 export interface SarifOptions {
   /** Defaults to report.version. */
   toolVersion?: string;
-  /** Defaults to the repository brieflint is installed from (package.json `repository`). */
+  /** The repository brieflint is installed from (package.json `repository`); left out when not given. */
   informationUri?: string;
   /** The language of the messages, for the .docx position added to them (default nl). */
   lang?: Lang;
 }
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-export const BRIEFLINT_INFORMATION_URI = REPOSITORY_URL;
 /** Relative artifact URIs are relative to the root of the checked-out repository. */
 export const SRCROOT = '%SRCROOT%';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 const DEFAULT_LEVEL = { error: 'error', warn: 'warning', off: 'none' } as const;
 
-export { isDocxPath } from './position.js';
 
 /**
  * A path segment as RFC 3986 allows it in a URI: every character outside `pchar` percent-encoded
@@ -117,7 +114,7 @@ export function formatSarif(report: JsonReport, rules: RuleInfo[], options: Sari
       driver: {
         name: 'brieflint',
         version: options.toolVersion ?? report.version,
-        informationUri: options.informationUri ?? BRIEFLINT_INFORMATION_URI,
+        ...(options.informationUri ? { informationUri: options.informationUri } : {}),
         rules: descriptors,
       },
     },

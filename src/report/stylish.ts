@@ -5,6 +5,7 @@ import { visibleControls } from './escape.js';
 import { formatPosition, type Position } from './position.js';
 import { imageProblem } from '../images/problems.js';
 import type { ImageFormat, ImageProblem } from '../types.js';
+import { withoutHttps } from '../model/url.js';
 
 export interface StylishOptions {
   lang: Lang;
@@ -115,7 +116,7 @@ function describeLetter(file: JsonFile, t: Texts, c: ChalkInstance): string {
 }
 
 function describeQr(q: JsonQr, t: Texts): string {
-  if (q.href) return q.href.replace(/^https:\/\//i, '');
+  if (q.href) return withoutHttps(q.href);
   if (q.kind === 'epc' && q.payment) return `${t.payment} ${[q.payment.amount, q.payment.name].filter(Boolean).join(' ')}`.trim();
   const text = q.payload.replace(/\s+/g, ' ').trim();
   return `${q.kind}: ${text.length > 40 ? `${text.slice(0, 39)}…` : text}`;

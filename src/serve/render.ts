@@ -31,6 +31,7 @@ import {
   type Tone,
 } from '../report/html.js';
 import { findPassages, type Mark, type MarkKind } from './passages.js';
+import { isDocxPath } from '../report/position.js';
 import { serveStrings, type ServeStrings } from './i18n.js';
 
 /** A block of the letter as `serve` keeps it: its text and where each run of it is. */
@@ -68,7 +69,7 @@ function strings(lang: Lang): { t: Strings; s: ServeStrings } {
   return { t: STRINGS[lang] ?? STRINGS.nl, s: serveStrings(lang) };
 }
 
-const isDocx = (v: LetterView) => v.format === 'docx' || /\.docx$/i.test(v.file.path);
+const isDocx = (v: LetterView) => v.format === 'docx' || isDocxPath(v.file.path);
 
 function pendingOf(v: LetterView): Pending {
   return { site: v.pending.site, forms: v.pending.forms };
@@ -172,7 +173,7 @@ function findingItem(v: LetterView, f: NumberedFinding, t: Strings, s: ServeStri
   const x = f.finding;
   const tone = SEVERITY_TONE[x.severity];
   // The position as the page words it (paragraph for Word, line otherwise; the part when not the body).
-  const place = where(isDocx(v) && !/\.docx$/i.test(v.file.path) ? `${v.file.path}.docx` : v.file.path, x, t);
+  const place = where(isDocx(v) && !isDocxPath(v.file.path) ? `${v.file.path}.docx` : v.file.path, x, t);
   const doc = /^[a-z0-9-]+$/.test(x.rule) && x.rule !== 'internal-error';
   return html`<li class="finding f-${tone}" id="${f.id}" tabindex="-1" data-rule="${x.rule}">
 <p class="f-head"><span class="fnum" aria-hidden="true">${f.n}</span> ${status(tone, t.severity[x.severity], x.severity === 'info' ? ICONS.info : TONE_ICON[tone])} <code>${x.rule}</code>${

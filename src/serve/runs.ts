@@ -19,8 +19,8 @@ import { checkLoaded, type CheckedFile, type CheckRun, type LoadedBytes } from '
 import { loadBytes } from '../read/one.js';
 import { baseFacts, needed } from '../facts/index.js';
 import type { Facts } from '../facts/types.js';
-import { letterFacts } from '../facts/letter.js';
-import { addressFacts } from '../facts/site/results.js';
+import { letterFacts } from '../model/letter-facts.js';
+import { addressFacts } from '../model/site-results.js';
 import { runRules } from '../engine.js';
 import { summarize, toJsonReport } from '../report/json.js';
 import type { JsonReport } from '../report/types.js';

@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli.js';
 import type { Io } from '../../src/commands/io.js';
-import { domainName } from '../../src/commands/init.js';
+import { domainName } from '../../src/model/url.js';
 import type { JsonReport } from '../../src/report/types.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../src/letters/docx.js';
-import { locate } from '../../src/letters/locate.js';
+import { locate } from '../../src/model/locate.js';
 import type { Letter } from '../../src/types.js';
 
 const CORPUS = new URL('../../../shared/corpus/docx/', import.meta.url);

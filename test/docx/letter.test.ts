@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../src/letters/docx.js';
-import { locate } from '../../src/letters/locate.js';
+import { locate } from '../../src/model/locate.js';
 import type { Letter } from '../../src/types.js';
 
 const FIXTURES = new URL('../../fixtures/docx/', import.meta.url);

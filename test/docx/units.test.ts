@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { hyperlinkFieldHref, withFragment } from '../../src/letters/docx-fields.js';
 import { prepareXml } from '../../src/letters/docx-mammoth.js';
 import { buildMeta } from '../../src/letters/docx-props.js';
-import { isoDate, parseCount } from '../../src/letters/meta.js';
+import { parseCount } from '../../src/letters/meta.js';
+import { isoDate } from '../../src/model/date.js';
 
 describe('hyperlinkFieldHref', () => {
   it.each([

@@ -12,7 +12,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractReferences } from '../../src/extract/index.js';
-import { locate, segmentsForLines } from '../../src/letters/locate.js';
+import { locate, segmentsForLines } from '../../src/model/locate.js';
 import type { Letter, Link, TextBlock } from '../../src/types.js';
 import { EXPECTED, seen } from '../corpus/letters-expected.js';
 

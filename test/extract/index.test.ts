@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractReferences } from '../../src/extract/index.js';
-import { segmentsForLines } from '../../src/letters/locate.js';
+import { segmentsForLines } from '../../src/model/locate.js';
 import type { Letter, Link, Part, TextBlock } from '../../src/types.js';
 
 function block(text: string, line = 1, part: Part = 'body'): TextBlock {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findUrls, looksLikeUrl, normalizeUrl, sameUrl } from '../../src/extract/urls.js';
+import { findUrls, looksLikeUrl } from '../../src/extract/urls.js';
+import { normalizeUrl, sameUrl } from '../../src/model/url.js';
 
 /** [printed, href] of every URL found. */
 const urls = (text: string): Array<[string, string]> => findUrls(text).map((u) => [u.printed, u.href]);

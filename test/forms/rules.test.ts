@@ -4,7 +4,7 @@ import { extractReferences } from '../../src/extract/index.js';
 import type { Facts } from '../../src/facts/types.js';
 import type { UrlResult } from '../../src/facts/site/types.js';
 import type { FormResult } from '../../src/facts/forms/types.js';
-import { blockAt, mentionedFormUrl } from '../../src/facts/forms/results.js';
+import { blockAt, mentionedFormUrl } from '../../src/model/form-results.js';
 import type { Rule } from '../../src/rule.js';
 import type { Letter, References } from '../../src/types.js';
 import formUnavailable from '../../rules/form-unavailable.js';

@@ -48,6 +48,7 @@ const ctx = (color: boolean): FormatContext => ({
   quiet: false,
   rules: allRules,
   version: '0.0.0-test',
+  repository: 'https://github.com/OWNER/brieflint',
   warningsFail: false,
   now: new Date('2026-02-20T09:30:00Z'),
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { coverReason, coveringBriefings, selectBriefing, briefingFor, mentioningBriefings, letterForms } from '../../src/facts/kcc/match.js';
-import { findUrls, addDays, findPhones } from '../../src/facts/kcc/text.js';
-import { isIsoDate, isoDate as toLocalDate } from '../../src/letters/meta.js';
-import { normalizePhone } from '../../src/extract/phones.js';
-import { urlKey } from '../../src/extract/urls.js';
+import { coverReason, coveringBriefings, selectBriefing, briefingFor, mentioningBriefings, letterForms } from '../../src/model/briefing-match.js';
+import { addDays, isIsoDate, isoDate as toLocalDate } from '../../src/model/date.js';
+import { urlsInText } from '../../src/extract/urls.js';
+import { normalizePhone, phonesInText } from '../../src/extract/phones.js';
+import { urlKey } from '../../src/model/url.js';
 import { termsNamedIn } from '../../src/facts/kcc/fields.js';
 import { htmlLinks, htmlToText } from '../../src/facts/kcc/html.js';
 import type { Briefing, KccFacts } from '../../src/facts/kcc/types.js';
@@ -59,9 +59,9 @@ describe('text helpers', () => {
     expect(normalizePhone('+32 2 123 45 67')).toBe(normalizePhone('0032 2 123 45 67'));
   });
   it('finds URLs and phone numbers in free text', () => {
-    expect(findUrls('Kijk op www.x.nl/afval, of https://y.nl/b. Bijv. niet a.b of info@x.nl/z')).toEqual(['www.x.nl/afval', 'https://y.nl/b']);
-    expect(findUrls('[aanvragen](https://x.nl/aanvragen) en x.nl/pad.')).toEqual(['https://x.nl/aanvragen', 'x.nl/pad']);
-    expect(findPhones('Bel 14 0123 of 020 - 123 45 67.')).toEqual(['140123', '0201234567']);
+    expect(urlsInText('Kijk op www.x.nl/afval, of https://y.nl/b. Bijv. niet a.b of info@x.nl/z')).toEqual(['www.x.nl/afval', 'https://y.nl/b']);
+    expect(urlsInText('[aanvragen](https://x.nl/aanvragen) en x.nl/pad.')).toEqual(['https://x.nl/aanvragen', 'x.nl/pad']);
+    expect(phonesInText('Bel 14 0123 of 020 - 123 45 67.')).toEqual(['140123', '0201234567']);
   });
   it('dates: real calendar dates, date-times in Dutch time', () => {
     expect(isIsoDate('2027-02-29')).toBe(false);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readMarkdown } from '../../src/letters/markdown.js';
-import { locate } from '../../src/letters/locate.js';
+import { locate } from '../../src/model/locate.js';
 import { LetterReadError } from '../../src/letters/errors.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/markdown/${name}`, import.meta.url));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readText } from '../../src/letters/text.js';
 import { readLetter, LetterReadError } from '../../src/letters/index.js';
-import { locate } from '../../src/letters/locate.js';
+import { locate } from '../../src/model/locate.js';
 import { findLetters } from '../../src/files.js';
 
 describe('plain-text reader', () => {

@@ -7,10 +7,9 @@ import {
   baselineKey,
   BaselineError,
   createBaseline,
-  readBaseline,
   serializeBaseline,
-  writeBaseline,
 } from '../../src/baseline.js';
+import { readBaseline, writeBaseline } from '../../src/baseline-file.js';
 import { sampleReport } from './sample.js';
 
 describe('baselineKey', () => {

@@ -34,12 +34,12 @@ describe('formatSarif', () => {
   });
 
   it('describes the tool and its rules with help URIs and default levels', () => {
-    const log = JSON.parse(formatSarif(sampleReport(), RULES)) as Log;
+    const log = JSON.parse(formatSarif(sampleReport(), RULES, { informationUri: 'https://example.org/brieflint' })) as Log;
     expect(log.version).toBe('2.1.0');
     const driver = log.runs[0].tool.driver;
     expect(driver.name).toBe('brieflint');
     expect(driver.version).toBe('0.1.0');
-    expect(driver.informationUri).toMatch(/^https:\/\//);
+    expect(driver.informationUri).toBe('https://example.org/brieflint');
     const ids = driver.rules!.map((r) => r.id);
     // Known rules first, then rules only seen in findings (minimal descriptor so ruleIndex resolves).
     expect(ids).toEqual(['dead-url', 'form-unavailable', 'pretty-url', 'kcc-briefing-missing', 'unverifiable-url', 'kcc-briefing-outdated', 'typed-url-variant']);
@@ -128,7 +128,8 @@ describe('help links point at the rule docs in the repository, never at a regist
     const { allRules } = await import('../../rules/index.js');
     const { existsSync } = await import('node:fs');
     const { ROOT } = await import('../adoption/helpers.js');
-    const log = JSON.parse(render('sarif', sampleReport(), { lang: 'nl', color: false, quiet: false, rules: allRules, version: '0.1.0', warningsFail: false, now: new Date() })) as Log;
+    const { REPOSITORY_URL } = await import('../../src/paths.js');
+    const log = JSON.parse(render('sarif', sampleReport(), { lang: 'nl', color: false, quiet: false, rules: allRules, version: '0.1.0', repository: REPOSITORY_URL, warningsFail: false, now: new Date() })) as Log;
     const driver = log.runs[0].tool.driver;
     expect(driver.informationUri).toBe('https://github.com/OWNER/brieflint');
     expect(driver.rules!.find((r) => r.id === 'pretty-url')!.helpUri).toBe('https://github.com/OWNER/brieflint/blob/v0.1.0/rules/pretty-url.md');

@@ -281,7 +281,7 @@ describe('the demo site, checked live and linted: each rule fires on the pages m
 
 describe('the printed address of a hyperlink is checked too', () => {
   it('checkableUrls yields the printed address before a link target that differs from it', async () => {
-    const { checkableUrls } = await import('../../src/facts/site/results.js');
+    const { checkableUrls } = await import('../../src/model/site-results.js');
     const ref = { printed: 'voorbeeldstad.example/zonnepanelen', href: 'https://www.voorbeeldstad.example/subsidie-zon', linkText: 'voorbeeldstad.example/zonnepanelen', linked: true, visible: true, location: { line: 3, column: 5 } };
     const same = { ...ref, printed: 'voorbeeldstad.example/subsidie-zon', linkText: 'voorbeeldstad.example/subsidie-zon' };
     const urls = checkableUrls({ urls: [ref, same], forms: [], phones: [], emails: [], logins: [], placeholders: [] });

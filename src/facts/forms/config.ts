@@ -6,6 +6,7 @@ import { wholeNumber } from '../site/config.js';
 import type { SiteOptions } from '../site/types.js';
 import type { FormsOptions, HostEntry } from './types.js';
 import { hasCredentials, redactCredentials } from '../../secrets.js';
+import { hasScheme, parseUrl } from '../../model/url.js';
 
 const HOSTS_DESCRIPTION =
   "Host names ('formulieren.gemeente.nl') or URLs with a path prefix ('https://www.gemeente.nl/formulieren/').";
@@ -46,13 +47,9 @@ export const formsConfigSchema = {
  */
 export function parseHostEntry(value: string): HostEntry {
   const raw = value.trim();
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
-  let u: URL;
-  try {
-    u = new URL(withScheme);
-  } catch {
-    throw new Error(`"${value}" is not a host name or URL`);
-  }
+  const withScheme = hasScheme(raw) ? raw : `https://${raw}`;
+  const u = parseUrl(withScheme);
+  if (!u) throw new Error(`"${value}" is not a host name or URL`);
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error(`"${value}": only http(s) URLs`);
   if (u.username || u.password || hasCredentials(raw)) throw new Error(`"${redactCredentials(value)}": contains a user name or password; give a host name or a URL without them`);
   if (!u.hostname || u.search || u.hash) throw new Error(`"${value}": give a host name or a URL without query`);

@@ -5,6 +5,7 @@
  * ../site/html.ts: the body is cut at a limit and need not be well-formed.
  */
 import { decodeEntities, fragmentText } from '../../html-text.js';
+import { parseUrl, parseWebUrl } from '../../model/url.js';
 import type { FormPlatform, FormSource, FormState, HostEntry } from './types.js';
 
 export interface DetectedForm {
@@ -95,12 +96,8 @@ export function apiBaseOf(entry: HostEntry): string {
  * (`startpagina`, `stap/<step>`, `overzicht`, `bevestiging` …) on a configured Open Forms host.
  */
 export function standaloneForm(url: string | URL, openFormsHosts: HostEntry[]): { slug?: string; uuid?: string; apiBase: string; formUrl: string } | undefined {
-  let u: URL;
-  try {
-    u = typeof url === 'string' ? new URL(url) : url;
-  } catch {
-    return undefined;
-  }
+  const u = typeof url === 'string' ? parseUrl(url) : url;
+  if (!u) return undefined;
   const entry = matchHost(u, openFormsHosts);
   if (!entry) return undefined;
   const rest = u.pathname.slice(entry.basePath.length);
@@ -118,16 +115,12 @@ export function standaloneForm(url: string | URL, openFormsHosts: HostEntry[]): 
 
 /** An API root from `data-base-url` (relative to the page), ending in `/`; undefined when unusable. */
 export function normalizeApiBase(value: string, pageUrl: string): string | undefined {
-  try {
-    const u = new URL(value.trim(), pageUrl);
-    if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
-    u.search = '';
-    u.hash = '';
-    if (!u.pathname.endsWith('/')) u.pathname += '/';
-    return u.href;
-  } catch {
-    return undefined;
-  }
+  const u = parseWebUrl(value.trim(), pageUrl);
+  if (!u) return undefined;
+  u.search = '';
+  u.hash = '';
+  if (!u.pathname.endsWith('/')) u.pathname += '/';
+  return u.href;
 }
 
 /** Attributes of a start tag's attribute text; names lowercased, values entity-decoded. */
@@ -227,12 +220,7 @@ export function detectForms(html: string | undefined, pageUrl: string, hosts: De
     seen.add(key);
     found.push(d);
   };
-  let page: URL | undefined;
-  try {
-    page = new URL(pageUrl);
-  } catch {
-    page = undefined;
-  }
+  const page = parseUrl(pageUrl);
 
   const self = page ? standaloneForm(page, hosts.openFormsHosts) : undefined;
   if (self) add({ platform: 'open-formulieren', source: 'page', ...self });
@@ -263,12 +251,8 @@ export function detectForms(html: string | undefined, pageUrl: string, hosts: De
       if (!attr) continue;
       const value = tag.attrs.get(attr)?.trim();
       if (!value || value.startsWith('#') || /^(?:mailto|tel|javascript):/i.test(value)) continue;
-      let target: URL;
-      try {
-        target = new URL(value, pageUrl);
-      } catch {
-        continue;
-      }
+      const target = parseUrl(value, pageUrl);
+      if (!target) continue;
       target.hash = '';
       const source: FormSource = tag.name === 'iframe' ? 'iframe' : 'link';
       const of = standaloneForm(target, hosts.openFormsHosts);

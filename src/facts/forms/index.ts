@@ -4,7 +4,7 @@
  * its SiteFacts (the landing pages are not fetched again); every distinct Open Formulieren form is
  * asked about once per run.
  */
-import { isLive } from '../site/results.js';
+import { isLive } from '../../model/site-results.js';
 import { openConnection } from '../site/index.js';
 import type { SiteFacts, UrlResult } from '../site/types.js';
 import { OpenFormsClient } from './api.js';
@@ -16,7 +16,7 @@ export { formsConfigSchema, formsOptionsFromConfig, parseHostEntry } from './con
 export { detectForms, htmlForms, standaloneForm, normalizeApiBase, matchHost, apiBaseOf, isUuid } from './detect.js';
 export type { DetectedForm, DetectHosts } from './detect.js';
 export { formAnswerFromJson, formDetailUrl, publicFormsUrl, problemSummary, listedForms } from './api.js';
-export * from './results.js';
+export * from '../../model/form-results.js';
 
 export const FORMS_DEFAULTS = {
   concurrency: 8,

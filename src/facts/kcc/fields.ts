@@ -4,8 +4,11 @@ import type { Briefing, BriefingForm, KccSource } from './types.js';
 import type { HttpOptions } from './http.js';
 import { KnowledgeBaseError } from './errors.js';
 import { htmlLinks, htmlToText } from './html.js';
-import { isoDate } from '../../letters/meta.js';
-import { findUrls, normId, redactUrl, uniq } from './text.js';
+import { isoDate } from '../../model/date.js';
+import { urlsInText } from '../../extract/urls.js';
+import { normId } from '../../model/briefing-match.js';
+import { redactUrl } from '../../model/url.js';
+import { uniq } from './uniq.js';
 
 /** Where the HTTP adapters look up values: the object's data, and (objects-api) its record. */
 export interface FieldContext {
@@ -122,7 +125,7 @@ export function briefingFromFields(
     ...(recipients !== undefined ? { recipients } : {}),
     ...(validFrom ? { validFrom } : {}),
     ...(validUntil ? { validUntil } : {}),
-    urls: uniq([...fieldStrings(ctx, map.urls), ...htmlParts.flatMap(htmlLinks), ...findUrls(body)]),
+    urls: uniq([...fieldStrings(ctx, map.urls), ...htmlParts.flatMap(htmlLinks), ...urlsInText(body)]),
     forms,
     phone: fieldStrings(ctx, map.phone),
     ...(owner ? { owner } : {}),

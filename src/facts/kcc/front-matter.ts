@@ -5,8 +5,9 @@ import { parseYamlDocument, YamlError } from '../../yaml.js';
 import type { Message } from '../../types.js';
 import type { Briefing, BriefingCovers, BriefingForm } from './types.js';
 import { KnowledgeBaseError } from './errors.js';
-import { isoDate } from '../../letters/meta.js';
-import { findUrls, uniq } from './text.js';
+import { dateNl, isoDate } from '../../model/date.js';
+import { urlsInText } from '../../extract/urls.js';
+import { uniq } from './uniq.js';
 
 /**
  * A KCC briefing file as the folder adapter reads it (./folder.ts does the reading): Markdown with
@@ -115,7 +116,6 @@ const EXPECTED: Record<string, Message> = {
 
 /** The example date each date field's message gives, in every form it accepts. */
 const DATE_EXAMPLE = { mailingDate: '2027-02-01', validFrom: '2027-02-01', validUntil: '2027-03-31', updated: '2027-01-20' } as const;
-const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
 let validateFrontMatter: Validator | undefined;
 
@@ -197,14 +197,14 @@ export function parseFile(text: string, file: string, defaultId: string): Parsed
     fail(field, { nl: `moet ${exp.nl} zijn (staat er: ${got})`, en: `must be ${exp.en} (got ${got})` });
   }
 
-  // Dates in the forms letters accept: 2027-04-30, 30-04-2027, 30 april 2027 (src/letters/meta.ts).
+  // Dates in the forms letters accept: 2027-04-30, 30-04-2027, 30 april 2027 (src/model/date.ts isoDate).
   for (const key of ['mailingDate', 'validFrom', 'validUntil', 'updated'] as const) {
     const v = fm[key];
     if (v === undefined) continue;
     const iso = isoDate(v);
     if (iso === undefined) {
       const [y, m, d] = DATE_EXAMPLE[key].split('-');
-      const forms = `${DATE_EXAMPLE[key]}, ${d}-${m}-${y} ${'{or}'} ${Number(d)} ${MONTHS_NL[Number(m) - 1]} ${y}`;
+      const forms = `${DATE_EXAMPLE[key]}, ${d}-${m}-${y} ${'{or}'} ${dateNl(DATE_EXAMPLE[key])}`;
       fail(key, {
         nl: `moet een datum zijn, zoals ${forms.replace('{or}', 'of')} (staat er: ${JSON.stringify(v)})`,
         en: `must be a date, like ${forms.replace('{or}', 'or')} (got ${JSON.stringify(v)})`,
@@ -241,7 +241,7 @@ export function parseFile(text: string, file: string, defaultId: string): Parsed
   }
 
   const forms: BriefingForm[] = list(fm.forms).map((f) => {
-    if (typeof f === 'string') return looksLikeUrl(f) ? { url: f } : { name: f };
+    if (typeof f === 'string') return urlRatherThanName(f) ? { url: f } : { name: f };
     const o = f as { name?: string; url?: string };
     return { ...(o.name !== undefined ? { name: o.name } : {}), ...(o.url !== undefined ? { url: o.url } : {}) };
   });
@@ -256,7 +256,7 @@ export function parseFile(text: string, file: string, defaultId: string): Parsed
     ...(fm.recipients !== undefined ? { recipients: fm.recipients as number } : {}),
     ...(validFrom !== undefined ? { validFrom } : {}),
     ...(validUntil !== undefined ? { validUntil } : {}),
-    urls: uniq([...declaredUrls, ...findUrls(body)]),
+    urls: uniq([...declaredUrls, ...urlsInText(body)]),
     forms,
     phone: scalarStrings(doc, 'phone'),
     ...(fm.owner !== undefined ? { owner: String(fm.owner) } : {}),
@@ -303,7 +303,11 @@ function list(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [v];
 }
 
-function looksLikeUrl(s: string): boolean {
+/**
+ * A `forms:` entry written as an address (a scheme, `www.` or a host with a path) rather than a
+ * form's name. Stricter than the extractor's looksLikeUrl: a bare `gemeente.nl` stays a name.
+ */
+function urlRatherThanName(s: string): boolean {
   return /^(https?:\/\/|www\.)/i.test(s) || /^[a-z0-9-]+(\.[a-z0-9-]+)+\//i.test(s);
 }
 

@@ -4,7 +4,8 @@ import { CaError, HttpClient, caEntries, defaultUserAgent, mapLimit, readCa, typ
 import { KnowledgeBaseError } from './errors.js';
 import type { KccConfig } from './config.js';
 import { authFromEnv } from './fields.js';
-import { redactUrl, uniq } from './text.js';
+import { redactUrl } from '../../model/url.js';
+import { uniq } from './uniq.js';
 
 export interface HttpOptions {
   /** The HTTP client of the run's knowledge base (see kccClient). */

@@ -13,7 +13,8 @@ import { ObjectsApiKnowledgeBase } from './objects-api.js';
 import { KissKnowledgeBase } from './kiss.js';
 import { kccClient } from './http.js';
 import type { HttpClient } from '../../http/index.js';
-import { localDate, uniq } from './text.js';
+import { localToday } from '../../model/date.js';
+import { uniq } from './uniq.js';
 
 export type { Briefing, BriefingCovers, BriefingForm, KccFacts, KccInvalid, KccMissing, KccSearch, KccSource, KnowledgeBase } from './types.js';
 export { KnowledgeBaseError } from './errors.js';
@@ -22,7 +23,7 @@ export { FolderKnowledgeBase, type InvalidBriefing } from './folder.js';
 export { parseBriefingFile, FRONT_MATTER_KEYS } from './front-matter.js';
 export { ObjectsApiKnowledgeBase, VAC_FIELDS, MIN_OBJECTS_API_VERSION, dataIcontainsTerm } from './objects-api.js';
 export { KissKnowledgeBase, KISS_FIELDS } from './kiss.js';
-export * from './match.js';
+export * from '../../model/briefing-match.js';
 
 export interface LoadKccOptions {
   /** Where letter paths are relative to (default process.cwd()). */
@@ -81,7 +82,7 @@ export async function loadKcc(
   const cfg = resolveKccConfig(section);
   const termsOf = (l: KccLetter) => uniq([l.meta.id, l.meta.kenmerk ?? ''].map((t) => t.trim()).filter((t) => t !== ''));
   const terms = uniq(letters.flatMap(termsOf));
-  const today = opts.today ?? localDate();
+  const today = opts.today ?? localToday();
   const searches: KccSearch[] = letters.map((l) => ({ terms: termsOf(l), date: l.meta.mailingDate ?? today }));
   const env = opts.env ?? process.env;
   const client =

@@ -6,7 +6,9 @@ import { KnowledgeBaseError, tooManyPages, unexpectedAnswer } from './errors.js'
 import { header, httpGet, httpOptions, parseJson, searchEach, type HttpOptions } from './http.js';
 import { briefingFromFields, fieldMap, termsNamedIn } from './fields.js';
 import { htmlToText } from './html.js';
-import { addDays, redactUrl, uniq } from './text.js';
+import { addDays } from '../../model/date.js';
+import { redactUrl } from '../../model/url.js';
+import { uniq } from './uniq.js';
 
 /**
  * KISS bericht fields as briefing properties: the detail of the editors' endpoint

@@ -5,8 +5,10 @@ import type { Briefing, KccSearch, KnowledgeBase } from './types.js';
 import { KnowledgeBaseError, tooManyPages, unexpectedAnswer } from './errors.js';
 import { header, httpGet, httpOptions, parseJson, type HttpOptions, type HttpResponse } from './http.js';
 import { briefingFromFields, fieldMap } from './fields.js';
-import { isoDate } from '../../letters/meta.js';
-import { addDays, localDate, normId, redactUrl, uniq } from './text.js';
+import { addDays, isoDate, localToday } from '../../model/date.js';
+import { normId } from '../../model/briefing-match.js';
+import { redactUrl } from '../../model/url.js';
+import { uniq } from './uniq.js';
 
 /**
  * VAC fields (vraag-antwoordcombinaties, the KISS kennisbank in the Objects API) as briefing
@@ -119,7 +121,7 @@ export class ObjectsApiKnowledgeBase implements KnowledgeBase {
 
   /** The searches to make: (term, date) pairs, deduplicated; `kcc.search` is asked on every date. */
   private jobs(): Array<{ term: string; date: string }> {
-    const searches = this.searches ?? [{ terms: this.terms, date: localDate() }];
+    const searches = this.searches ?? [{ terms: this.terms, date: localToday() }];
     const dates = uniq(searches.map((s) => s.date));
     const pairs = this.cfg.search
       ? dates.flatMap((date) => uniq(this.cfg.search!).map((term) => ({ term, date })))

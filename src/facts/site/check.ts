@@ -7,6 +7,7 @@ import { textOf, type HttpAnswer, type HttpClient } from '../../http/index.js';
 import { compactHtml, htmlH1, htmlTitle, samlPostForm, saysNotFound, similarity, visibleText, wordSet } from './html.js';
 import { identityProviderOf, loginWallOf } from './login.js';
 import type { CheckOutcome, Hop, LoginProvider } from './types.js';
+import { parseUrl } from '../../model/url.js';
 
 const HOME_PATH = /^\/(?:(?:nl|en)\/?)?(?:(?:index|default|home|start|homepage)(?:\.\w{2,5})?\/?)?$/i;
 const NOT_FOUND_PATH = /(?:^|\/)(?:404|not-?found|page-?not-?found|pagina-?niet-?gevonden|niet-?gevonden|error\/404|fout)(?:[./?]|$)/i;
@@ -74,16 +75,9 @@ export class Follower {
       if (body) base.body = body;
       const action = samlPostForm(html);
       if (action !== undefined) {
-        let provider: LoginProvider = 'saml';
-        let url: string | undefined;
-        try {
-          const target = new URL(action || finalUrl, finalUrl);
-          provider = identityProviderOf(target.hostname) ?? 'saml';
-          url = target.href;
-        } catch {
-          // keep 'saml'
-        }
-        return { ...base, kind: 'protected', login: url ? { provider, url } : { provider } };
+        const target = parseUrl(action || finalUrl, finalUrl);
+        const provider: LoginProvider = (target && identityProviderOf(target.hostname)) ?? 'saml';
+        return { ...base, kind: 'protected', login: target ? { provider, url: target.href } : { provider } };
       }
       if (saysNotFound(title) || saysNotFound(h1)) {
         return { ...base, kind: 'soft-404', reason: 'not-found-title', detail: title ?? h1 };
@@ -110,13 +104,9 @@ export class Follower {
     const location = h.location;
     if (status === 401 || status === 403) {
       if (location) {
-        try {
-          const target = new URL(location, finalUrl);
-          const wall = loginWallOf(target, true);
-          if (wall) return { ...base, kind: 'protected', login: { provider: wall, url: target.href } };
-        } catch {
-          // fall through
-        }
+        const target = parseUrl(location, finalUrl);
+        const wall = target && loginWallOf(target, true);
+        if (target && wall) return { ...base, kind: 'protected', login: { provider: wall, url: target.href } };
       }
       if (h['cf-mitigated']) return { ...base, kind: 'unverifiable', reason: 'bot-wall', detail: `cf-mitigated: ${h['cf-mitigated']}` };
       if (status === 401 && h['www-authenticate']) return { ...base, kind: 'protected', login: { provider: 'http-auth' } };

@@ -3,20 +3,20 @@
  * resident may type on the gemeente's own domains. It runs in the facts phase, after the letters
  * are read and before the rules, so rules judge what was fetched and never fetch anything.
  */
-import { onDomain } from '../../domains.js';
+import { hostnameOf, onDomain, parseUrl } from '../../model/url.js';
 import { createHash } from 'node:crypto';
 import { HttpClient, defaultUserAgent, parseConnectTo, type AttemptEvent, type HttpClientOptions } from '../../http/index.js';
 import { cacheFingerprint, SiteCache } from './cache.js';
 import { SITE_DEFAULTS } from './config.js';
 import { compileExclude, type ExcludeRule } from './exclude.js';
 import { Follower } from './check.js';
-import { isLive } from './results.js';
+import { isLive } from '../../model/site-results.js';
 import { VERSION } from '../../paths.js';
 import type { CheckOutcome, SiteFacts, SiteOptions, UrlResult, VariantKind, VariantProblem, VariantResult } from './types.js';
 
 export type * from './types.js';
 export { siteConfigSchema, siteOptionsFromConfig, DEFAULT_CACHE_FILE, SITE_DEFAULTS } from './config.js';
-export { isLive, checkableUrls, siteResults, liveVariant } from './results.js';
+export { isLive, checkableUrls, siteResults, liveVariant } from '../../model/site-results.js';
 export { parseConnectTo, isPrivateAddress, defaultUserAgent } from '../../http/index.js';
 
 
@@ -83,13 +83,10 @@ function compileRemap(rules: SiteOptions['remap']): Remapper {
     let out = url;
     for (const { re, replacement } of compiled) out = out.replace(re, replacement);
     if (out === url) return url;
-    try {
-      const u = new URL(out);
-      if (u.hostname !== new URL(url).hostname) hosts.add(u.hostname.toLowerCase());
-      return u.href;
-    } catch {
-      return out;
-    }
+    const u = parseUrl(out);
+    if (!u) return out;
+    if (u.hostname !== parseUrl(url)?.hostname) hosts.add(u.hostname.toLowerCase());
+    return u.href;
   }) as Remapper;
   remap.hosts = hosts;
   remap.applied = (url: string) => {
@@ -130,14 +127,11 @@ export function variantUrls(href: string, domains: string[]): Array<{ variant: V
  * src/extract/urls.ts urlKey: these URLs were fetched, so a fragment (never sent) does not count.
  */
 function pageKey(url: string): string {
-  try {
-    const u = new URL(url);
-    const host = u.hostname.toLowerCase().replace(/^www\./, '');
-    const path = u.pathname.replace(/\/+$/, '') || '/';
-    return `${host}:${u.port}${path}${u.search}`;
-  } catch {
-    return url;
-  }
+  const u = parseUrl(url);
+  if (!u) return url;
+  const host = u.hostname.toLowerCase().replace(/^www\./, '');
+  const path = u.pathname.replace(/\/+$/, '') || '/';
+  return `${host}:${u.port}${path}${u.search}`;
 }
 
 function variantProblem(main: CheckOutcome, v: CheckOutcome): VariantProblem | undefined {
@@ -272,12 +266,8 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
     });
     let offsite = false;
     if (ownDomain && m.chain.length > 1 && m.kind !== 'unreachable') {
-      try {
-        const finalHost = new URL(m.finalUrl).hostname.toLowerCase();
-        offsite = !onDomain(finalHost, domains) && !remap.hosts.has(finalHost);
-      } catch {
-        offsite = false;
-      }
+      const finalHost = hostnameOf(m.finalUrl);
+      offsite = finalHost !== undefined && !onDomain(finalHost, domains) && !remap.hosts.has(finalHost);
     }
     return {
       url: href,
@@ -312,23 +302,16 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
           urls[href] = result;
           if (options.onEvent) {
             let applied: number[] = [];
-            try {
-              const u = new URL(href);
+            const u = parseUrl(href);
+            if (u) {
               u.hash = '';
               applied = remap.applied(u.href);
-            } catch {
-              applied = [];
             }
             options.onEvent({ kind: 'done', result, remap: applied });
           }
           done++;
           options.onResult?.(href, result);
-          let host = '';
-          try {
-            host = new URL(href).host;
-          } catch {
-            host = '';
-          }
+          const host = parseUrl(href)?.host ?? '';
           options.onProgress?.(done, distinct.length, host);
         },
         (e: unknown) => {

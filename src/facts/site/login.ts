@@ -1,7 +1,7 @@
 /**
  * Login walls: where a site sends a resident to log in. The checker never follows into them.
  */
-import { onDomain } from '../../domains.js';
+import { onDomain } from '../../model/url.js';
 import type { LoginProvider } from './types.js';
 
 /** Hosts of DigiD, eHerkenning and eIDAS (brokers included). */

@@ -8,12 +8,12 @@
  */
 import type { Letter, References } from '../types.js';
 import type { ResolvedConfig } from '../config/types.js';
-import type { Facts, LetterFacts } from './types.js';
-import type { KccFacts } from './kcc/types.js';
-import { addressFacts } from './site/results.js';
-import { coveringBriefings, isValidOn, referenceDate, selectBriefing, type Covering, type LetterLike } from './kcc/match.js';
-import { briefingMismatches, type Mismatch } from './kcc/mismatch.js';
-import { addDays } from './kcc/text.js';
+import type { Facts, LetterFacts } from '../facts/types.js';
+import type { KccFacts } from '../facts/kcc/types.js';
+import { addressFacts } from './site-results.js';
+import { coveringBriefings, isValidOn, referenceDate, selectBriefing, type Covering, type LetterLike } from './briefing-match.js';
+import { briefingMismatches, type Mismatch } from './briefing-mismatch.js';
+import { addDays } from './date.js';
 
 /**
  * - `current`: a briefing covers the letter and is valid from the mailing date to `mustRunUntil`;

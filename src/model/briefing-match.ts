@@ -2,11 +2,11 @@
  * Which briefings cover a letter, which one counts, and what it names. Pure: no I/O.
  */
 import picomatch from 'picomatch';
-import type { FormMention, Letter, Message, References, UrlRef } from '../../types.js';
-import type { Briefing, KccFacts, KccInvalid } from './types.js';
-import { urlKey } from '../../extract/urls.js';
-import { normalizePhone } from '../../extract/phones.js';
-import { findPhones, findUrls, normId } from './text.js';
+import type { FormMention, Letter, Message, References, UrlRef } from '../types.js';
+import type { Briefing, KccFacts, KccInvalid } from '../facts/kcc/types.js';
+import { urlsInText } from '../extract/urls.js';
+import { urlKey } from './url.js';
+import { normalizePhone, phonesInText } from '../extract/phones.js';
 
 /** What the matcher needs of a letter. */
 export type LetterLike = Pick<Letter, 'path'> & { meta: Pick<Letter['meta'], 'id' | 'kenmerk' | 'mailingDate'> };
@@ -156,12 +156,12 @@ export function choiceNote(covering: Covering[], chosen: Covering): Message {
 
 /** URL keys (see urlKey) of everything the briefing names: `urls`, form URLs, and URLs in its text. */
 export function briefingUrlKeys(b: Briefing): Set<string> {
-  return memo(URL_KEYS, b, () => new Set([...b.urls, ...b.forms.flatMap((f) => (f.url ? [f.url] : [])), ...findUrls(b.body)].map(urlKey)));
+  return memo(URL_KEYS, b, () => new Set([...b.urls, ...b.forms.flatMap((f) => (f.url ? [f.url] : [])), ...urlsInText(b.body)].map(urlKey)));
 }
 
 /** Phone numbers the briefing names (`phone` and in its text), normalized. */
 export function briefingPhones(b: Briefing): Set<string> {
-  return memo(PHONES, b, () => new Set([...b.phone.map(normalizePhone), ...findPhones(b.body)].filter((p) => p !== '')));
+  return memo(PHONES, b, () => new Set([...b.phone.map(normalizePhone), ...phonesInText(b.body)].filter((p) => p !== '')));
 }
 
 // What a briefing names is worked out once per briefing, not once per letter that asks.
@@ -255,4 +255,9 @@ export function briefingFor(letter: LetterLike, kcc: KccFacts, today: string): B
     ...(b.validUntil !== undefined ? { validUntil: b.validUntil } : {}),
     covering: covering.length,
   };
+}
+
+/** Letter ids and kenmerken compare without case and surrounding or repeated whitespace. */
+export function normId(s: string): string {
+  return s.trim().replace(/\s+/g, ' ').toLowerCase();
 }

@@ -1,11 +1,11 @@
 /**
  * Pure helpers over SiteFacts for the rules (no I/O, no undici).
  */
-import type { Message, QrRef, References, UrlRef } from '../../types.js';
-import { normalizeUrl, sameUrl } from '../../extract/urls.js';
-import type { Facts } from '../types.js';
-import type { CheckOutcome, UrlKind, UrlResult, VariantKind, VariantResult } from './types.js';
-import type { FormResult } from '../forms/types.js';
+import type { Message, QrRef, References, UrlRef } from '../types.js';
+import { displayUrl, hostForMessage, normalizeUrl, sameUrl } from './url.js';
+import type { Facts } from '../facts/types.js';
+import type { CheckOutcome, UrlKind, UrlResult, VariantKind, VariantResult } from '../facts/site/types.js';
+import type { FormResult } from '../facts/forms/types.js';
 
 /** A live page: reachable, or behind a login wall. */
 export function isLive(kind: UrlKind): boolean {
@@ -152,11 +152,6 @@ export function liveVariant(result: UrlResult): VariantResult | undefined {
   return live.find((v) => v.variant !== 'http') ?? live[0];
 }
 
-/** How a variant is written for a resident: without `https://`. */
-export function displayUrl(url: string): string {
-  return url.replace(/^https:\/\//i, '').replace(/^([^/?#]+)\/$/, '$1');
-}
-
 export const VARIANT_LABEL: Record<VariantKind, { nl: string; en: string }> = {
   https: { nl: 'met https://', en: 'with https://' },
   www: { nl: 'met www.', en: 'with www.' },
@@ -164,18 +159,9 @@ export const VARIANT_LABEL: Record<VariantKind, { nl: string; en: string }> = {
   http: { nl: 'met http://', en: 'with http://' },
 };
 
-// Not src/domains.ts hostOf: a message names the host with its port, and a bad URL as written.
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
-
 /** Why an unreachable URL could not be reached, as a clause ("de domeinnaam … bestaat niet"). */
 export function unreachableCause(o: Pick<CheckOutcome, 'error' | 'finalUrl' | 'chain'>, maxRedirects = 10): Message {
-  const host = hostOf(o.finalUrl);
+  const host = hostForMessage(o.finalUrl);
   switch (o.error) {
     case 'dns':
       return { nl: `de domeinnaam ${host} bestaat niet of is onbekend (DNS)`, en: `the domain name ${host} does not resolve (DNS)` };
@@ -243,7 +229,7 @@ export function notLiveCause(o: CheckOutcome): Message {
 
 /** Why the answer was kept from us. */
 export function unverifiableCause(o: Pick<CheckOutcome, 'reason' | 'status' | 'finalUrl'>): Message {
-  const host = hostOf(o.finalUrl);
+  const host = hostForMessage(o.finalUrl);
   switch (o.reason) {
     case 'rate-limited':
       return { nl: `${host} blijft ‘te veel verzoeken’ antwoorden (429)`, en: `${host} keeps answering ‘too many requests’ (429)` };

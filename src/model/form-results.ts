@@ -2,12 +2,12 @@
  * Pure helpers over FormsFacts for the rules (no I/O): which form each printed URL leads to,
  * which URL a "fill in the form" mention points at, which log-in a form asks for.
  */
-import type { FormMention, Letter, Location, Message, References, UrlRef } from '../../types.js';
-import type { Facts } from '../types.js';
-import { hostOf, onDomain } from '../../domains.js';
-import { checkableUrls, displayUrl, siteResults, type AddressFact } from '../site/results.js';
-import type { UrlResult } from '../site/types.js';
-import type { FormResult } from './types.js';
+import type { FormMention, Letter, Location, Message, References, UrlRef } from '../types.js';
+import type { Facts } from '../facts/types.js';
+import { displayUrl, hostnameOf, onDomain, parseUrl } from './url.js';
+import { checkableUrls, siteResults, type AddressFact } from './site-results.js';
+import type { UrlResult } from '../facts/site/types.js';
+import type { FormResult } from '../facts/forms/types.js';
 
 /** Each checked address with its site result and the form found behind it (both sides of a link whose text is another address). */
 export function formResults(refs: References, facts: Facts, about?: readonly AddressFact[]): Array<AddressFact & { site: UrlResult; form: FormResult }> {
@@ -74,12 +74,8 @@ export function blockAt(letter: Letter, loc: Location): number | undefined {
 const before = (a: Location, b: Location) => a.line < b.line || (a.line === b.line && a.column < b.column);
 
 function isHomePage(href: string): boolean {
-  try {
-    const u = new URL(href);
-    return (u.pathname === '/' || u.pathname === '') && !u.search;
-  } catch {
-    return false;
-  }
+  const u = parseUrl(href);
+  return !!u && (u.pathname === '/' || u.pathname === '') && !u.search;
 }
 
 /** A mention that asks the reader to fill in a form online. */
@@ -110,7 +106,7 @@ export function mentionedFormUrl(letter: Letter, refs: References, mention: Form
   const ownDomains = domains.map((d) => d.toLowerCase());
   const own = urls.filter((u) => {
     const p = u.location.part ?? 'body';
-    const host = hostOf(u.href);
+    const host = hostnameOf(u.href);
     return p !== 'header' && p !== 'footer' && host !== undefined && onDomain(host, ownDomains) && !isHomePage(u.href);
   });
   const distinct = new Set(own.map((u) => u.href));

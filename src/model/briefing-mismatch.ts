@@ -2,11 +2,11 @@
  * What a letter prints that its briefing does not name: forms, URLs, phone numbers. Pure: the facts
  * that `kcc-briefing-mismatch` words as findings and the KCC page counts, worked out once per letter.
  */
-import type { FormMention, PhoneRef, QrRef, References, UrlRef } from '../../types.js';
-import type { Briefing, BriefingForm } from './types.js';
-import { pageOf, urlKey } from '../../extract/urls.js';
-import { normalizePhone } from '../../extract/phones.js';
-import { briefingPhones, briefingUrlKeys, hasPlaceholder, letterForms, letterUrlKey } from './match.js';
+import type { FormMention, PhoneRef, QrRef, References, UrlRef } from '../types.js';
+import type { Briefing, BriefingForm } from '../facts/kcc/types.js';
+import { pageOf, parseUrl, urlKey } from './url.js';
+import { normalizePhone } from '../extract/phones.js';
+import { briefingPhones, briefingUrlKeys, hasPlaceholder, letterForms, letterUrlKey } from './briefing-match.js';
 
 export type Mismatch =
   /** The letter mentions a form without an address, and the briefing names no form at all. */
@@ -28,11 +28,8 @@ export type Mismatch =
 /** A URL in the letter's header or footer, or a site's home page: stationery, not a destination. */
 export function isLetterhead(u: UrlRef): boolean {
   if (u.location.part === 'header' || u.location.part === 'footer') return true;
-  try {
-    return new URL(u.href).pathname.replace(/\/+$/, '') === '';
-  } catch {
-    return false;
-  }
+  const url = parseUrl(u.href);
+  return !!url && url.pathname.replace(/\/+$/, '') === '';
 }
 
 /** Everything the letter prints that the briefing does not name, in the order a finding names it. */

@@ -1,0 +1,3 @@
+export function uniq<T>(xs: Iterable<T>): T[] {
+  return [...new Set(xs)];
+}
