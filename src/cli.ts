@@ -3,7 +3,7 @@
  */
 import { Option, type Command } from 'commander';
 import { parseReportSpec, FORMATS, type Format } from './report/index.js';
-import { isoDate as toIsoDate } from './model/date.js';
+import { isIsoDate } from './model/date.js';
 import { VERSION } from './paths.js';
 import { parseShard, type Shard } from './shard.js';
 import { EXIT, type Io } from './commands/io.js';
@@ -72,7 +72,7 @@ export function buildProgram(untrustedIo: Io, setExit: (code: number) => void): 
     return n;
   };
   const isoDate = (value: string): string => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || toIsoDate(value) !== value) throw program.invalid(ARGUMENT_REASONS.date);
+    if (!isIsoDate(value)) throw program.invalid(ARGUMENT_REASONS.date);
     return value;
   };
 
