@@ -1,4 +1,5 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { validatorFor, type Validator } from '../../validators.js';
@@ -445,7 +446,7 @@ export class FolderKnowledgeBase implements KnowledgeBase {
       const defaultId = toPosix(relative(this.dir, abs)).replace(/\.md$/i, '');
       let text: string;
       try {
-        text = await readFile(abs, 'utf8');
+        text = readFileSync(abs, 'utf8'); // one synchronous read: cheaper than a FileHandle for a small file
       } catch (cause) {
         invalid.push({ location: file, reason: { nl: `kan het bestand niet lezen (${(cause as NodeJS.ErrnoException).code ?? 'fout'})`, en: `cannot read the file (${(cause as NodeJS.ErrnoException).code ?? 'error'})` }, text: '' });
         continue;
