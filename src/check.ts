@@ -17,6 +17,8 @@ export interface CheckOptions extends GatherOptions {
   shard?: Shard;
   /** Told how many letters this run (or shard) reads, before it reads them. */
   onLetters?(count: number): void;
+  /** `check --cache`: see RunOptions. */
+  letterCache?: RunOptions['letterCache'];
   paths: string[];
   cwd: string;
   config: ResolvedConfig;
@@ -70,6 +72,8 @@ export interface RunOptions extends GatherOptions {
   keepText?: boolean;
   /** A file was read (its letter and references extracted, or why it could not be), before the facts are gathered. */
   onRead?(file: CheckedFile): void;
+  /** `check --cache`: letters whose path and bytes are unchanged come from here instead of being parsed. */
+  letterCache?: { outcome(file: FoundFile, data: Buffer, parse: () => Promise<ReadOutcome>): Promise<ReadOutcome> };
 }
 
 /** read → extract → gather facts (all I/O, once per run; fetching starts while reading) → rules. */
@@ -114,8 +118,9 @@ export async function checkLoaded(
   const gatherer = await startFacts(config, options.rules, { ...options, runLevelFindings: firstShard });
   const files: CheckedFile[] = [];
   for await (const [f, loaded] of letters) {
+    const parse = (data: Buffer) => parseOne(f, data, config, { keepText: options.keepText ?? false });
     const { letter, refs, error }: ReadOutcome =
-      'error' in loaded ? loaded : await parseOne(f, loaded.data, config, { keepText: options.keepText ?? false });
+      'error' in loaded ? loaded : options.letterCache && !options.keepText ? await options.letterCache.outcome(f, loaded.data, () => parse(loaded.data)) : await parse(loaded.data);
     if (refs) gatherer.letter(refs);
     const file: CheckedFile = { path: f.display, absolute: f.absolute, findings: [], ...(letter ? { letter } : {}), ...(refs ? { refs } : {}), ...(error ? { error } : {}) };
     files.push(file);

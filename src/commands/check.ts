@@ -23,6 +23,7 @@ import { EXIT, guarded, ReportWriteError, type Io } from './io.js';
 import { runNotes } from './notes.js';
 import { formatSiteEvent, offlineLine } from './verbose.js';
 import type { SiteEvent } from '../facts/site/types.js';
+import { closeLetterCache, openLetterCache } from './letter-cache.js';
 
 export interface CheckFlags {
   config?: string;
@@ -36,7 +37,10 @@ export interface CheckFlags {
   maxWarnings?: number;
   color: boolean;
   offline?: boolean;
-  cache: boolean;
+  /** Unset: the URL cache only; `--cache`: the letter cache too; `--no-cache`: neither. */
+  cache?: boolean;
+  /** `--cache-location`: the letter cache file (implies `--cache`). */
+  cacheLocation?: string;
   today?: string;
   shard?: Shard;
   /** Each request, redirect chain, connectTo/remap, cache hit and exclusion on stderr. */
@@ -56,6 +60,7 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
   const progress = io.progress && !flags.verbose ? startProgress(io.progress) : undefined;
   const verbose = flags.verbose ? verboseSink(config, lang, io) : undefined;
   if (verbose && flags.offline) io.stderr(`${offlineLine(lang)}\n`);
+  const letterCache = await openLetterCache(config, flags, io);
   const run = await check({
     paths,
     cwd: io.cwd,
@@ -64,12 +69,14 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     lang,
     offline: !!flags.offline,
     today: flags.today,
-    noCache: !flags.cache,
+    noCache: flags.cache === false,
+    ...(letterCache ? { letterCache } : {}),
     ...(flags.shard ? { shard: flags.shard } : {}),
     onLetters: tuneHeapFor,
     ...(progress ? { onProgress: progress.update } : {}),
     ...(verbose ? { onSiteEvent: verbose } : {}),
   }).finally(() => progress?.stop());
+  if (letterCache) await closeLetterCache(letterCache, lang, io, !!flags.verbose);
   for (const note of run.notes ?? []) io.stderr(`brieflint: ${lang === 'nl' ? 'let op' : 'note'}: ${note[lang]}\n`);
   for (const warning of run.facts.site?.stats.cacheWarnings ?? []) io.stderr(`brieflint: ${lang === 'nl' ? 'waarschuwing' : 'warning'}: ${warning[lang]}\n`);
   // What the knowledge base could not tell (e.g. KISS validity not checked): said, not hidden.

@@ -62,7 +62,18 @@ export const COMMANDS: Record<string, CommandTexts> = {
         nl: 'sla elke controle over die het netwerk nodig heeft (de samenvatting noemt de overgeslagen regels)',
         en: 'skip every check that needs the network (the summary names the skipped rules)',
       },
-      '--no-cache': { nl: 'lees en schrijf het cachebestand van de live-controle niet', en: 'neither read nor write the live-site cache file' },
+      '--cache': {
+        nl: 'bewaar ook wat elke brief opleverde in de briefcache: ongewijzigde brieven worden niet opnieuw gelezen (de cache van de live-controle staat sowieso aan)',
+        en: 'also keep what each letter gave in the letter cache: unchanged letters are not read again (the live-site cache is on anyway)',
+      },
+      '--cache-location': {
+        nl: 'het bestand van de briefcache (zet --cache aan; standaard .brieflint-letters-cache.json naast de cache van de live-controle)',
+        en: 'the letter cache file (implies --cache; default .brieflint-letters-cache.json next to the live-site cache)',
+      },
+      '--no-cache': {
+        nl: 'lees en schrijf het cachebestand van de live-controle niet (en de briefcache ook niet)',
+        en: 'neither read nor write the live-site cache file (nor the letter cache)',
+      },
       '--today': { nl: 'controleer alsof het vandaag deze datum is (JJJJ-MM-DD)', en: 'check as if today were this date (YYYY-MM-DD)' },
       '--shard': {
         nl: 'controleer alleen het i-de van n delen van de brieven (CI-matrix); voeg de rapporten samen met merge-reports',
