@@ -24,6 +24,7 @@ import { runNotes } from './notes.js';
 import { formatSiteEvent, offlineLine } from './verbose.js';
 import type { SiteEvent } from '../facts/site/types.js';
 import { closeLetterCache, openLetterCache } from './letter-cache.js';
+import { defaultJobs } from '../workers/pool.js';
 
 export interface CheckFlags {
   config?: string;
@@ -41,6 +42,8 @@ export interface CheckFlags {
   cache?: boolean;
   /** `--cache-location`: the letter cache file (implies `--cache`). */
   cacheLocation?: string;
+  /** `--jobs N`: parse on up to N worker threads (default: the number of cores). */
+  jobs?: number;
   today?: string;
   shard?: Shard;
   /** Each request, redirect chain, connectTo/remap, cache hit and exclusion on stderr. */
@@ -71,6 +74,8 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     today: flags.today,
     noCache: flags.cache === false,
     ...(letterCache ? { letterCache } : {}),
+    jobs: flags.jobs ?? defaultJobs(),
+    ...(verbose ? { onThreads: (n: number) => io.stderr(threadsLine(n, lang)) } : {}),
     ...(flags.shard ? { shard: flags.shard } : {}),
     onLetters: tuneHeapFor,
     ...(progress ? { onProgress: progress.update } : {}),
@@ -119,6 +124,12 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     );
   }
   return code;
+}
+
+/** --verbose: how many worker threads parse the letters (--jobs). */
+function threadsLine(n: number, lang: Lang): string {
+  if (lang === 'nl') return n === 0 ? 'brieven gelezen in de hoofdthread\n' : `brieven gelezen op ${n} worker-threads\n`;
+  return n === 0 ? 'letters read in the main thread\n' : `letters read on ${n} worker threads\n`;
 }
 
 /** --verbose: each step of the live-site check as a line on stderr. */

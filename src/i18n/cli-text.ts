@@ -75,6 +75,10 @@ export const COMMANDS: Record<string, CommandTexts> = {
         en: 'neither read nor write the live-site cache file (nor the letter cache)',
       },
       '--today': { nl: 'controleer alsof het vandaag deze datum is (JJJJ-MM-DD)', en: 'check as if today were this date (YYYY-MM-DD)' },
+      '--jobs': {
+        nl: 'lees de brieven op n threads (standaard: het aantal kernen; vanaf 100 brieven per thread, minder brieven worden in één thread gelezen)',
+        en: 'read the letters on n threads (default: the number of cores; from 100 letters a thread, fewer letters are read in one thread)',
+      },
       '--shard': {
         nl: 'controleer alleen het i-de van n delen van de brieven (CI-matrix); voeg de rapporten samen met merge-reports',
         en: 'check only the i-th of n parts of the letters (CI matrix); merge the reports with merge-reports',
@@ -276,6 +280,7 @@ export const ARGUMENT_REASONS = {
   maxWarnings: { nl: 'verwacht een geheel getal ≥ 0, of -1 voor geen maximum', en: 'expected a whole number ≥ 0, or -1 for no limit' },
   date: { nl: 'verwacht een datum als JJJJ-MM-DD, bijv. 2027-03-01', en: 'expected a date as YYYY-MM-DD, e.g. 2027-03-01' },
   port: { nl: 'verwacht een poortnummer van 0 tot en met 65535 (0: een vrije poort)', en: 'expected a port number from 0 to 65535 (0: any free port)' },
+  jobs: { nl: 'verwacht een geheel getal van 1 tot en met 64', en: 'expected a whole number from 1 to 64' },
 };
 
 export const ERRORS = {
