@@ -126,10 +126,10 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
   return code;
 }
 
-/** --verbose: how many worker threads parse the letters (--jobs). */
+/** --verbose: how many threads parse the letters (--jobs): the main thread and `n` workers. */
 function threadsLine(n: number, lang: Lang): string {
-  if (lang === 'nl') return n === 0 ? 'brieven gelezen in de hoofdthread\n' : `brieven gelezen op ${n} worker-threads\n`;
-  return n === 0 ? 'letters read in the main thread\n' : `letters read on ${n} worker threads\n`;
+  if (lang === 'nl') return n === 0 ? 'brieven gelezen in de hoofdthread\n' : `brieven gelezen op ${n + 1} threads (de hoofdthread en ${n} worker${n === 1 ? '' : 's'})\n`;
+  return n === 0 ? 'letters read in the main thread\n' : `letters read on ${n + 1} threads (the main thread and ${n} worker${n === 1 ? '' : 's'})\n`;
 }
 
 /** --verbose: each step of the live-site check as a line on stderr. */

@@ -1,5 +1,5 @@
 /**
- * `check --jobs N`: letters parsed on N worker threads (read → images → extract, src/read/one.ts)
+ * `check --jobs N`: letters parsed on N threads, the main one and N − 1 workers (read → images → extract, src/read/one.ts)
  * while the main thread gathers facts and runs the rules. Results come back per letter; the engine
  * takes them in the order of the letters, so a run gives the same report with any N.
  *
@@ -25,16 +25,22 @@ export interface ParseJob {
 /** Fewer letters than this per worker and starting workers (about 0.2 s each) costs more than it saves. */
 export const LETTERS_PER_WORKER = 100;
 
-/** --jobs when not given: the number of cores (1 on a single core). */
+/** --jobs when not given: the number of cores (1 on a single core: the main thread alone). */
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** How many workers a run over `letters` letters starts for --jobs `jobs`: 0 means the main thread parses. */
+/**
+ * How many workers a run over `letters` letters starts for --jobs `jobs`: the main thread is one of
+ * the `jobs` threads that parse, so at most jobs − 1; 0 means the main thread parses alone.
+ */
 export function workersFor(jobs: number, letters: number): number {
   if (jobs <= 1) return 0;
-  return Math.min(jobs, Math.floor(letters / LETTERS_PER_WORKER));
+  return Math.min(jobs - 1, Math.floor(letters / LETTERS_PER_WORKER));
 }
+
+/** Letters queued on one worker before the main thread parses the next one itself. */
+const QUEUE_PER_WORKER = 2;
 
 /** The worker's script: next to this module when built (dist/src/workers, or the bundle), else the built copy (tests run sources). */
 function workerScript(): string | undefined {
@@ -88,6 +94,8 @@ export class ParsePool {
     const alive = this.workers.filter((w) => this.load.has(w));
     if (this.broken || alive.length === 0) return parseOne(file, data, this.config);
     const worker = alive.reduce((a, b) => ((this.load.get(b) ?? 0) < (this.load.get(a) ?? 0) ? b : a));
+    // The main thread parses too, when every worker has enough queued.
+    if ((this.load.get(worker) ?? 0) >= QUEUE_PER_WORKER) return parseOne(file, data, this.config);
     const job: ParseJob = { id: this.nextId++, file: { absolute: file.absolute, display: file.display }, data };
     this.load.set(worker, (this.load.get(worker) ?? 0) + 1);
     return new Promise((resolve) => {

@@ -12,7 +12,7 @@ import { cli, NO_KCC, project, ROOT } from '../hardening/helpers.js';
 
 const DOCX = readFileSync(join(ROOT, 'fixtures/docx/kwijtschelding.docx'));
 
-/** 230 letters: enough for two workers (100 letters a worker), of every kind the readers know. */
+/** 231 letters, of every kind the readers know (and one that cannot be read). */
 function corpus(): string {
   const files: Record<string, string | Buffer> = {
     'brieflint.config.json': JSON.stringify({ domains: ['voorbeeldstad.example'], rules: { ...NO_KCC }, manifest: [{ files: 'brieven/b1*.md', owner: 'Team Een' }] }),
@@ -51,7 +51,7 @@ describe('check --jobs', () => {
     const one = await runBin(dir, [...args, '--jobs', '1']);
     const two = await runBin(dir, [...args, '--jobs', '2']);
     expect(one.stderr).toContain('brieven gelezen in de hoofdthread');
-    expect(two.stderr).toContain('brieven gelezen op 2 worker-threads');
+    expect(two.stderr).toContain('brieven gelezen op 2 threads (de hoofdthread en 1 worker)');
     expect(one.code).toBe(2); // kapot.docx cannot be read
     expect(two.code).toBe(one.code);
     const report = JSON.parse(two.stdout);
@@ -67,7 +67,7 @@ describe('check --jobs', () => {
     const one = await cli([...args, '--jobs', '1', '--no-cache'], dir);
     const cold = await cli([...args, '--jobs', '2', '--cache', '--verbose'], dir);
     const warm = await cli([...args, '--jobs', '2', '--cache', '--verbose'], dir);
-    expect(cold.stderr).toContain('brieven gelezen op 2 worker-threads');
+    expect(cold.stderr).toContain('brieven gelezen op 2 threads (de hoofdthread en 1 worker)');
     expect(cold.stderr).toContain('briefcache: 0 brieven uit de cache, 231 gelezen');
     // kapot.docx is read again each time (unreadable letters are not cached).
     expect(warm.stderr).toContain('briefcache: 230 brieven uit de cache, 1 gelezen');
