@@ -98,7 +98,7 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   options.onThreads?.(pool?.size ?? 0);
   const load = pool ? parsingLoader(pool, loadBytes, options.letterCache) : loadBytes;
   try {
-    return await checkLoaded(readAhead(found, Math.max(READ_AHEAD, 4 * workers), load), options, { missing, ignored, notes: all.notes, skippedFiles, firstShard });
+    return await checkLoaded(readAhead(found, Math.max(READ_AHEAD, 16 * workers), load), options, { missing, ignored, notes: all.notes, skippedFiles, firstShard });
   } finally {
     await pool?.close();
   }

@@ -76,8 +76,8 @@ export const COMMANDS: Record<string, CommandTexts> = {
       },
       '--today': { nl: 'controleer alsof het vandaag deze datum is (JJJJ-MM-DD)', en: 'check as if today were this date (YYYY-MM-DD)' },
       '--jobs': {
-        nl: 'lees de brieven op n threads: de hoofdthread en n−1 workers, één per 100 brieven (standaard: het aantal kernen)',
-        en: 'read the letters on n threads: the main thread and n−1 workers, one per 100 letters (default: the number of cores)',
+        nl: 'lees de brieven op n threads: de hoofdthread en n−1 workers, één per 100 brieven (standaard 1; loont pas bij meer dan 2 kernen)',
+        en: 'read the letters on n threads: the main thread and n−1 workers, one per 100 letters (default 1; pays only on more than 2 cores)',
       },
       '--shard': {
         nl: 'controleer alleen het i-de van n delen van de brieven (CI-matrix); voeg de rapporten samen met merge-reports',

@@ -7,7 +7,6 @@
  * after it, are parsed in the main thread.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -25,10 +24,15 @@ export interface ParseJob {
 /** Fewer letters than this per worker and starting workers (about 0.2 s each) costs more than it saves. */
 export const LETTERS_PER_WORKER = 100;
 
-/** --jobs when not given: the number of cores (1 on a single core: the main thread alone). */
+/**
+ * --jobs when not given: 1, the main thread alone. On the 2-core machine the bench ran on, a worker
+ * made an offline run over 1,000 letters slower (4.74 s with --jobs 1, 10.64 s with --jobs 2, and
+ * 40 MB more memory: README, "Speed and scale"), so threads are asked for, not assumed.
+ */
 export function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
+  return 1;
 }
+
 
 /**
  * How many workers a run over `letters` letters starts for --jobs `jobs`: the main thread is one of
@@ -40,7 +44,7 @@ export function workersFor(jobs: number, letters: number): number {
 }
 
 /** Letters queued on one worker before the main thread parses the next one itself. */
-const QUEUE_PER_WORKER = 2;
+const QUEUE_PER_WORKER = 8;
 
 /** The worker's script: next to this module when built (dist/src/workers, or the bundle), else the built copy (tests run sources). */
 function workerScript(): string | undefined {
