@@ -597,8 +597,9 @@ let jobsModel = null;
 if (jobs1 && jobs2 && mdPipe) {
   // A model for n cores: S (not parallel: start-up, briefings, rules, report) + P ÷ n (parsing)
   // + c × (n − 1) (a worker's start-up and the copying of letters between threads), with P the
-  // one-thread read → extract time, S = T1 − P, and c from T2 measured on this machine.
-  const P = mdPipe.msTotal;
+  // one-thread read → extract time (at most what the run takes beyond one letter), S = T1 − P,
+  // and c from T2 measured on this machine.
+  const P = Math.min(mdPipe.msTotal, jobs1.wallMs - (oneMd?.wallMs ?? 0));
   const S = Math.max(0, jobs1.wallMs - P);
   const c = jobs2.wallMs - S - P / 2;
   const T = (n) => S + P / n + c * (n - 1);
