@@ -99,7 +99,7 @@ export function buildProgram(untrustedIo: Io, setExit: (code: number) => void): 
     .option('--cache-location <file>', 'the letter cache file (implies --cache; default .brieflint-letters-cache.json next to the live-site cache)')
     .option('--no-cache', 'neither read nor write the live-site cache file (nor the letter cache)')
     .option('--today <date>', 'check as if today were this date (YYYY-MM-DD)', isoDate)
-    .option('--jobs <n>', 'read the letters on n threads: the main thread and n−1 workers, one per 100 letters (default 1; pays only on more than 2 cores)', jobs)
+    .option('--jobs <n>', 'read the letters on n threads: the main thread and n−1 workers, at most one per 100 letters (default 1: the main thread alone)', jobs)
     .option('--shard <i/n>', 'check only the i-th of n parts of the letters (CI matrix); merge the reports with merge-reports', shardOption)
     .option('--verbose', 'show each request, its redirect chain, the connectTo/remap rule that applied, cache hits and excluded addresses on stderr')
     .option('--print-config <file>', 'print the resolved config that applies to this file (rules after overrides, site/forms/kcc with defaults) as JSON, and check nothing')

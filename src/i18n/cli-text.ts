@@ -76,8 +76,8 @@ export const COMMANDS: Record<string, CommandTexts> = {
       },
       '--today': { nl: 'controleer alsof het vandaag deze datum is (JJJJ-MM-DD)', en: 'check as if today were this date (YYYY-MM-DD)' },
       '--jobs': {
-        nl: 'lees de brieven op n threads: de hoofdthread en n−1 workers, één per 100 brieven (standaard 1; loont pas bij meer dan 2 kernen)',
-        en: 'read the letters on n threads: the main thread and n−1 workers, one per 100 letters (default 1; pays only on more than 2 cores)',
+        nl: 'lees de brieven op n threads: de hoofdthread en n−1 workers, hoogstens één per 100 brieven (standaard 1: alleen de hoofdthread)',
+        en: 'read the letters on n threads: the main thread and n−1 workers, at most one per 100 letters (default 1: the main thread alone)',
       },
       '--shard': {
         nl: 'controleer alleen het i-de van n delen van de brieven (CI-matrix); voeg de rapporten samen met merge-reports',
