@@ -156,6 +156,14 @@ describe('check --cache', () => {
     expect((await run(dir, '--cache-location', 'ci/letters.json')).hrefs('brieven/afval.md')).toContain(MARK);
   });
 
+  it('lives next to the live-site cache when site.cache names another file', async () => {
+    const dir = newProject({ 'brieflint.config.json': config({ site: { cache: 'ci/urls.json' } }) });
+    await run(dir, '--cache');
+    expect(existsSync(join(dir, 'ci', CACHE))).toBe(true);
+    expect(existsSync(join(dir, CACHE))).toBe(false);
+    expect((await run(dir, '--cache')).stderr).toContain('briefcache: 2 brieven uit de cache, 0 gelezen');
+  });
+
   it('a Markdown letter whose picture is a file of its own is not cached: a new picture is read', async () => {
     const dir = newProject({
       'brieven/qr.md': '---\nid: qr\n---\n\nScan de code:\n\n![QR](qr.png)\n',
