@@ -7,7 +7,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import lockfile from 'proper-lockfile';
 
 /**
  * Run `update` holding the file's lock. `update` reads the file as it is now, merges, and calls
@@ -17,6 +16,8 @@ import lockfile from 'proper-lockfile';
 export async function underLock(path: string, update: (write: (text: string) => Promise<void>) => Promise<void>): Promise<void> {
   let compromised: Error | undefined;
   await mkdir(dirname(path), { recursive: true });
+  // Loaded when a run saves a cache (about 25 ms), not by every run that reads one.
+  const { default: lockfile } = await import('proper-lockfile');
   const release = await lockfile.lock(path, {
     realpath: false,
     stale: 15_000,
