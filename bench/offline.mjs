@@ -4,7 +4,11 @@
 //   pipeline: brieflint's read → images → extract (readLetter, the QR search in its pictures,
 //             extractReferences), as `brieflint check` reads a letter; references kept
 //   mammoth:  mammoth.convertToHtml on the same files (the library brieflint reads .docx with)
+//   remark:   read the file and parse it with unified + remark-parse alone (no plugins): the
+//             Markdown parser's own time, for the offline target
 import { readFile } from 'node:fs/promises';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
 import { relative } from 'node:path';
 import mammoth from 'mammoth';
 import { readLetter } from '../dist/src/letters/index.js';
@@ -26,6 +30,10 @@ const work = {
     urls += refs.urls.length;
     codes += refs.qr?.length ?? 0;
     if (keep) kept.push(refs); // what a streaming run keeps: references, not the letter
+  },
+  async remark(path) {
+    const tree = unified().use(remarkParse).parse(await readFile(path, 'utf8'));
+    urls += tree.children.length;
   },
   async mammoth(path) {
     const result = await mammoth.convertToHtml({ path });

@@ -12,7 +12,11 @@ import { build } from 'esbuild';
 const outdir = fileURLToPath(new URL('../dist/bundle', import.meta.url));
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { cli: fileURLToPath(new URL('../dist/src/cli.js', import.meta.url)) },
+  // The worker thread of `check --jobs N` (src/workers/pool.ts finds it next to the chunk that starts it).
+  entryPoints: {
+    cli: fileURLToPath(new URL('../dist/src/cli.js', import.meta.url)),
+    'parse-worker': fileURLToPath(new URL('../dist/src/workers/parse-worker.js', import.meta.url)),
+  },
   outdir,
   bundle: true,
   splitting: true,

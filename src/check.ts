@@ -11,12 +11,19 @@ import { runRules, skippedRules } from './engine.js';
 import { letterFacts } from './model/letter-facts.js';
 import type { LetterFacts } from './facts/types.js';
 import { configFor } from './config/overrides.js';
+import { ParsePool, parsingLoader, workersFor } from './workers/pool.js';
 
 export interface CheckOptions extends GatherOptions {
   /** --shard i/n: check only this part of the letters. */
   shard?: Shard;
   /** Told how many letters this run (or shard) reads, before it reads them. */
   onLetters?(count: number): void;
+  /** `check --cache`: see RunOptions. */
+  letterCache?: RunOptions['letterCache'];
+  /** `check --jobs N`: parse on up to N worker threads (src/workers/pool.ts); 1 or absent: here. */
+  jobs?: number;
+  /** Told how many worker threads parse the letters (0: the main thread does). */
+  onThreads?(count: number): void;
   paths: string[];
   cwd: string;
   config: ResolvedConfig;
@@ -58,7 +65,7 @@ export interface CheckRun {
 const READ_AHEAD = 8;
 
 /** A letter's bytes as loaded (from disk, or an upload held in memory), or why they could not be. */
-export type LoadedBytes = { data: Buffer } | { error: Message };
+export type LoadedBytes = { data: Buffer } | { error: Message } | { data: Buffer; outcome: Promise<ReadOutcome> };
 
 /** What a run needs besides the letters themselves: `check` without the file search. */
 export interface RunOptions extends GatherOptions {
@@ -70,6 +77,8 @@ export interface RunOptions extends GatherOptions {
   keepText?: boolean;
   /** A file was read (its letter and references extracted, or why it could not be), before the facts are gathered. */
   onRead?(file: CheckedFile): void;
+  /** `check --cache`: letters whose path and bytes are unchanged come from here instead of being parsed. */
+  letterCache?: { outcome(file: FoundFile, data: Buffer, parse: () => Promise<ReadOutcome>): Promise<ReadOutcome> };
 }
 
 /** read → extract → gather facts (all I/O, once per run; fetching starts while reading) → rules. */
@@ -84,7 +93,15 @@ export async function check(options: CheckOptions): Promise<CheckRun> {
   const skippedFiles = firstShard ? all.skipped : [];
   if (found.length + missing.length === 0) return { files: [], facts: baseFacts(options), skipped: [], ignored, notes: all.notes, skippedFiles };
   options.onLetters?.(found.length);
-  return checkLoaded(readAhead(found, READ_AHEAD, loadBytes), options, { missing, ignored, notes: all.notes, skippedFiles, firstShard });
+  const workers = workersFor(options.jobs ?? 1, found.length);
+  const pool = workers > 0 ? new ParsePool(workers, config) : undefined;
+  options.onThreads?.(pool?.size ?? 0);
+  const load = pool ? parsingLoader(pool, loadBytes, options.letterCache) : loadBytes;
+  try {
+    return await checkLoaded(readAhead(found, Math.max(READ_AHEAD, 16 * workers), load), options, { missing, ignored, notes: all.notes, skippedFiles, firstShard });
+  } finally {
+    await pool?.close();
+  }
 }
 
 /**
@@ -114,8 +131,9 @@ export async function checkLoaded(
   const gatherer = await startFacts(config, options.rules, { ...options, runLevelFindings: firstShard });
   const files: CheckedFile[] = [];
   for await (const [f, loaded] of letters) {
+    const parse = (data: Buffer) => parseOne(f, data, config, { keepText: options.keepText ?? false });
     const { letter, refs, error }: ReadOutcome =
-      'error' in loaded ? loaded : await parseOne(f, loaded.data, config, { keepText: options.keepText ?? false });
+      'error' in loaded ? loaded : 'outcome' in loaded ? await loaded.outcome : options.letterCache && !options.keepText ? await options.letterCache.outcome(f, loaded.data, () => parse(loaded.data)) : await parse(loaded.data);
     if (refs) gatherer.letter(refs);
     const file: CheckedFile = { path: f.display, absolute: f.absolute, findings: [], ...(letter ? { letter } : {}), ...(refs ? { refs } : {}), ...(error ? { error } : {}) };
     files.push(file);

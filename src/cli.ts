@@ -71,6 +71,11 @@ export function buildProgram(untrustedIo: Io, setExit: (code: number) => void): 
     if (!Number.isInteger(n) || n < 0 || n > 65535) throw program.invalid(ARGUMENT_REASONS.port);
     return n;
   };
+  const jobs = (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw program.invalid(ARGUMENT_REASONS.jobs);
+    return n;
+  };
   const isoDate = (value: string): string => {
     if (!isIsoDate(value)) throw program.invalid(ARGUMENT_REASONS.date);
     return value;
@@ -90,8 +95,11 @@ export function buildProgram(untrustedIo: Io, setExit: (code: number) => void): 
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)', maxWarnings)
     .option('--no-color', 'no colours in the output')
     .option('--offline', 'skip every check that needs the network (the summary names the skipped rules)')
-    .option('--no-cache', 'neither read nor write the live-site cache file')
+    .option('--cache', 'also keep what each letter gave in the letter cache: unchanged letters are not read again (the live-site cache is on anyway)')
+    .option('--cache-location <file>', 'the letter cache file (implies --cache; default .brieflint-letters-cache.json next to the live-site cache)')
+    .option('--no-cache', 'neither read nor write the live-site cache file (nor the letter cache)')
     .option('--today <date>', 'check as if today were this date (YYYY-MM-DD)', isoDate)
+    .option('--jobs <n>', 'read the letters on n threads: the main thread and n−1 workers, at most one per 100 letters (default 1: the main thread alone)', jobs)
     .option('--shard <i/n>', 'check only the i-th of n parts of the letters (CI matrix); merge the reports with merge-reports', shardOption)
     .option('--verbose', 'show each request, its redirect chain, the connectTo/remap rule that applied, cache hits and excluded addresses on stderr')
     .option('--print-config <file>', 'print the resolved config that applies to this file (rules after overrides, site/forms/kcc with defaults) as JSON, and check nothing')

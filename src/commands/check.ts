@@ -24,6 +24,8 @@ import { EXIT, guarded, ReportWriteError, type Io } from './io.js';
 import { runNotes } from './notes.js';
 import { formatSiteEvent, offlineLine } from './verbose.js';
 import type { SiteEvent } from '../facts/site/types.js';
+import { closeLetterCache, openLetterCache } from './letter-cache.js';
+import { defaultJobs } from '../workers/pool.js';
 
 export interface CheckFlags {
   config?: string;
@@ -37,7 +39,12 @@ export interface CheckFlags {
   maxWarnings?: number;
   color: boolean;
   offline?: boolean;
-  cache: boolean;
+  /** Unset: the URL cache only; `--cache`: the letter cache too; `--no-cache`: neither. */
+  cache?: boolean;
+  /** `--cache-location`: the letter cache file (implies `--cache`). */
+  cacheLocation?: string;
+  /** `--jobs N`: parse on up to N worker threads (default: the number of cores). */
+  jobs?: number;
   today?: string;
   shard?: Shard;
   /** Each request, redirect chain, connectTo/remap, cache hit and exclusion on stderr. */
@@ -57,6 +64,7 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
   const progress = io.progress && !flags.verbose ? startProgress(io.progress) : undefined;
   const verbose = flags.verbose ? verboseSink(config, lang, io) : undefined;
   if (verbose && flags.offline) io.stderr(`${offlineLine(lang)}\n`);
+  const letterCache = await openLetterCache(config, flags, io);
   const run = await check({
     paths,
     cwd: io.cwd,
@@ -65,12 +73,16 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     lang,
     offline: !!flags.offline,
     today: flags.today,
-    noCache: !flags.cache,
+    noCache: flags.cache === false,
+    ...(letterCache ? { letterCache } : {}),
+    jobs: flags.jobs ?? defaultJobs(),
+    ...(verbose ? { onThreads: (n: number) => io.stderr(threadsLine(n, lang)) } : {}),
     ...(flags.shard ? { shard: flags.shard } : {}),
     onLetters: tuneHeapFor,
     ...(progress ? { onProgress: progress.update } : {}),
     ...(verbose ? { onSiteEvent: verbose } : {}),
   }).finally(() => progress?.stop());
+  if (letterCache) await closeLetterCache(letterCache, lang, io, !!flags.verbose);
   for (const note of run.notes ?? []) io.stderr(`brieflint: ${lang === 'nl' ? 'let op' : 'note'}: ${note[lang]}\n`);
   for (const warning of run.facts.site?.stats.cacheWarnings ?? []) io.stderr(`brieflint: ${lang === 'nl' ? 'waarschuwing' : 'warning'}: ${warning[lang]}\n`);
   // What the knowledge base could not tell (e.g. KISS validity not checked): said, not hidden.
@@ -114,6 +126,12 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     );
   }
   return code;
+}
+
+/** --verbose: how many threads parse the letters (--jobs): the main thread and `n` workers. */
+function threadsLine(n: number, lang: Lang): string {
+  if (lang === 'nl') return n === 0 ? 'brieven gelezen in de hoofdthread\n' : `brieven gelezen op ${n + 1} threads (de hoofdthread en ${n} worker${n === 1 ? '' : 's'})\n`;
+  return n === 0 ? 'letters read in the main thread\n' : `letters read on ${n + 1} threads (the main thread and ${n} worker${n === 1 ? '' : 's'})\n`;
 }
 
 /** --verbose: each step of the live-site check as a line on stderr. */

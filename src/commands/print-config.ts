@@ -96,6 +96,7 @@ function siteSettings(config: ResolvedConfig, cwd: string): Record<string, unkno
       retries: wholeNumber(s, 'site', 'retries') ?? SITE.retries,
       concurrency: wholeNumber(s, 'site', 'concurrency') ?? SITE.concurrency,
       perHost: wholeNumber(s, 'site', 'perHost') ?? SITE.perHost,
+      ownPerHost: wholeNumber(s, 'site', 'ownPerHost') ?? wholeNumber(s, 'site', 'perHost') ?? SITE_DEFAULTS.ownPerHost,
       maxBodyBytes: wholeNumber(s, 'site', 'maxBodyBytes') ?? SITE.maxBodyBytes,
       cache,
       cacheTtl: s.cacheTtl === undefined ? SITE.cacheTtl : parseDuration(s.cacheTtl, 'site.cacheTtl'),

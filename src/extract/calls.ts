@@ -475,6 +475,12 @@ for (const [cue, patterns] of CUE_PATTERNS) {
 }
 
 const WORD_RE = /[\p{L}\p{N}]+/gu;
+/** BY_PREFIX by the prefix's first character (in BY_PREFIX's order): a word is tried against its own few. */
+const PREFIXES_BY_FIRST = new Map<string, Array<[string, CompiledCue[]]>>();
+for (const [prefix, cues] of BY_PREFIX) {
+  const first = prefix.charAt(0);
+  PREFIXES_BY_FIRST.set(first, [...(PREFIXES_BY_FIRST.get(first) ?? []), [prefix, cues]]);
+}
 
 /** What a sentence must contain before the scanned patterns of a cue are tried (a test checks each has one). */
 export const SCAN_NEEDLES: Partial<Record<Cue, readonly string[]>> = {
@@ -569,7 +575,7 @@ function cuesIn(sentence: string): CueMatch[] {
   for (let w = WORD_RE.exec(sentence); w; w = WORD_RE.exec(sentence)) {
     const word = w[0].toLowerCase();
     let cues = BY_WORD.get(word);
-    for (const [prefix, more] of BY_PREFIX) if (word.startsWith(prefix)) cues = cues ? [...cues, ...more.filter((c) => !cues!.includes(c))] : more;
+    for (const [prefix, more] of PREFIXES_BY_FIRST.get(word.charAt(0)) ?? []) if (word.startsWith(prefix)) cues = cues ? [...cues, ...more.filter((c) => !cues!.includes(c))] : more;
     if (!cues) continue;
     for (const c of cues) {
       if ((reached.get(c.cue) ?? -1) > w.index) continue; // inside this cue's previous match

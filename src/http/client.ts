@@ -37,6 +37,10 @@ export interface HttpClientOptions {
   /** Requests in flight at once, and to one host (`host:port`). */
   concurrency: number;
   perHost: number;
+  /** The limit for one host (`host:port`) when it differs from `perHost` (the gemeente's own hosts). */
+  perHostFor?(host: string): number;
+  /** The most `perHostFor` gives (the connection pools are made that large; the limit above holds). */
+  maxPerHost?: number;
   /** Bytes of a body read at most; a longer one is cut off and `truncated`. */
   maxBodyBytes: number;
   /** Bytes of response headers accepted (default 64 KiB); more is a `network` error. */
@@ -189,7 +193,7 @@ export class HttpClient {
 
   /** Throws ProxyError when a proxy variable is malformed. */
   constructor(private readonly o: HttpClientOptions) {
-    this.limits = new RequestLimits(o.concurrency, o.perHost);
+    this.limits = new RequestLimits(o.concurrency, o.perHostFor ?? o.perHost);
     this.proxy = o.dispatcher ? { noProxy: '' } : proxyFromEnv(o.env ?? process.env);
     if (!o.dispatcher) {
       this.connections = new Connections({
@@ -197,7 +201,7 @@ export class HttpClient {
         ca: o.ca ?? [],
         allowPrivate: o.allowPrivate ?? false,
         timeoutMs: o.timeoutMs,
-        perHost: o.perHost,
+        perHost: Math.max(o.perHost, o.maxPerHost ?? 0),
         maxHeaderBytes: o.maxHeaderBytes ?? 64 * 1024,
         lookup: o.lookup,
         proxy: this.proxy,

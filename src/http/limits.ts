@@ -8,7 +8,8 @@ export class RequestLimits {
 
   constructor(
     concurrency: number,
-    private readonly hostMax: number,
+    /** The limit per host, or per host a function of it (the gemeente's own hosts may get more). */
+    private readonly hostMax: number | ((host: string) => number),
   ) {
     this.global = pLimit(Math.max(1, concurrency));
   }
@@ -16,7 +17,7 @@ export class RequestLimits {
   run<T>(host: string, fn: () => Promise<T>): Promise<T> {
     let limit = this.perHost.get(host);
     if (!limit) {
-      limit = pLimit(Math.max(1, this.hostMax));
+      limit = pLimit(Math.max(1, typeof this.hostMax === 'number' ? this.hostMax : this.hostMax(host)));
       this.perHost.set(host, limit);
     }
     return limit(() => this.global(fn));

@@ -62,8 +62,23 @@ export const COMMANDS: Record<string, CommandTexts> = {
         nl: 'sla elke controle over die het netwerk nodig heeft (de samenvatting noemt de overgeslagen regels)',
         en: 'skip every check that needs the network (the summary names the skipped rules)',
       },
-      '--no-cache': { nl: 'lees en schrijf het cachebestand van de live-controle niet', en: 'neither read nor write the live-site cache file' },
+      '--cache': {
+        nl: 'bewaar ook wat elke brief opleverde in de briefcache: ongewijzigde brieven worden niet opnieuw gelezen (de cache van de live-controle staat sowieso aan)',
+        en: 'also keep what each letter gave in the letter cache: unchanged letters are not read again (the live-site cache is on anyway)',
+      },
+      '--cache-location': {
+        nl: 'het bestand van de briefcache (zet --cache aan; standaard .brieflint-letters-cache.json naast de cache van de live-controle)',
+        en: 'the letter cache file (implies --cache; default .brieflint-letters-cache.json next to the live-site cache)',
+      },
+      '--no-cache': {
+        nl: 'lees en schrijf het cachebestand van de live-controle niet (en de briefcache ook niet)',
+        en: 'neither read nor write the live-site cache file (nor the letter cache)',
+      },
       '--today': { nl: 'controleer alsof het vandaag deze datum is (JJJJ-MM-DD)', en: 'check as if today were this date (YYYY-MM-DD)' },
+      '--jobs': {
+        nl: 'lees de brieven op n threads: de hoofdthread en n−1 workers, hoogstens één per 100 brieven (standaard 1: alleen de hoofdthread)',
+        en: 'read the letters on n threads: the main thread and n−1 workers, at most one per 100 letters (default 1: the main thread alone)',
+      },
       '--shard': {
         nl: 'controleer alleen het i-de van n delen van de brieven (CI-matrix); voeg de rapporten samen met merge-reports',
         en: 'check only the i-th of n parts of the letters (CI matrix); merge the reports with merge-reports',
@@ -265,6 +280,7 @@ export const ARGUMENT_REASONS = {
   maxWarnings: { nl: 'verwacht een geheel getal ≥ 0, of -1 voor geen maximum', en: 'expected a whole number ≥ 0, or -1 for no limit' },
   date: { nl: 'verwacht een datum als JJJJ-MM-DD, bijv. 2027-03-01', en: 'expected a date as YYYY-MM-DD, e.g. 2027-03-01' },
   port: { nl: 'verwacht een poortnummer van 0 tot en met 65535 (0: een vrije poort)', en: 'expected a port number from 0 to 65535 (0: any free port)' },
+  jobs: { nl: 'verwacht een geheel getal van 1 tot en met 64', en: 'expected a whole number from 1 to 64' },
 };
 
 export const ERRORS = {

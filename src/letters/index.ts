@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { Letter } from '../types.js';
 import { LetterReadError } from './errors.js';
 import { readMarkdown } from './markdown.js';
@@ -22,11 +22,19 @@ export async function readLetter(absolutePath: string, displayPath: string): Pro
   return parseLetter(displayPath, await readLetterBytes(absolutePath, displayPath));
 }
 
-/** A letter file's bytes (the I/O half of readLetter). Throws LetterReadError. */
+/**
+ * A letter file's bytes (the I/O half of readLetter). Throws LetterReadError.
+ *
+ * Read synchronously: a letter is a few KB to a few MB, and `fs/promises` spends more on its
+ * FileHandle (open, fstat, read, close as four trips through the thread pool, and the handle's
+ * clean-up) than the read itself; measured on 1,000 letters with --cpu-prof, those four took
+ * 0.9 s of a 5.4 s offline run, one synchronous read per file far less. The read-ahead still
+ * overlaps nothing but a few milliseconds.
+ */
 export async function readLetterBytes(absolutePath: string, displayPath: string): Promise<Buffer> {
   readerFor(displayPath); // an unsupported file is not read at all
   try {
-    return await readFile(absolutePath);
+    return readFileSync(absolutePath);
   } catch (cause) {
     throw new LetterReadError(displayPath, fileError(cause), { cause });
   }

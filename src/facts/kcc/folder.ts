@@ -1,4 +1,5 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Message } from '../../types.js';
 import type { Briefing, BriefingCovers, KnowledgeBase } from './types.js';
@@ -76,7 +77,7 @@ export class FolderKnowledgeBase implements KnowledgeBase {
       const defaultId = toPosix(relative(this.dir, abs)).replace(/\.md$/i, '');
       let text: string;
       try {
-        text = await readFile(abs, 'utf8');
+        text = readFileSync(abs, 'utf8'); // one synchronous read: cheaper than a FileHandle for a small file
       } catch (cause) {
         invalid.push({ location: file, reason: { nl: `kan het bestand niet lezen (${(cause as NodeJS.ErrnoException).code ?? 'fout'})`, en: `cannot read the file (${(cause as NodeJS.ErrnoException).code ?? 'error'})` }, text: '' });
         continue;
@@ -103,7 +104,7 @@ export class FolderKnowledgeBase implements KnowledgeBase {
     for (const p of parsed) {
       const other = seen.get(p.briefing.id);
       if (other !== undefined) {
-        const line = p.idLine;
+        const line = p.idLine?.();
         invalid.push({
           location: p.briefing.location,
           reason: {

@@ -9,9 +9,8 @@ import type { Letter } from '../../types.js';
 import type { KccFacts, KccSearch, KnowledgeBase } from './types.js';
 import { resolveKccConfig, type KccConfig } from './config.js';
 import { FolderKnowledgeBase } from './folder.js';
-import { ObjectsApiKnowledgeBase } from './objects-api.js';
-import { KissKnowledgeBase } from './kiss.js';
-import { kccClient } from './http.js';
+// The HTTP adapters (and with them undici, about 140 ms to load) are imported only when the config
+// names one: a run with the folder adapter, offline or not, does not load them.
 import type { HttpClient } from '../../http/index.js';
 import { localToday } from '../../model/date.js';
 import { uniq } from './uniq.js';
@@ -21,8 +20,6 @@ export { KnowledgeBaseError } from './errors.js';
 export { kccConfigSchema, resolveKccConfig, type KccConfig, type KccFieldMap } from './config.js';
 export { FolderKnowledgeBase, type InvalidBriefing } from './folder.js';
 export { parseBriefingFile, FRONT_MATTER_KEYS } from './front-matter.js';
-export { ObjectsApiKnowledgeBase, VAC_FIELDS, MIN_OBJECTS_API_VERSION, dataIcontainsTerm } from './objects-api.js';
-export { KissKnowledgeBase, KISS_FIELDS } from './kiss.js';
 export * from '../../model/briefing-match.js';
 
 export interface LoadKccOptions {
@@ -52,20 +49,24 @@ export function shownPath(path: string, cwd: string): string {
 }
 
 /** The adapter the config asks for. `terms`: the letter ids and kenmerken the HTTP adapters search for. */
-export function createKnowledgeBase(
+export async function createKnowledgeBase(
   cfg: KccConfig,
   root: string,
   terms: string[],
   opts: { env?: NodeJS.ProcessEnv; client?: HttpClient; searches?: KccSearch[] } = {},
-): KnowledgeBase {
+): Promise<KnowledgeBase> {
   const env = opts.env ?? process.env;
   switch (cfg.adapter) {
     case 'folder':
       return new FolderKnowledgeBase(cfg.folder, root);
-    case 'objects-api':
+    case 'objects-api': {
+      const [{ ObjectsApiKnowledgeBase }, { kccClient }] = await Promise.all([import('./objects-api.js'), import('./http.js')]);
       return new ObjectsApiKnowledgeBase(cfg, terms, env, opts.client ?? kccClient(cfg, root, { env }), opts.searches);
-    case 'kiss':
+    }
+    case 'kiss': {
+      const [{ KissKnowledgeBase }, { kccClient }] = await Promise.all([import('./kiss.js'), import('./http.js')]);
       return new KissKnowledgeBase(cfg, terms, env, opts.client ?? kccClient(cfg, root, { env }));
+    }
   }
 }
 
@@ -86,9 +87,11 @@ export async function loadKcc(
   const searches: KccSearch[] = letters.map((l) => ({ terms: termsOf(l), date: l.meta.mailingDate ?? today }));
   const env = opts.env ?? process.env;
   const client =
-    cfg.adapter !== 'folder' ? kccClient(cfg, root, { env, ...(opts.ca ? { ca: opts.ca } : {}), ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}) }) : undefined;
+    cfg.adapter !== 'folder'
+      ? (await import('./http.js')).kccClient(cfg, root, { env, ...(opts.ca ? { ca: opts.ca } : {}), ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}) })
+      : undefined;
   try {
-    const kb = createKnowledgeBase(cfg, root, terms, { env, ...(client ? { client } : {}), searches });
+    const kb = await createKnowledgeBase(cfg, root, terms, { env, ...(client ? { client } : {}), searches });
     const briefings = await kb.load();
     const cwd = opts.cwd ?? process.cwd();
     const letterPaths: Record<string, string> = {};

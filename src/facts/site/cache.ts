@@ -17,10 +17,9 @@
  * - **Never silent.** A file that cannot be read, locked or written is one warning; the run itself
  *   goes on.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import lockfile from 'proper-lockfile';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { underLock } from '../../cache/locked.js';
 import type { Message } from '../../types.js';
 import { validatorFor, type Validator } from '../../validators.js';
 import type { CheckOutcome } from './types.js';
@@ -214,60 +213,37 @@ export class SiteCache {
    */
   async save(): Promise<void> {
     if (this.unusable || Object.keys(this.added).length === 0) return;
-    let release: (() => Promise<void>) | undefined;
-    let compromised: Error | undefined;
     try {
-      await mkdir(dirname(this.path), { recursive: true });
-      release = await lockfile.lock(this.path, {
-        realpath: false,
-        stale: 15_000,
-        update: 5_000,
-        retries: { retries: 60, factor: 1.3, minTimeout: 20, maxTimeout: 500, randomize: true },
-        onCompromised: (e) => (compromised = e),
+      await underLock(this.path, async (write) => {
+        const read = await readCacheFile(this.path);
+        if (!read.ok) {
+          this.warnings.push(read.warning);
+          return;
+        }
+        const now = this.now();
+        const configs: Record<string, Record<string, CacheEntry>> = Object.create(null);
+        for (const [fingerprint, raw] of Object.entries(read.configs)) {
+          if (fingerprint === this.fingerprint) continue;
+          // Another configuration's entries: kept as they are (that run validates them), within a bound.
+          const kept = Object.assign(Object.create(null), Object.fromEntries(
+            Object.entries(raw).filter(([, e]) => isObject(e) && typeof e.at === 'number' && now - e.at < FOREIGN_MAX_AGE_MS),
+          )) as Record<string, CacheEntry>;
+          if (Object.keys(kept).length) configs[fingerprint] = kept;
+        }
+        const merged: Record<string, CacheEntry> = Object.create(null);
+        for (const source of [validEntries(read.configs[this.fingerprint] ?? {}).valid, this.added]) {
+          for (const [url, entry] of Object.entries(source)) {
+            if (!this.fresh(entry)) continue;
+            const have = merged[url];
+            if (!have || have.at <= entry.at) merged[url] = entry;
+          }
+        }
+        configs[this.fingerprint] = merged;
+        const data: CacheFile = { version: CACHE_VERSION, tool: TOOL, configs };
+        await write(`${JSON.stringify(data)}\n`);
       });
     } catch (e) {
       this.warnings.push(cannotWrite(this.path, e));
-      return;
-    }
-    try {
-      const read = await readCacheFile(this.path);
-      if (!read.ok) {
-        this.warnings.push(read.warning);
-        return;
-      }
-      const now = this.now();
-      const configs: Record<string, Record<string, CacheEntry>> = Object.create(null);
-      for (const [fingerprint, raw] of Object.entries(read.configs)) {
-        if (fingerprint === this.fingerprint) continue;
-        // Another configuration's entries: kept as they are (that run validates them), within a bound.
-        const kept = Object.assign(Object.create(null), Object.fromEntries(
-          Object.entries(raw).filter(([, e]) => isObject(e) && typeof e.at === 'number' && now - e.at < FOREIGN_MAX_AGE_MS),
-        )) as Record<string, CacheEntry>;
-        if (Object.keys(kept).length) configs[fingerprint] = kept;
-      }
-      const merged: Record<string, CacheEntry> = Object.create(null);
-      for (const source of [validEntries(read.configs[this.fingerprint] ?? {}).valid, this.added]) {
-        for (const [url, entry] of Object.entries(source)) {
-          if (!this.fresh(entry)) continue;
-          const have = merged[url];
-          if (!have || have.at <= entry.at) merged[url] = entry;
-        }
-      }
-      configs[this.fingerprint] = merged;
-      if (compromised) throw compromised;
-      const data: CacheFile = { version: CACHE_VERSION, tool: TOOL, configs };
-      const tmp = `${this.path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-      try {
-        await writeFile(tmp, `${JSON.stringify(data)}\n`, 'utf8');
-        await rename(tmp, this.path);
-      } catch (e) {
-        await unlink(tmp).catch(() => undefined);
-        throw e;
-      }
-    } catch (e) {
-      this.warnings.push(cannotWrite(this.path, e));
-    } finally {
-      await release?.().catch(() => undefined);
     }
   }
 }

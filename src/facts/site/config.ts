@@ -15,7 +15,13 @@ export const SITE_DEFAULTS = {
   timeoutMs: 10_000,
   retries: 2,
   concurrency: 16,
-  perHost: 4,
+  /**
+   * Requests in flight to one host that is not the gemeente's own: 6, what a web browser opens to
+   * one host (HTTP/1.1), politer than lychee's 10 and linkinator's 100 (see README, "The live-site check").
+   */
+  perHost: 6,
+  /** Requests in flight to each of the gemeente's own hosts (`domains`): lychee's per-host default, 10. */
+  ownPerHost: 10,
   maxBodyBytes: 512 * 1024,
   maxRedirects: 10,
   retryBaseMs: 500,
@@ -68,7 +74,14 @@ export const siteConfigSchema = {
     timeout: { type: 'integer', minimum: 1, default: 10000, description: 'Connect and whole-request timeout in milliseconds.' },
     retries: { type: 'integer', minimum: 0, maximum: 10, default: 2, description: 'Retries for 5xx, 408, 429, timeouts and resets.' },
     concurrency: { type: 'integer', minimum: 1, maximum: 256, default: 16, description: 'Requests in flight at once.' },
-    perHost: { type: 'integer', minimum: 1, maximum: 64, default: 4, description: 'Requests in flight per host.' },
+    perHost: { type: 'integer', minimum: 1, maximum: 64, default: 6, description: 'Requests in flight per host (other hosts than the own domains; those too when ownPerHost is not set).' },
+    ownPerHost: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 64,
+      default: 10,
+      description: 'Requests in flight to each host on the own domains (default 10; perHost when only perHost is set).',
+    },
     maxBodyBytes: { type: 'integer', minimum: 1024, default: 524288, description: 'Bytes of a page read at most.' },
     cache: {
       description: `Cache file of successful results, relative to the config file (default ${DEFAULT_CACHE_FILE}); false = no cache.`,
@@ -142,6 +155,8 @@ export function siteOptionsFromConfig(section: Record<string, unknown> | undefin
   if (concurrency !== undefined) options.concurrency = concurrency;
   const perHost = wholeNumber(s, 'site', 'perHost');
   if (perHost !== undefined) options.perHost = perHost;
+  const ownPerHost = wholeNumber(s, 'site', 'ownPerHost');
+  if (ownPerHost !== undefined) options.ownPerHost = ownPerHost;
   const maxBodyBytes = wholeNumber(s, 'site', 'maxBodyBytes');
   if (maxBodyBytes !== undefined) options.maxBodyBytes = maxBodyBytes;
   if (s.cache !== false) {

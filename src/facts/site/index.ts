@@ -175,6 +175,9 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
   const maxRedirects = options.maxRedirects ?? SITE_DEFAULTS.maxRedirects;
   const keepBodyBytes = options.keepBodyBytes ?? SITE_DEFAULTS.keepBodyBytes;
   const probe = options.probe ?? true;
+  // The gemeente's own hosts may take more requests at once than other sites (README: "The live-site check").
+  const perHost = options.perHost ?? SITE_DEFAULTS.perHost;
+  const ownPerHost = options.ownPerHost ?? (options.perHost !== undefined ? options.perHost : SITE_DEFAULTS.ownPerHost);
   const client = openConnection(
     options,
     { ...SITE_DEFAULTS, maxRedirects },
@@ -183,6 +186,8 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
       readBody: mayBeHtml,
       // One request per distinct URL per run: variants that redirect to the printed URL share its answer.
       memoize: true,
+      perHostFor: (host: string) => (onDomain(host.replace(/:\d+$/, ''), domains) ? ownPerHost : perHost),
+      maxPerHost: Math.max(perHost, ownPerHost),
       ...(options.onEvent ? { onAttempt: (request: AttemptEvent) => options.onEvent?.({ kind: 'request', request }) } : {}),
     },
   );

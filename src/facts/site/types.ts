@@ -191,8 +191,10 @@ export interface SiteOptions {
   retries?: number;
   /** Requests in flight at once (default 16). */
   concurrency?: number;
-  /** Requests in flight per host (default 4). */
+  /** Requests in flight per host that is not an own domain (default 6; own hosts too when ownPerHost is unset). */
   perHost?: number;
+  /** Requests in flight to each host on the own domains (default 10, or perHost when only that is set). */
+  ownPerHost?: number;
   /** Bytes of a response body read at most (default 512 KiB). */
   maxBodyBytes?: number;
   /** Default `brieflint/<version> (+<repository>)`, see src/paths.ts REPOSITORY_URL. */

@@ -1,0 +1,48 @@
+/**
+ * Updating a JSON file that several runs (CI shards, parallel jobs on a shared disk) may write at
+ * once: under a lock (proper-lockfile: a `.lock` folder next to the file, stale after 15 s),
+ * written atomically (a temporary file, then a rename). Readers need no lock. Used by the URL
+ * cache and the letter cache alike.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/**
+ * Run `update` holding the file's lock. `update` reads the file as it is now, merges, and calls
+ * `write` with the new text; `write` refuses (throws) when the lock was lost meanwhile. Throws
+ * when the lock cannot be taken or the file cannot be written: the caller turns that into a warning.
+ */
+export async function underLock(path: string, update: (write: (text: string) => Promise<void>) => Promise<void>): Promise<void> {
+  let compromised: Error | undefined;
+  await mkdir(dirname(path), { recursive: true });
+  // Loaded when a run saves a cache (about 25 ms), not by every run that reads one.
+  const { default: lockfile } = await import('proper-lockfile');
+  const release = await lockfile.lock(path, {
+    realpath: false,
+    stale: 15_000,
+    update: 5_000,
+    retries: { retries: 60, factor: 1.3, minTimeout: 20, maxTimeout: 500, randomize: true },
+    onCompromised: (e) => (compromised = e),
+  });
+  try {
+    await update(async (text) => {
+      if (compromised) throw compromised;
+      await writeAtomically(path, text);
+    });
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
+
+/** Write to a temporary file next to `path`, then rename it over `path`. */
+export async function writeAtomically(path: string, text: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeFile(tmp, text, 'utf8');
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}
