@@ -5,7 +5,7 @@
  * cache and the letter cache alike.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -44,5 +44,24 @@ export async function writeAtomically(path: string, text: string): Promise<void>
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
     throw e;
+  }
+}
+
+/**
+ * Create `path` with `text`, atomically: never over an existing file (EEXIST, as `flag: 'wx'`),
+ * and never seen half-written by a reader (a temporary file, then a hard link to `path`). On a
+ * file system without hard links, an exclusive write.
+ */
+export async function createAtomically(path: string, text: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
+  try {
+    await link(tmp, path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw e;
+    await writeFile(path, text, { encoding: 'utf8', flag: 'wx' });
+  } finally {
+    await unlink(tmp).catch(() => undefined);
   }
 }

@@ -16,7 +16,8 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import { readFile, mkdir } from 'node:fs/promises';
+import { createAtomically, writeAtomically } from '../cache/locked.js';
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { networkInterfaces, hostname } from 'node:os';
@@ -387,8 +388,10 @@ export async function startServer(o: ServeOptions): Promise<ServeHandle> {
     }
     await mkdir(briefingDir, { recursive: true });
     try {
-      // Never overwritten without asking: 'wx' fails when the file exists, even if it appeared just now.
-      await writeFile(target, data.text.endsWith('\n') ? data.text : `${data.text}\n`, { flag: data.overwrite === true ? 'w' : 'wx' });
+      // Never overwritten without asking: creating fails when the file exists, even if it appeared
+      // just now; and a check running meanwhile never reads a half-written briefing.
+      const text = data.text.endsWith('\n') ? data.text : `${data.text}\n`;
+      await (data.overwrite === true ? writeAtomically(target, text) : createAtomically(target, text));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return sendJson(res, 409, { exists: true, error: s.briefing.exists(shown) });
       throw error;

@@ -328,6 +328,7 @@ describe.skipIf(!available && !mustRun)('brieflint serve in headless Chromium', 
     await textarea.fill(filled);
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => existsSync(target)).toBe(true);
+    // Written whole at once (a temporary file, then linked): the first read sees all of it.
     expect(readFileSync(target, 'utf8')).toBe(filled);
     await expect.poll(() => dialog.isVisible()).toBe(false);
     // The page checks the letter again: it has its briefing now.
