@@ -12,6 +12,8 @@ import type { Lang } from '../types.js';
 import { PACKAGE_ROOT, REPOSITORY_URL, VERSION } from '../paths.js';
 import { EXIT, type Io } from './io.js';
 import { domainName } from '../model/url.js';
+import { DEFAULT_CACHE_FILE } from '../facts/site/config.js';
+import { DEFAULT_LETTER_CACHE_FILE } from '../cache/letters.js';
 
 export interface InitFlags {
   /** --domain, repeatable; absent when not given. */
@@ -25,7 +27,8 @@ export interface InitFlags {
 
 /** The config schema's pattern for a domain (src/config/schema.ts). */
 
-const CACHE = '.brieflint-cache.json';
+/** The caches a run writes next to the config (the live check's and the letter cache): never committed. */
+const CACHES = [DEFAULT_CACHE_FILE, DEFAULT_LETTER_CACHE_FILE];
 const CONFIG = 'brieflint.config.json';
 const OTHER_CONFIGS = ['brieflint.config.yaml', 'brieflint.config.yml'];
 const GITLAB_JOB = '.gitlab/brieflint.gitlab-ci.yml';
@@ -42,9 +45,9 @@ const T = {
     otherConfig: (f: string) => `${f} bestaat al; init schrijft geen tweede configuratie`,
     domains: (d: string[]) => (d.length ? `domeinen: ${d.join(', ')}` : 'nog geen domeinen'),
     noDomains: 'Zonder domains kan brieflint het eigen domein van de gemeente niet herkennen: zet de domeinnaam in brieflint.config.json ("domains": ["voorbeeldstad.nl"]) of gebruik --domain.',
-    cacheLine: `${CACHE} (cache van de live-controle)`,
-    cacheComment: '# brieflint: cache van de live-controle',
-    cacheThere: `${CACHE} staat er al in`,
+    cacheLine: (files: string[]) => `${files.join(', ')} (${files.length > 1 ? 'caches' : 'cache'} van brieflint)`,
+    cacheComment: '# brieflint: caches van de live-controle en van gelezen brieven',
+    cacheThere: `${CACHES.join(', ')} staan er al in`,
     include: (job: string) => `Voeg aan .gitlab-ci.yml toe:\n  include:\n    - local: ${job}`,
     next: 'Volgende stappen:',
     steps: (letters: string) => [
@@ -64,9 +67,9 @@ const T = {
     otherConfig: (f: string) => `${f} already exists; init does not write a second config`,
     domains: (d: string[]) => (d.length ? `domains: ${d.join(', ')}` : 'no domains yet'),
     noDomains: 'Without domains brieflint cannot tell the gemeente\'s own domain: put it in brieflint.config.json ("domains": ["voorbeeldstad.nl"]) or use --domain.',
-    cacheLine: `${CACHE} (the live check's cache)`,
-    cacheComment: "# brieflint: the live-site check's cache",
-    cacheThere: `${CACHE} is already in it`,
+    cacheLine: (files: string[]) => `${files.join(', ')} (brieflint's ${files.length > 1 ? 'caches' : 'cache'})`,
+    cacheComment: "# brieflint: the live-site check's and the letter cache",
+    cacheThere: `${CACHES.join(', ')} are already in it`,
     include: (job: string) => `Add to .gitlab-ci.yml:\n  include:\n    - local: ${job}`,
     next: 'Next steps:',
     steps: (letters: string) => [
@@ -113,14 +116,16 @@ export async function init(flags: InitFlags, io: Io): Promise<number> {
   // kcc/README.md for the KCC lead (the folder adapter never reads a README as a briefing).
   await writeNew(cwd, 'kcc/README.md', KCC_README, t, say);
 
-  // .gitignore: the live check's cache.
+  // .gitignore: the caches, those it does not name yet.
   const gitignore = join(cwd, '.gitignore');
   const ignored = existsSync(gitignore) ? await readFile(gitignore, 'utf8') : undefined;
-  if (ignored !== undefined && ignored.split(/\r?\n/).some((l) => l.trim().replace(/^\//, '') === CACHE)) say(t.skipped, '.gitignore', t.cacheThere);
+  const listed = new Set((ignored ?? '').split(/\r?\n/).map((l) => l.trim().replace(/^\//, '')));
+  const missing = CACHES.filter((f) => !listed.has(f));
+  if (missing.length === 0) say(t.skipped, '.gitignore', t.cacheThere);
   else {
     const before = ignored === undefined || ignored === '' || ignored.endsWith('\n') ? '' : '\n';
-    await appendFile(gitignore, `${before}${t.cacheComment}\n${CACHE}\n`);
-    say(ignored === undefined ? t.written : t.appended, '.gitignore', t.cacheLine);
+    await appendFile(gitignore, `${before}${t.cacheComment}\n${missing.map((f) => `${f}\n`).join('')}`);
+    say(ignored === undefined ? t.written : t.appended, '.gitignore', t.cacheLine(missing));
   }
 
   if (flags.github) await writeNew(cwd, '.github/workflows/brieflint.yml', githubWorkflow(letters), t, say);

@@ -53,7 +53,7 @@ describe('brieflint init', () => {
     expect(readme).toContain('# KCC-briefings');
     expect(readme).toContain('npx brieflint briefing brieven/');
     expect(readme).toMatch(/Zolang er een TODO in\s+staat, is de briefing een concept/);
-    expect(read(dir, '.gitignore')).toBe('# brieflint: cache van de live-controle\n.brieflint-cache.json\n');
+    expect(read(dir, '.gitignore')).toBe('# brieflint: caches van de live-controle en van gelezen brieven\n.brieflint-cache.json\n.brieflint-letters-cache.json\n');
     expect(stdout).toContain('geschreven    brieflint.config.json — domeinen: voorbeeldstad.nl, voorbeeldstad-zorg.nl');
     expect(stdout).toContain('Volgende stappen:');
     expect(stdout).toContain('npx brieflint check brieven/');
@@ -72,23 +72,25 @@ describe('brieflint init', () => {
     const dir = project({
       'brieflint.config.json': '{ "domains": ["oud.nl"] }\n',
       'kcc/README.md': 'Eigen uitleg.\n',
-      '.gitignore': 'node_modules/',
+      '.gitignore': 'node_modules/\n/.brieflint-cache.json',
     });
     const first = await cli(['init', '--domain', 'voorbeeldstad.nl'], dir);
     expect(first.code).toBe(0);
     expect(read(dir, 'brieflint.config.json')).toBe('{ "domains": ["oud.nl"] }\n');
     expect(read(dir, 'kcc/README.md')).toBe('Eigen uitleg.\n');
-    expect(read(dir, '.gitignore')).toBe('node_modules/\n# brieflint: cache van de live-controle\n.brieflint-cache.json\n');
+    // Only the cache it does not name yet is added.
+    expect(read(dir, '.gitignore')).toBe('node_modules/\n/.brieflint-cache.json\n# brieflint: caches van de live-controle en van gelezen brieven\n.brieflint-letters-cache.json\n');
     expect(first.stdout).toContain('overgeslagen  brieflint.config.json — bestaat al (--force overschrijft het)');
     expect(first.stdout).toContain('overgeslagen  kcc/README.md — bestaat al');
-    expect(first.stdout).toContain('aangevuld     .gitignore — .brieflint-cache.json');
+    expect(first.stdout).toContain('aangevuld     .gitignore — .brieflint-letters-cache.json (cache van brieflint)');
 
     const forced = await cli(['init', '--domain', 'voorbeeldstad.nl', '--force'], dir);
     expect(forced.code).toBe(0);
     expect(JSON.parse(read(dir, 'brieflint.config.json')).domains).toEqual(['voorbeeldstad.nl']);
     expect(read(dir, 'kcc/README.md')).toBe('Eigen uitleg.\n');
     expect(read(dir, '.gitignore').match(/\.brieflint-cache\.json/g)).toHaveLength(1);
-    expect(forced.stdout).toContain('overgeslagen  .gitignore — .brieflint-cache.json staat er al in');
+    expect(read(dir, '.gitignore').match(/\.brieflint-letters-cache\.json/g)).toHaveLength(1);
+    expect(forced.stdout).toContain('overgeslagen  .gitignore — .brieflint-cache.json, .brieflint-letters-cache.json staan er al in');
   });
 
   it('a YAML config is left alone, --force or not', async () => {
