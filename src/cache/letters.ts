@@ -16,12 +16,11 @@
  *   rules add anything to the objects.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { Letter, Message, References } from '../types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { FoundFile } from '../files.js';
 import type { ReadOutcome } from '../read/one.js';
-import { underLock } from './locked.js';
+import { readCacheFile, underLock } from './locked.js';
 
 export const LETTER_CACHE_VERSION = 1;
 const TOOL = 'brieflint-letters';
@@ -92,53 +91,24 @@ export function validEntry(e: unknown): e is Entry {
   );
 }
 
-type Read = { ok: true; configs: Record<string, Record<string, unknown>> } | { ok: false; warning: Message };
-
-async function readCacheFile(path: string): Promise<Read> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: true, configs: {} };
-    return {
-      ok: false,
-      warning: {
-        nl: `kan de briefcache ${path} niet lezen (${code ?? (e as Error).message}); alle brieven worden gelezen en de cache wordt niet bijgewerkt`,
-        en: `cannot read the letter cache ${path} (${code ?? (e as Error).message}); every letter is read and the cache is not updated`,
-      },
-    };
-  }
-  let data: unknown;
-  try {
-    data = text.trim() === '' ? { version: LETTER_CACHE_VERSION, tool: TOOL, configs: {} } : JSON.parse(text);
-  } catch {
-    data = undefined;
-  }
-  if (!isObject(data) || data.tool !== TOOL || typeof data.version !== 'number') {
-    return {
-      ok: false,
-      warning: {
-        nl: `${path} is geen briefcache van brieflint; hij wordt niet gebruikt en niet overschreven — verwijder hem of kies een ander bestand met --cache-location`,
-        en: `${path} is not a brieflint letter cache; it is not used and not overwritten — delete it or choose another file with --cache-location`,
-      },
-    };
-  }
-  // Another format: nothing in it is used; an older one is replaced, a newer one left alone.
-  if (data.version < LETTER_CACHE_VERSION) return { ok: true, configs: {} };
-  if (data.version !== LETTER_CACHE_VERSION || !isObject(data.configs)) {
-    return {
-      ok: false,
-      warning: {
-        nl: `${path} is een briefcache van een nieuwere brieflint; hij wordt niet gebruikt en niet overschreven`,
-        en: `${path} is a letter cache of a newer brieflint; it is not used and not overwritten`,
-      },
-    };
-  }
-  const configs: Record<string, Record<string, unknown>> = Object.create(null);
-  for (const [fingerprint, entries] of Object.entries(data.configs)) if (isObject(entries)) configs[fingerprint] = entries;
-  return { ok: true, configs };
-}
+/** The letter cache's file format, and what brieflint says when the file cannot be used. */
+const readLetterCacheFile = (path: string) =>
+  readCacheFile(path, {
+    version: LETTER_CACHE_VERSION,
+    ours: (data) => data.tool === TOOL,
+    unreadable: (code) => ({
+      nl: `kan de briefcache ${path} niet lezen (${code}); alle brieven worden gelezen en de cache wordt niet bijgewerkt`,
+      en: `cannot read the letter cache ${path} (${code}); every letter is read and the cache is not updated`,
+    }),
+    foreign: {
+      nl: `${path} is geen briefcache van brieflint; hij wordt niet gebruikt en niet overschreven — verwijder hem of kies een ander bestand met --cache-location`,
+      en: `${path} is not a brieflint letter cache; it is not used and not overwritten — delete it or choose another file with --cache-location`,
+    },
+    newer: () => ({
+      nl: `${path} is een briefcache van een nieuwere brieflint; hij wordt niet gebruikt en niet overschreven`,
+      en: `${path} is a letter cache of a newer brieflint; it is not used and not overwritten`,
+    }),
+  });
 
 export class LetterCache {
   private entries: Record<string, unknown> = Object.create(null);
@@ -160,7 +130,7 @@ export class LetterCache {
   /** Open the cache file at `path` for this configuration and version. Never throws. */
   static async open(path: string, config: ResolvedConfig, version: string, now: () => number = Date.now): Promise<LetterCache> {
     const cache = new LetterCache(path, letterCacheFingerprint(config, version), now);
-    const read = await readCacheFile(path);
+    const read = await readLetterCacheFile(path);
     if (read.ok) cache.entries = read.configs[cache.fingerprint] ?? Object.create(null);
     else {
       cache.unusable = true;
@@ -199,7 +169,7 @@ export class LetterCache {
     if (this.unusable || this.added.size === 0) return;
     try {
       await underLock(this.path, async (write) => {
-        const read = await readCacheFile(this.path);
+        const read = await readLetterCacheFile(this.path);
         if (!read.ok) {
           this.warnings.push(read.warning);
           return;

@@ -5,8 +5,9 @@
  * cache and the letter cache alike.
  */
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { Message } from '../types.js';
 
 /**
  * Run `update` holding the file's lock. `update` reads the file as it is now, merges, and calls
@@ -64,4 +65,49 @@ export async function createAtomically(path: string, text: string): Promise<void
   } finally {
     await unlink(tmp).catch(() => undefined);
   }
+}
+
+/** What reading a cache file gave: its configurations' entries (by fingerprint), or why it is not to be used nor overwritten. */
+export type CacheFileRead = { ok: true; configs: Record<string, Record<string, unknown>> } | { ok: false; warning: Message };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Read a cache file of the shape `{ version, tool, configs: { <fingerprint>: { <key>: entry } } }`,
+ * as the URL cache and the letter cache store theirs. No file (or no folder for it) and an empty
+ * file are an empty cache, and so is an older format (replaced on save). A file that cannot be
+ * read, is not `ours`, or is of a newer format is neither used nor overwritten: `warning` says why.
+ * Entries are returned as stored; each cache checks their shape itself.
+ */
+export async function readCacheFile(
+  path: string,
+  format: {
+    version: number;
+    ours: (data: Record<string, unknown>) => boolean;
+    unreadable: (code: string) => Message;
+    foreign: Message;
+    newer: (version: unknown) => Message;
+  },
+): Promise<CacheFileRead> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: true, configs: {} };
+    return { ok: false, warning: format.unreadable(code ?? (e as Error).message) };
+  }
+  if (text.trim() === '') return { ok: true, configs: {} };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    data = undefined;
+  }
+  if (!isObject(data) || typeof data.version !== 'number' || !format.ours(data)) return { ok: false, warning: format.foreign };
+  if (data.version < format.version) return { ok: true, configs: {} };
+  if (data.version !== format.version || !isObject(data.configs)) return { ok: false, warning: format.newer(data.version) };
+  const configs: Record<string, Record<string, unknown>> = Object.create(null);
+  for (const [fingerprint, entries] of Object.entries(data.configs)) if (isObject(entries)) configs[fingerprint] = entries;
+  return { ok: true, configs };
 }

@@ -18,8 +18,7 @@
  *   goes on.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { underLock } from '../../cache/locked.js';
+import { readCacheFile, underLock } from '../../cache/locked.js';
 import type { Message } from '../../types.js';
 import { validatorFor, type Validator } from '../../validators.js';
 import type { CheckOutcome } from './types.js';
@@ -95,62 +94,26 @@ export function cacheFingerprint(settings: Record<string, unknown>): string {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-type Read =
-  /** Usable: the file's configurations (empty when there is no file, or an older format). */
-  | { ok: true; configs: Record<string, Record<string, unknown>> }
-  /** Not usable and not to be overwritten; `warning` says why. */
-  | { ok: false; warning: Message };
-
 const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 
-async function readCacheFile(path: string): Promise<Read> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    // No file yet (or no folder for it): a new cache; whether it can be written shows on save.
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: true, configs: {} };
-    return {
-      ok: false,
-      warning: {
-        nl: `kan het cachebestand ${path} niet lezen (${errorCode(e)}); de cache wordt deze keer niet gebruikt of bijgewerkt`,
-        en: `cannot read the cache file ${path} (${errorCode(e)}); the cache is not used or updated this run`,
-      },
-    };
-  }
-  if (text.trim() === '') return { ok: true, configs: {} };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    data = undefined;
-  }
-  const ours = isObject(data) && typeof data.version === 'number' && (data.tool === TOOL || (data.version === 1 && isObject(data.entries)));
-  if (!ours) {
-    return {
-      ok: false,
-      warning: {
-        nl: `${path} is geen brieflint-cache (geen geldige JSON met "version" en "tool"); hij wordt niet gebruikt en niet overschreven — verwijder hem of wijs site.cache naar een ander bestand`,
-        en: `${path} is not a brieflint cache (no valid JSON with "version" and "tool"); it is not used and not overwritten — delete it or point site.cache at another file`,
-      },
-    };
-  }
-  const file = data as Record<string, unknown>;
-  if ((file.version as number) < CACHE_VERSION) return { ok: true, configs: {} }; // an older brieflint's: replaced
-  if (file.version !== CACHE_VERSION || !isObject(file.configs)) {
-    return {
-      ok: false,
-      warning: {
-        nl: `${path} is een cache van een nieuwere brieflint (versie ${String(file.version)}); hij wordt niet gebruikt en niet overschreven`,
-        en: `${path} is a cache of a newer brieflint (version ${String(file.version)}); it is not used and not overwritten`,
-      },
-    };
-  }
-  const configs: Record<string, Record<string, unknown>> = Object.create(null);
-  for (const [fingerprint, entries] of Object.entries(file.configs)) if (isObject(entries)) configs[fingerprint] = entries;
-  return { ok: true, configs };
-}
+/** The URL cache's file format (version 1 had `entries` and no `tool`), and what brieflint says when the file cannot be used. */
+const readSiteCacheFile = (path: string) =>
+  readCacheFile(path, {
+    version: CACHE_VERSION,
+    ours: (data) => data.tool === TOOL || (data.version === 1 && isObject(data.entries)),
+    unreadable: (code) => ({
+      nl: `kan het cachebestand ${path} niet lezen (${code}); de cache wordt deze keer niet gebruikt of bijgewerkt`,
+      en: `cannot read the cache file ${path} (${code}); the cache is not used or updated this run`,
+    }),
+    foreign: {
+      nl: `${path} is geen brieflint-cache (geen geldige JSON met "version" en "tool"); hij wordt niet gebruikt en niet overschreven — verwijder hem of wijs site.cache naar een ander bestand`,
+      en: `${path} is not a brieflint cache (no valid JSON with "version" and "tool"); it is not used and not overwritten — delete it or point site.cache at another file`,
+    },
+    newer: (version) => ({
+      nl: `${path} is een cache van een nieuwere brieflint (versie ${String(version)}); hij wordt niet gebruikt en niet overschreven`,
+      en: `${path} is a cache of a newer brieflint (version ${String(version)}); it is not used and not overwritten`,
+    }),
+  });
 
 export class SiteCache {
   private entries: Record<string, CacheEntry> = Object.create(null);
@@ -169,7 +132,7 @@ export class SiteCache {
   ) {}
 
   async load(): Promise<void> {
-    const read = await readCacheFile(this.path);
+    const read = await readSiteCacheFile(this.path);
     if (!read.ok) {
       this.unusable = true;
       this.warnings.push(read.warning);
@@ -215,7 +178,7 @@ export class SiteCache {
     if (this.unusable || Object.keys(this.added).length === 0) return;
     try {
       await underLock(this.path, async (write) => {
-        const read = await readCacheFile(this.path);
+        const read = await readSiteCacheFile(this.path);
         if (!read.ok) {
           this.warnings.push(read.warning);
           return;
