@@ -1,5 +1,5 @@
 import { defineRule } from '../src/rule.js';
-import { normalizeUrl, onDomain, parseUrl } from '../src/model/url.js';
+import { normalizeUrl, onDomain, parseUrl, withoutScheme, withoutWww } from '../src/model/url.js';
 import type { Message, Report, UrlRef } from '../src/types.js';
 
 export interface PrettyUrlOptions {
@@ -48,11 +48,11 @@ export function prettyUrlProblems(
   if (!url) return problems; // not a URL at all: invalid-link-target / placeholder-url speak about it
   const host = url.hostname;
   const printed = ref.printed;
-  const bare = printed.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  const bare = withoutScheme(printed);
   const segments = url.pathname.split('/').filter(Boolean);
   const shorteners = [...SHORTENERS, ...options.shorteners];
 
-  if (shorteners.includes(host.replace(/^www\./, ''))) {
+  if (shorteners.includes(withoutWww(host))) {
     problems.push({ nl: 'een verkorte link (URL-shortener)', en: 'a URL shortener' });
   } else if (ownDomains.length > 0 && !onDomain(host, ownDomains) && !onDomain(host, allowedDomains)) {
     problems.push({ nl: `niet op een eigen domein (${host})`, en: `not on an own domain (${host})` });
@@ -90,12 +90,12 @@ export function suggestPrettyUrl(href: string, ownDomains: string[], shorteners:
   if (!url) return undefined;
   // A shortener's path is usually a code ("3xYzAbC"), not words: nothing to build an address from.
   // A chosen alias in words ("tinyurl.com/afvalpas") is kept.
-  if (shorteners.includes(url.hostname.toLowerCase().replace(/^www\./, ''))) {
+  if (shorteners.includes(withoutWww(url.hostname.toLowerCase()))) {
     const code = url.pathname.replace(/^\/+|\/+$/g, '');
     if (!/^[a-z]{3,}(?:-[a-z0-9]+)*$/.test(code)) return undefined;
   }
   const own = onDomain(url.hostname, ownDomains);
-  const host = own ? url.hostname.replace(/^www\./, '') : ownDomains[0];
+  const host = own ? withoutWww(url.hostname) : ownDomains[0];
   if (!host) return undefined;
   const words = url.pathname
     .split('/')

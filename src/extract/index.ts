@@ -39,7 +39,7 @@ import { findPhones, normalizePhone } from './phones.js';
 import { findPlaceholders, dataName, type PlaceholderMatch } from './placeholders.js';
 import { findCalls, type CallMatch, type Range } from './calls.js';
 import { findUrls, looksLikeUrl } from './urls.js';
-import { hasScheme, normalizeUrl } from '../model/url.js';
+import { hasScheme, hostPart, normalizeUrl } from '../model/url.js';
 import { qrReferences } from './qr.js';
 
 export { findUrls, looksLikeUrl } from './urls.js';
@@ -99,7 +99,7 @@ const LITERAL_TARGET_RE = /^(?:url|link|href|adres|webadres|hier|here|x{2,}|\.{3
 const DUMMY_LABEL_RE = /^(?:x{2,}|voorbeeld|example|gemeentenaam|naamgemeente|uwgemeente|jouwgemeente|domeinnaam|uwdomein|yourdomain|jouwwebsite|uwwebsite|website|naam)$/i;
 
 function dummyHost(href: string): boolean {
-  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(href)?.[1];
+  const host = hasScheme(href) ? hostPart(href) : '';
   if (!host) return false;
   const labels = host.split('.');
   return labels.slice(0, -1).some((l) => DUMMY_LABEL_RE.test(l));

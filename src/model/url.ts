@@ -43,6 +43,16 @@ export function hasScheme(url: string): boolean {
   return SCHEME_RE.test(url);
 }
 
+/** A URL text without its scheme and `//`, whatever the scheme: `https://x.nl/a` → `x.nl/a`. */
+export function withoutScheme(url: string): string {
+  return url.replace(SCHEME_RE, '');
+}
+
+/** A host name without a leading `www.`: the same site for a resident typing it. */
+export function withoutWww(host: string): string {
+  return host.replace(/^www\./i, '');
+}
+
 /** Host part (no userinfo, no port) of a URL with or without scheme. */
 export function hostPart(url: string): string {
   let rest = url.replace(SCHEME_RE, '');

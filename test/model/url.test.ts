@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayUrl, domainName, hostForMessage, hostnameOf, parseUrl, parseWebUrl, redactUrl, withoutCredentials, withoutHttps } from '../../src/model/url.js';
+import { displayUrl, domainName, hostForMessage, hostnameOf, hostPart, parseUrl, parseWebUrl, redactUrl, withoutCredentials, withoutHttps, withoutScheme, withoutWww } from '../../src/model/url.js';
 
 describe('src/model/url.ts', () => {
   it('parseUrl: a URL, relative to a base, or undefined for text that is none', () => {
@@ -20,6 +20,19 @@ describe('src/model/url.ts', () => {
     expect(hostnameOf('geen url')).toBeUndefined();
     expect(hostForMessage('https://x.nl:8443/a')).toBe('x.nl:8443');
     expect(hostForMessage('geen url')).toBe('geen url');
+  });
+
+  it('withoutScheme drops any scheme and its //, withoutWww a leading www. only, hostPart the host of either form', () => {
+    expect(withoutScheme('HTTPS://x.nl/a')).toBe('x.nl/a');
+    expect(withoutScheme('ftp://x.nl')).toBe('x.nl');
+    expect(withoutScheme('x.nl/https://y')).toBe('x.nl/https://y');
+    expect(withoutScheme('mailto:a@x.nl')).toBe('mailto:a@x.nl');
+    expect(withoutWww('www.x.nl')).toBe('x.nl');
+    expect(withoutWww('WWW.x.nl')).toBe('x.nl');
+    expect(withoutWww('wwwx.nl')).toBe('wwwx.nl');
+    expect(withoutWww('a.www.x.nl')).toBe('a.www.x.nl');
+    expect(hostPart('https://user@www.x.nl:8443/a?b')).toBe('www.x.nl');
+    expect(hostPart('x.nl/a')).toBe('x.nl');
   });
 
   it('shown to a resident: without https://, a bare host without its slash', () => {

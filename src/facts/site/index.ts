@@ -3,7 +3,7 @@
  * resident may type on the gemeente's own domains. It runs in the facts phase, after the letters
  * are read and before the rules, so rules judge what was fetched and never fetch anything.
  */
-import { hostnameOf, onDomain, parseUrl } from '../../model/url.js';
+import { hostnameOf, onDomain, parseUrl, withoutWww } from '../../model/url.js';
 import { createHash } from 'node:crypto';
 import { HttpClient, defaultUserAgent, parseConnectTo, type AttemptEvent, type HttpClientOptions } from '../../http/index.js';
 import { cacheFingerprint, SiteCache } from './cache.js';
@@ -129,7 +129,7 @@ export function variantUrls(href: string, domains: string[]): Array<{ variant: V
 function pageKey(url: string): string {
   const u = parseUrl(url);
   if (!u) return url;
-  const host = u.hostname.toLowerCase().replace(/^www\./, '');
+  const host = withoutWww(u.hostname.toLowerCase());
   const path = u.pathname.replace(/\/+$/, '') || '/';
   return `${host}:${u.port}${path}${u.search}`;
 }
