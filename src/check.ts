@@ -129,11 +129,17 @@ export async function checkLoaded(
   const { config } = options;
   // URLs are fetched as soon as a letter names them, while the other letters are still read.
   const gatherer = await startFacts(config, options.rules, { ...options, runLevelFindings: firstShard });
+  /** The letter as read: parsed already (by a worker, or from the letter cache), or parsed now. */
+  const outcomeOf = async (f: FoundFile, loaded: LoadedBytes): Promise<ReadOutcome> => {
+    if ('error' in loaded) return loaded;
+    if ('outcome' in loaded) return loaded.outcome;
+    const parse = () => parseOne(f, loaded.data, config, { keepText: options.keepText ?? false });
+    // A run that keeps the letters' text (serve) does not use the cache: its entries hold no text.
+    return options.letterCache && !options.keepText ? options.letterCache.outcome(f, loaded.data, parse) : parse();
+  };
   const files: CheckedFile[] = [];
   for await (const [f, loaded] of letters) {
-    const parse = (data: Buffer) => parseOne(f, data, config, { keepText: options.keepText ?? false });
-    const { letter, refs, error }: ReadOutcome =
-      'error' in loaded ? loaded : 'outcome' in loaded ? await loaded.outcome : options.letterCache && !options.keepText ? await options.letterCache.outcome(f, loaded.data, () => parse(loaded.data)) : await parse(loaded.data);
+    const { letter, refs, error }: ReadOutcome = await outcomeOf(f, loaded);
     if (refs) gatherer.letter(refs);
     const file: CheckedFile = { path: f.display, absolute: f.absolute, findings: [], ...(letter ? { letter } : {}), ...(refs ? { refs } : {}), ...(error ? { error } : {}) };
     files.push(file);

@@ -25,7 +25,7 @@ import { runNotes } from './notes.js';
 import { formatSiteEvent, offlineLine } from './verbose.js';
 import type { SiteEvent } from '../facts/site/types.js';
 import { closeLetterCache, openLetterCache } from './letter-cache.js';
-import { defaultJobs } from '../workers/pool.js';
+import { DEFAULT_JOBS } from '../workers/pool.js';
 
 export interface CheckFlags {
   config?: string;
@@ -43,7 +43,7 @@ export interface CheckFlags {
   cache?: boolean;
   /** `--cache-location`: the letter cache file (implies `--cache`). */
   cacheLocation?: string;
-  /** `--jobs N`: parse on up to N worker threads (default: the number of cores). */
+  /** `--jobs N`: parse on N threads, the main one and N − 1 workers (default DEFAULT_JOBS, 1). */
   jobs?: number;
   today?: string;
   shard?: Shard;
@@ -75,7 +75,7 @@ async function checkWith(config: ResolvedConfig, lang: Lang, paths: string[], fl
     today: flags.today,
     noCache: flags.cache === false,
     ...(letterCache ? { letterCache } : {}),
-    jobs: flags.jobs ?? defaultJobs(),
+    jobs: flags.jobs ?? DEFAULT_JOBS,
     ...(verbose ? { onThreads: (n: number) => io.stderr(threadsLine(n, lang)) } : {}),
     ...(flags.shard ? { shard: flags.shard } : {}),
     onLetters: tuneHeapFor,

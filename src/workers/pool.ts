@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ManifestEntry } from '../config/types.js';
 import type { FoundFile } from '../files.js';
+import type { Message } from '../types.js';
+import type { RunOptions } from '../check.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { parseOne, type ReadOutcome } from '../read/one.js';
 
@@ -25,14 +27,11 @@ export interface ParseJob {
 export const LETTERS_PER_WORKER = 100;
 
 /**
- * --jobs when not given: 1, the main thread alone. On the 2-core machine the bench ran on, a worker
- * made an offline run over 1,000 letters slower (4.74 s with --jobs 1, 10.64 s with --jobs 2, and
- * 40 MB more memory: README, "Speed and scale"), so threads are asked for, not assumed.
+ * --jobs when not given: 1, the main thread alone. On the 2-core bench machine a worker gave no gain
+ * (0.90–1.08× of --jobs 1, about 50 MB more memory; README, "Speed and scale"), so threads are
+ * asked for, not assumed.
  */
-export function defaultJobs(): number {
-  return 1;
-}
-
+export const DEFAULT_JOBS = 1;
 
 /**
  * How many workers a run over `letters` letters starts for --jobs `jobs`: the main thread is one of
@@ -90,7 +89,7 @@ export class ParsePool {
 
   /** Worker threads started (0: the script was not found, letters are parsed in the main thread). */
   get size(): number {
-    return this.broken && this.workers.length === 0 ? 0 : this.workers.length;
+    return this.workers.length;
   }
 
   /** Parse one letter on the least busy worker (in the main thread once a worker has failed). */
@@ -135,8 +134,8 @@ export class ParsePool {
  */
 export function parsingLoader(
   pool: ParsePool,
-  load: (file: FoundFile) => Promise<{ data: Buffer } | { error: import('../types.js').Message }>,
-  letterCache?: { outcome(file: FoundFile, data: Buffer, parse: () => Promise<ReadOutcome>): Promise<ReadOutcome> },
+  load: (file: FoundFile) => Promise<{ data: Buffer } | { error: Message }>,
+  letterCache?: RunOptions['letterCache'],
 ) {
   return async (file: FoundFile) => {
     const loaded = await load(file);
