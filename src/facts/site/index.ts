@@ -3,7 +3,7 @@
  * resident may type on the gemeente's own domains. It runs in the facts phase, after the letters
  * are read and before the rules, so rules judge what was fetched and never fetch anything.
  */
-import { hostnameOf, onDomain, parseUrl, withoutWww } from '../../model/url.js';
+import { hostnameOf, hostPart, onDomain, parseUrl, withoutWww } from '../../model/url.js';
 import { createHash } from 'node:crypto';
 import { HttpClient, defaultUserAgent, parseConnectTo, type AttemptEvent, type HttpClientOptions } from '../../http/index.js';
 import { cacheFingerprint, SiteCache } from './cache.js';
@@ -177,7 +177,7 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
   const probe = options.probe ?? true;
   // The gemeente's own hosts may take more requests at once than other sites (README: "The live-site check").
   const perHost = options.perHost ?? SITE_DEFAULTS.perHost;
-  const ownPerHost = options.ownPerHost ?? (options.perHost !== undefined ? options.perHost : SITE_DEFAULTS.ownPerHost);
+  const ownPerHost = options.ownPerHost ?? options.perHost ?? SITE_DEFAULTS.ownPerHost;
   const client = openConnection(
     options,
     { ...SITE_DEFAULTS, maxRedirects },
@@ -186,7 +186,7 @@ export async function openSiteSession(options: SiteOptions): Promise<SiteSession
       readBody: mayBeHtml,
       // One request per distinct URL per run: variants that redirect to the printed URL share its answer.
       memoize: true,
-      perHostFor: (host: string) => (onDomain(host.replace(/:\d+$/, ''), domains) ? ownPerHost : perHost),
+      perHostFor: (host: string) => (onDomain(hostPart(host), domains) ? ownPerHost : perHost),
       maxPerHost: Math.max(perHost, ownPerHost),
       ...(options.onEvent ? { onAttempt: (request: AttemptEvent) => options.onEvent?.({ kind: 'request', request }) } : {}),
     },
