@@ -1,40 +1,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli.js';
 import type { JsonReport } from '../../src/report/types.js';
+import { cli as runCli, project } from './run.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DEMO = join(ROOT, 'fixtures/demo');
 
-/** Run the CLI in-process; resolves to exit code, stdout, stderr. */
-async function cli(args: string[], cwd = DEMO) {
-  let stdout = '';
-  let stderr = '';
-  let code = 0;
-  const program = buildProgram(
-    { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, isTTY: false, env: {} },
-    (c) => (code = c),
-  );
-  try {
-    await program.parseAsync(['node', 'brieflint', ...args]);
-  } catch (e) {
-    code = (e as { code?: string }).code === 'commander.helpDisplayed' || (e as { code?: string }).code === 'commander.version' ? 0 : 2;
-  }
-  return { code, stdout, stderr };
-}
-
-function project(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'brieflint-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+/** The CLI in-process (./run.ts), in the demo unless told otherwise. */
+const cli = (args: string[], cwd = DEMO) => runCli(args, cwd);
 
 const GOOD = '---\nid: goed\n---\n\nVraag het aan op voorbeeldstad.example/afval. Bel 14 0123.\n';
 /** These tests are about letters and exit codes: the KCC rules are tested with a knowledge base elsewhere. */

@@ -6,25 +6,15 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli.js';
 import { allRules } from '../../rules/index.js';
+import { cli as runCli } from './run.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DEMO = join(ROOT, 'fixtures/demo');
 
-async function cli(args: string[], options: { env?: NodeJS.ProcessEnv; isTTY?: boolean; columns?: number } = {}) {
-  let stdout = '';
-  let stderr = '';
-  let code = 0;
-  const io = { stdout: (s: string) => void (stdout += s), stderr: (s: string) => void (stderr += s), cwd: DEMO, isTTY: options.isTTY ?? false, env: options.env ?? {}, ...(options.columns ? { columns: options.columns } : {}) };
-  const program = buildProgram(io, (c) => (code = c));
-  try {
-    await program.parseAsync(['node', 'brieflint', ...args]);
-  } catch (e) {
-    code = (e as { code?: string }).code === 'commander.helpDisplayed' ? 0 : 2;
-  }
-  return { code, stdout, stderr };
-}
+/** The CLI in-process (./run.ts) in the demo, on a terminal or not, as wide as told. */
+const cli = (args: string[], options: { env?: NodeJS.ProcessEnv; isTTY?: boolean; columns?: number } = {}) =>
+  runCli(args, DEMO, options.env, { isTTY: options.isTTY ?? false, ...(options.columns ? { columns: options.columns } : {}) });
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[/;

@@ -4,37 +4,21 @@
  * job using the pinned source. Never overwrites a file (says what it skipped); --force
  * overwrites the config only. Dutch by default, English with --lang en.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli.js';
 import type { Io } from '../../src/commands/io.js';
 import { domainName } from '../../src/model/url.js';
 import type { JsonReport } from '../../src/report/types.js';
+import { cli as runCli, project } from './run.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
 
-async function cli(args: string[], cwd: string, extra: Partial<Io> = {}) {
-  let stdout = '';
-  let stderr = '';
-  let code = 0;
-  const program = buildProgram({ stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, isTTY: false, env: {}, ...extra }, (c) => (code = c));
-  await program.parseAsync(['node', 'brieflint', ...args]);
-  return { code, stdout, stderr };
-}
-
-function project(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'brieflint-init-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+/** The CLI in-process (./run.ts); `extra` is the rest of the Io (here: `ask`). */
+const cli = (args: string[], cwd: string, extra: Partial<Io> = {}) => runCli(args, cwd, {}, extra);
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 

@@ -8,21 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli.js';
 import type { JsonReport } from '../../src/report/types.js';
 import { startSiteServer, testCerts, type SiteServer } from '../../fixtures/site/server.mjs';
 import { demoHosts, demoRoutes } from '../../fixtures/site/demo-routes.mjs';
+import { cli } from './run.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  let code = -1;
-  const program = buildProgram({ stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, isTTY: false, env: {} }, (c) => (code = c));
-  await program.parseAsync(['node', 'brieflint', ...args]);
-  return { code, stdout, stderr };
-}
 
 describe('brieflint check, live against the demo site on 127.0.0.1', () => {
   let server: SiteServer;

@@ -5,11 +5,7 @@
  * here fails in a resolver that knows none, so nothing leaves the machine.
  */
 import dns from 'node:dns';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildProgram } from '../../src/cli.js';
 import type { JsonReport } from '../../src/report/types.js';
 import type { CheckRun } from '../../src/check.js';
 import type { UrlResult } from '../../src/facts/site/types.js';
@@ -17,24 +13,7 @@ import { resolveConfig } from '../../src/config/index.js';
 import { allRules } from '../../rules/index.js';
 import { runNotes } from '../../src/commands/notes.js';
 import { noDns } from '../site/helpers.js';
-
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  let code = 0;
-  const program = buildProgram({ stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, isTTY: false, env: {} }, (c) => (code = c));
-  await program.parseAsync(['node', 'brieflint', ...args]);
-  return { code, stdout, stderr };
-}
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'brieflint-notes-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+import { cli, project } from './run.js';
 
 const NO_KCC = { 'kcc-briefing-missing': 'off', 'kcc-briefing-outdated': 'off', 'kcc-briefing-mismatch': 'off' };
 const LETTER = 'Vraag de pas aan op voorbeeldstad.example/afvalpas. Lees meer op www.afvalinfo.example/pas.\n';

@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildProgram } from '../../src/cli.js';
+import type { Io } from '../../src/commands/io.js';
 
 export interface CliRun {
   code: number;
@@ -10,13 +11,16 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Run the CLI in-process in `cwd`; resolves to exit code, stdout, stderr. */
-export async function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+/**
+ * Run the CLI in-process in `cwd`, as main() runs it (a commander error is exit code 2); resolves
+ * to exit code, stdout, stderr. `io` sets the rest of the Io (isTTY, columns, ask, …) where a test needs it.
+ */
+export async function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, io: Partial<Io> = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   let code = 0;
   const program = buildProgram(
-    { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, isTTY: false, env },
+    { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, isTTY: false, env, ...io },
     (c) => (code = c),
   );
   try {
@@ -27,8 +31,8 @@ export async function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = 
   return { code, stdout, stderr };
 }
 
-/** A folder in tmp with these files (paths relative to it). */
-export function project(files: Record<string, string | Buffer>): string {
+/** A folder in tmp with these files (paths relative to it); empty when none are given. */
+export function project(files: Record<string, string | Buffer> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'brieflint-cmd-'));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });

@@ -3,40 +3,17 @@
  * --lang en, config lang en, or an English locale), an argument error as one line and a pointer
  * to --help, mistyped commands that are not taken for paths.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli.js';
 import type { JsonReport } from '../../src/report/types.js';
+import { cli as runCli, project } from './run.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DEMO = join(ROOT, 'fixtures/demo');
 
-/** The CLI in-process, as main() runs it: a commander error is exit code 2. */
-async function cli(args: string[], cwd = DEMO, env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  let code = 0;
-  const program = buildProgram({ stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, isTTY: false, env }, (c) => (code = c));
-  try {
-    await program.parseAsync(['node', 'brieflint', ...args]);
-  } catch (e) {
-    const c = (e as { code?: string }).code;
-    code = c === 'commander.helpDisplayed' || c === 'commander.version' ? 0 : 2;
-  }
-  return { code, stdout, stderr };
-}
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'brieflint-nl-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+/** The CLI in-process (./run.ts), in the demo unless told otherwise. */
+const cli = (args: string[], cwd = DEMO, env: NodeJS.ProcessEnv = {}) => runCli(args, cwd, env);
 
 const NO_KCC = { 'kcc-briefing-missing': 'off', 'kcc-briefing-outdated': 'off', 'kcc-briefing-mismatch': 'off' };
 

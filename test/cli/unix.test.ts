@@ -3,36 +3,10 @@
  * pipe (`check … | head`, `check -h | head`) ends quietly with the run's exit code.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli.js';
-
-/** The CLI in-process, as main() runs it: a commander error is exit code 2. */
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  let code = 0;
-  const program = buildProgram({ stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, isTTY: false, env: {} }, (c) => (code = c));
-  try {
-    await program.parseAsync(['node', 'brieflint', ...args]);
-  } catch (e) {
-    const c = (e as { code?: string }).code;
-    code = c === 'commander.helpDisplayed' || c === 'commander.version' ? 0 : 2;
-  }
-  return { code, stdout, stderr };
-}
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'brieflint-unix-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+import { cli, project } from './run.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DEMO = join(ROOT, 'fixtures/demo');

@@ -1,19 +1,10 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, findConfigFile, DEFAULT_ALLOWED_DOMAINS } from '../../src/config/index.js';
 import { configSections } from '../../src/config/sections.js';
 import { allRules } from '../../rules/index.js';
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'brieflint-config-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+import { project } from '../cli/run.js';
 
 const load = (cwd: string, explicit?: string) => loadConfig(cwd, allRules, configSections, explicit);
 

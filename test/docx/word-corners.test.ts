@@ -3,9 +3,6 @@
  * merge fields, phone numbers in a footer, a hyperlink whose address is not printed. The letters are
  * written here with the `docx` package, a real Word writer, and read by the real reader.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   DeletedTextRun,
   Document,
@@ -24,9 +21,9 @@ import { readDocx } from '../../src/letters/docx.js';
 import { extractReferences } from '../../src/extract/index.js';
 import { runRules } from '../../src/engine.js';
 import { allRules } from '../../rules/index.js';
-import { buildProgram } from '../../src/cli.js';
 import type { JsonReport } from '../../src/report/types.js';
 import { config, facts } from '../helpers.js';
+import { cli, project } from '../cli/run.js';
 
 const LONG = 'https://www.voorbeeldstad.example/Content/Afval/Afvalpas_Aanvragen.aspx?id=4711';
 const DATE = '2027-01-05T10:00:00Z';
@@ -43,23 +40,6 @@ async function read(buffer: Buffer) {
   const l = await readDocx('brieven/brief.docx', buffer);
   const refs = extractReferences(l);
   return { letter: l, refs, findings: runRules(l, refs, facts(), config(), allRules, 'en') };
-}
-
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let code = 0;
-  const program = buildProgram({ stdout: (s) => void (stdout += s), stderr: () => undefined, cwd, isTTY: false, env: {} }, (c) => (code = c));
-  await program.parseAsync(['node', 'brieflint', ...args]);
-  return { code, stdout };
-}
-
-function project(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'brieflint-word-'));
-  for (const [name, data] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), data);
-  }
-  return dir;
 }
 
 const NO_KCC = { 'kcc-briefing-missing': 'off', 'kcc-briefing-outdated': 'off', 'kcc-briefing-mismatch': 'off' };

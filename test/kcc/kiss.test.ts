@@ -7,13 +7,13 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KnowledgeBaseError, loadKcc, type KccFacts } from '../../src/facts/kcc/index.js';
-import { buildProgram } from '../../src/cli.js';
 import type { JsonReport } from '../../src/report/types.js';
 import outdated from '../../rules/kcc-briefing-outdated.js';
 import missing from '../../rules/kcc-briefing-missing.js';
 import { resolveConfig } from '../../src/config/index.js';
 import type { Letter } from '../../src/types.js';
 import { startKiss, type KissMock, type KissMockOptions, type MockBericht } from './mock-kiss.js';
+import { cli } from '../cli/run.js';
 
 const REDACTEUR = 'sessie-redacteur-9f3a';
 const KCM = 'sessie-kcm-77b1';
@@ -164,15 +164,6 @@ describe('kiss: the published search as fallback (Kiss.Bff/…/Features/SearchBe
 });
 
 describe('brieflint check against KISS', () => {
-  async function cli(args: string[], cwd: string) {
-    let stdout = '';
-    let stderr = '';
-    let code = -1;
-    const program = buildProgram({ stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, isTTY: false, env: {} }, (c) => (code = c));
-    await program.parseAsync(['node', 'brieflint', ...args]);
-    return { code, stdout, stderr };
-  }
-
   function project(m: KissMock): string {
     const dir = mkdtempSync(join(tmpdir(), 'brieflint-kiss-'));
     mkdirSync(join(dir, 'brieven'));

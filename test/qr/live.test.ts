@@ -9,23 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli.js';
 import type { JsonFile, JsonReport } from '../../src/report/types.js';
 import { page, startSiteServer, testCerts, type SiteServer } from '../../fixtures/site/server.mjs';
 import { demoHosts, demoRoutes } from '../../fixtures/site/demo-routes.mjs';
 import { EPC_PAYLOAD, qrImage, qrPng, wordLetter } from './make.js';
+import { cli } from '../cli/run.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const V = 'https://voorbeeldstad.example';
-
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  let code = -1;
-  const program = buildProgram({ stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, isTTY: false, env: {} }, (c) => (code = c));
-  await program.parseAsync(['node', 'brieflint', ...args]);
-  return { code, stdout, stderr };
-}
 
 let server: SiteServer;
 let dir: string;

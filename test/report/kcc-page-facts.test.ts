@@ -9,19 +9,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli.js';
 import type { JsonReport } from '../../src/report/types.js';
+import { cli } from '../cli/run.js';
 
 const DEMO = fileURLToPath(new URL('../../fixtures/demo/', import.meta.url));
-
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  let code = 0;
-  const program = buildProgram({ stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, isTTY: false, env: {} }, (c) => (code = c));
-  await program.parseAsync(['node', 'brieflint', ...args]);
-  return { code, stdout, stderr };
-}
 
 /** A copy of the demo (letters, briefings, config) to change freely. */
 function demoCopy(config: (c: Record<string, unknown>) => void = () => undefined): string {

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli.js';
 import type { JsonReport } from '../../src/report/types.js';
 import { formatGithub } from '../../src/report/github.js';
 import { formatJunit } from '../../src/report/junit.js';
@@ -17,15 +16,12 @@ import { formatMarkdown } from '../../src/report/markdown.js';
 import { formatStylish } from '../../src/report/stylish.js';
 import { formatHtml } from '../../src/report/html.js';
 import { formatPosition } from '../../src/report/position.js';
+import { cli as runCli } from '../cli/run.js';
 
 const DEMO = join(fileURLToPath(new URL('../..', import.meta.url)), 'fixtures/demo');
 
-async function cli(args: string[]) {
-  let stdout = '';
-  const program = buildProgram({ stdout: (s) => void (stdout += s), stderr: () => {}, cwd: DEMO, isTTY: false, env: {} }, () => {});
-  await program.parseAsync(['node', 'brieflint', ...args]);
-  return stdout;
-}
+/** The CLI in-process (test/cli/run.ts) in the demo: what it prints. */
+const cli = async (args: string[]) => (await runCli(args, DEMO)).stdout;
 
 /** A finding in the footer of a Word letter, and one in a Markdown letter. */
 function report(): JsonReport {

@@ -29,7 +29,7 @@ import remarkParse from 'remark-parse';
 import type { Code, Heading, Root } from 'mdast';
 import { DeletedTextRun, Document, ImageRun, InsertedTextRun, Packer, Paragraph, TextRun } from 'docx';
 import QRCode from 'qrcode';
-import { buildProgram } from '../../src/cli.js';
+import { cli } from '../cli/run.js';
 import type { JsonFinding, JsonReport } from '../../src/report/types.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -300,13 +300,4 @@ export async function docxOf(text: string): Promise<Buffer> {
       return new Paragraph({ children: runs });
     });
   return Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }));
-}
-
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  let code = -1;
-  const program = buildProgram({ stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, isTTY: false, env: {} }, (c) => (code = c));
-  await program.parseAsync(['node', 'brieflint', ...args]);
-  return { code, stdout, stderr };
 }
